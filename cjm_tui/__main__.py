@@ -1,0 +1,3 @@
+from cjm_tui.cli import main
+
+raise SystemExit(main())

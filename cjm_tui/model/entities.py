@@ -1,0 +1,175 @@
+"""The map's entities as plain dataclasses.
+
+`None` means "the key is absent from the file", which is not the same as an empty value:
+keeping the two apart is what lets a save write back exactly what was loaded.
+Every entity carries a `uid` that is never written to the file; the store uses it to tell
+which entity in an edited map is which entry in the file, even after an id was renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+Emotion: TypeAlias = int | dict[str, int]
+"""A touchpoint's emotion: one value for everybody, or one per persona id."""
+
+DateValue: TypeAlias = dt.date | dt.datetime
+
+_uids = itertools.count(1)
+
+
+def new_uid() -> int:
+    return next(_uids)
+
+
+def _uid_field() -> Any:
+    return field(default_factory=new_uid, compare=False, repr=False)
+
+
+def _extra_field() -> Any:
+    return field(default_factory=dict)
+
+
+@dataclass
+class MapInfo:
+    """The `[map]` table."""
+
+    format: int = 1
+    title: str = ""
+    kind: str | None = None
+    description: str | None = None
+    owner: str | None = None
+    updated: DateValue | None = None
+    extra: dict[str, Any] = _extra_field()
+
+    @property
+    def effective_kind(self) -> str:
+        return self.kind or "customer"
+
+
+@dataclass
+class Persona:
+    """A segment, buyer persona or employee role (`[[personas]]`)."""
+
+    id: str
+    name: str
+    description: str | None = None
+    goals: list[str] | None = None
+    pains: list[str] | None = None
+    quote: str | None = None
+    extra: dict[str, Any] = _extra_field()
+    uid: int = _uid_field()
+
+
+@dataclass
+class Stage:
+    """A journey phase (`[[stages]]`), in journey order."""
+
+    id: str
+    name: str
+    description: str | None = None
+    goal: str | None = None
+    extra: dict[str, Any] = _extra_field()
+    uid: int = _uid_field()
+
+
+@dataclass
+class Touchpoint:
+    """One contact between the customer and the company (`[[touchpoints]]`)."""
+
+    id: str
+    stage: str
+    name: str
+    channel: str | None = None
+    personas: list[str] | None = None
+    doing: str | None = None
+    thinking: str | None = None
+    feeling: str | None = None
+    expectation: str | None = None
+    experience: str | None = None
+    emotion: Emotion | None = None
+    moment_of_truth: bool | None = None
+    mot_reason: str | None = None
+    pain_points: list[str] | None = None
+    opportunities: list[str] | None = None
+    owner: str | None = None
+    backstage: list[str] | None = None
+    support: list[str] | None = None
+    evidence: list[str] | None = None
+    status: str | None = None
+    extra: dict[str, Any] = _extra_field()
+    uid: int = _uid_field()
+
+    @property
+    def is_moment_of_truth(self) -> bool:
+        return bool(self.moment_of_truth)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == "verified"
+
+    def meets(self, persona_id: str) -> bool:
+        """Whether this persona meets the touchpoint (no `personas` key: everybody does)."""
+        return self.personas is None or persona_id in self.personas
+
+    def emotion_for(self, persona_id: str | None) -> int | None:
+        """The emotion a persona feels here, or the touchpoint's overall emotion for `None`.
+
+        The overall emotion of a per-persona table is its rounded mean (None when empty), the
+        same number the Mermaid export uses.
+        """
+        emotion = self.emotion
+        if emotion is None:
+            return None
+        if isinstance(emotion, int):
+            if persona_id is not None and not self.meets(persona_id):
+                return None
+            return emotion
+        if persona_id is None:
+            return mean_emotion(emotion)
+        return emotion.get(persona_id)
+
+    @property
+    def has_persona_emotions(self) -> bool:
+        return isinstance(self.emotion, dict)
+
+
+def mean_emotion(values: dict[str, int]) -> int | None:
+    """Rounded mean of per-persona values, halves away from zero (so -0.5 is -1, not 0)."""
+    if not values:
+        return None
+    total = sum(values.values())
+    count = len(values)
+    sign = -1 if total < 0 else 1
+    return sign * int((abs(total) * 2 + count) // (2 * count))
+
+
+@dataclass
+class Action:
+    """One improvement in the action plan (`[[actions]]`)."""
+
+    id: str
+    touchpoint: str
+    title: str
+    owner: str | None = None
+    effort: str | None = None
+    impact: str | None = None
+    quick_win: bool | None = None
+    due: DateValue | None = None
+    state: str | None = None
+    extra: dict[str, Any] = _extra_field()
+    uid: int = _uid_field()
+
+    @property
+    def is_quick_win(self) -> bool:
+        """Explicit `quick_win`, else cheap (effort low) and worth it (impact medium or high)."""
+        if self.quick_win is not None:
+            return self.quick_win
+        return self.effort == "low" and self.impact in ("medium", "high")
+
+    @property
+    def effective_state(self) -> str:
+        return self.state or "todo"

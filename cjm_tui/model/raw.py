@@ -1,0 +1,87 @@
+"""Between the model and the plain dicts TOML parsers give (the "raw" form of a map).
+
+Only a map that `validate` accepted is turned into a model, so the conversion trusts types.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from cjm_tui.model.entities import Action, MapInfo, Persona, Stage, Touchpoint
+from cjm_tui.model.journey import Map
+
+Entity = Persona | Stage | Touchpoint | Action
+E = TypeVar("E", Persona, Stage, Touchpoint, Action)
+
+ENTITY_TABLES: dict[str, type[Entity]] = {
+    "personas": Persona,
+    "stages": Stage,
+    "touchpoints": Touchpoint,
+    "actions": Action,
+}
+
+_INTERNAL = ("extra", "uid")
+
+
+def known_keys(cls: type[Any]) -> tuple[str, ...]:
+    """The TOML keys a model class stands for, in the order a new entry writes them."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in _INTERNAL)
+
+
+KNOWN_KEYS_ORDERED: dict[type[Any], tuple[str, ...]] = {
+    cls: known_keys(cls) for cls in (MapInfo, Persona, Stage, Touchpoint, Action)
+}
+KNOWN_KEYS_BY_CLASS: dict[type[Any], frozenset[str]] = {
+    cls: frozenset(keys) for cls, keys in KNOWN_KEYS_ORDERED.items()
+}
+KNOWN_KEYS: dict[str, tuple[str, ...]] = {
+    "map": known_keys(MapInfo),
+    **{table: known_keys(cls) for table, cls in ENTITY_TABLES.items()},
+}
+
+
+def _build(cls: type[E], raw: dict[str, Any]) -> E:
+    keys = KNOWN_KEYS_BY_CLASS[cls]
+    known = {k: v for k, v in raw.items() if k in keys}
+    extra = {k: v for k, v in raw.items() if k not in keys}
+    return cls(**known, extra=extra)
+
+
+def map_from_raw(raw: dict[str, Any]) -> Map:
+    info_raw = raw["map"]
+    info_keys = KNOWN_KEYS_BY_CLASS[MapInfo]
+    info = MapInfo(
+        **{k: v for k, v in info_raw.items() if k in info_keys},
+        extra={k: v for k, v in info_raw.items() if k not in info_keys},
+    )
+    return Map(
+        info=info,
+        personas=[_build(Persona, r) for r in raw.get("personas", [])],
+        stages=[_build(Stage, r) for r in raw.get("stages", [])],
+        touchpoints=[_build(Touchpoint, r) for r in raw.get("touchpoints", [])],
+        actions=[_build(Action, r) for r in raw.get("actions", [])],
+        extra={k: v for k, v in raw.items() if k not in ("map", *ENTITY_TABLES)},
+    )
+
+
+def to_raw(item: MapInfo | Entity) -> dict[str, Any]:
+    """The TOML table for an entity: its keys that are present, then its unknown keys."""
+    out: dict[str, Any] = {}
+    for name in KNOWN_KEYS_ORDERED[type(item)]:
+        value = getattr(item, name)
+        if value is not None:
+            out[name] = value
+    out.update(item.extra)
+    return out
+
+
+def map_to_raw(m: Map) -> dict[str, Any]:
+    """The whole map as plain data (what `json` exports and what tests compare)."""
+    raw: dict[str, Any] = {"map": to_raw(m.info)}
+    for table in ENTITY_TABLES:
+        entries = getattr(m, table)
+        if entries:
+            raw[table] = [to_raw(e) for e in entries]
+    raw.update(m.extra)
+    return raw

@@ -1,0 +1,40 @@
+"""The format's vocabulary: one place for every word, range and pattern a map must follow."""
+
+from __future__ import annotations
+
+import re
+
+FORMAT_VERSION = 1
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+"""Ids are slugs; use `is_slug`, which anchors the match."""
+
+EMOTION_MIN = -2
+EMOTION_MAX = 2
+EMOTION_WORDS: dict[int, str] = {
+    -2: "very negative",
+    -1: "negative",
+    0: "neutral",
+    1: "positive",
+    2: "very positive",
+}
+
+KINDS = ("customer", "employee")
+STATUSES = ("hypothesis", "verified")
+LEVELS = ("low", "medium", "high")
+STATES = ("todo", "doing", "done")
+
+TABLES = ("map", "personas", "stages", "touchpoints", "actions")
+"""Root tables the format defines, in the order a new file lists them."""
+
+
+def is_slug(value: str) -> bool:
+    return ID_PATTERN.fullmatch(value) is not None
+
+
+def clamp_emotion(value: int) -> int:
+    return max(EMOTION_MIN, min(EMOTION_MAX, value))
+
+
+def emotion_word(value: int | None) -> str:
+    return "no emotion" if value is None else EMOTION_WORDS[value]
