@@ -63,6 +63,30 @@ class Map:
             return tps
         return [tp for tp in tps if tp.meets(persona_id)]
 
+    def last_stage_used(self) -> str | None:
+        """The stage of the file's last touchpoint, else the first stage."""
+        if self.touchpoints:
+            return self.touchpoints[-1].stage
+        return self.stages[0].id if self.stages else None
+
+    # Editing -----------------------------------------------------------------
+
+    def insert_touchpoint(self, tp: Touchpoint) -> int:
+        """Add `tp` after the last touchpoint of its stage, keeping the file in journey order.
+
+        A stage with no touchpoints yet gets it after the touchpoints of the stages before
+        it. Returns the index in `touchpoints`.
+        """
+        order = {s.id: i for i, s in enumerate(self.stages)}
+        rank = order.get(tp.stage, len(order))
+        index = 0
+        for i in range(len(self.touchpoints) - 1, -1, -1):
+            if order.get(self.touchpoints[i].stage, len(order)) <= rank:
+                index = i + 1
+                break
+        self.touchpoints.insert(index, tp)
+        return index
+
     # Emotions ----------------------------------------------------------------
 
     @property

@@ -41,10 +41,19 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+def copy_value(value: Any) -> Any:
+    """A copy deep enough that editing the model never edits the data it came from."""
+    if isinstance(value, list):
+        return [copy_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: copy_value(v) for k, v in value.items()}
+    return value
+
+
 def _build(cls: type[E], raw: dict[str, Any]) -> E:
     keys = KNOWN_KEYS_BY_CLASS[cls]
-    known = {k: v for k, v in raw.items() if k in keys}
-    extra = {k: v for k, v in raw.items() if k not in keys}
+    known = {k: copy_value(v) for k, v in raw.items() if k in keys}
+    extra = {k: copy_value(v) for k, v in raw.items() if k not in keys}
     return cls(**known, extra=extra)
 
 
@@ -52,8 +61,8 @@ def map_from_raw(raw: dict[str, Any]) -> Map:
     info_raw = raw["map"]
     info_keys = KNOWN_KEYS_BY_CLASS[MapInfo]
     info = MapInfo(
-        **{k: v for k, v in info_raw.items() if k in info_keys},
-        extra={k: v for k, v in info_raw.items() if k not in info_keys},
+        **{k: copy_value(v) for k, v in info_raw.items() if k in info_keys},
+        extra={k: copy_value(v) for k, v in info_raw.items() if k not in info_keys},
     )
     return Map(
         info=info,
@@ -61,7 +70,7 @@ def map_from_raw(raw: dict[str, Any]) -> Map:
         stages=[_build(Stage, r) for r in raw.get("stages", [])],
         touchpoints=[_build(Touchpoint, r) for r in raw.get("touchpoints", [])],
         actions=[_build(Action, r) for r in raw.get("actions", [])],
-        extra={k: v for k, v in raw.items() if k not in ("map", *ENTITY_TABLES)},
+        extra={k: copy_value(v) for k, v in raw.items() if k not in ("map", *ENTITY_TABLES)},
     )
 
 
@@ -71,8 +80,8 @@ def to_raw(item: MapInfo | Entity) -> dict[str, Any]:
     for name in KNOWN_KEYS_ORDERED[type(item)]:
         value = getattr(item, name)
         if value is not None:
-            out[name] = value
-    out.update(item.extra)
+            out[name] = copy_value(value)
+    out.update(copy_value(item.extra))
     return out
 
 

@@ -1,0 +1,42 @@
+"""`cjm new FILE`: a commented starter map, never written over an existing file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cjm_tui.cli import output
+from cjm_tui.model.rules import KINDS
+from cjm_tui.store.atomic import create_atomic
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("new", help="write a starter map",
+                       description="Write a valid, commented starter map (3 stages, 1 persona). "
+                       "An existing file is never overwritten.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--title", default="New journey map", help="the map's title")
+    p.add_argument("--kind", choices=KINDS, default="customer",
+                   help="customer journey (default) or employee experience map")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cjm_tui.starter import starter_map
+
+    path = Path(args.file)
+    if path.exists() or path.is_symlink():
+        output.error(f"{path}: error: already exists; cjm new never overwrites a file")
+        return 2
+    data = starter_map(args.title, args.kind).encode("utf-8")
+    try:
+        create_atomic(path, data)
+    except FileExistsError:
+        output.error(f"{path}: error: already exists; cjm new never overwrites a file")
+        return 2
+    except OSError as exc:
+        output.error(f"{path}: error: cannot write: {exc.strerror or exc}")
+        return 2
+    output.stdout().print(f"wrote {path}: edit it with `cjm edit {path}` or by hand, "
+                          f"then `cjm check {path}`")
+    return 0

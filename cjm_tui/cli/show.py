@@ -1,0 +1,40 @@
+"""`cjm show FILE`: the emotion timeline and the moments of truth, in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+
+from cjm_tui.cli import output
+from cjm_tui.cli.loading import load_or_report
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("show", help="print the emotion timeline and the moments of truth",
+                       description="Print the map's emotion timeline (stages left to right, one "
+                       "curve per persona, values beside the colours) and its moments of truth.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--persona", metavar="ID", help="only this persona's curve and touchpoints")
+    p.add_argument("--width", type=int, metavar="N",
+                   help="fit the output to N columns (default: the terminal's width)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cjm_tui.showview import render_show
+
+    mf = load_or_report(args.file)
+    if mf is None:
+        return 2
+    m = mf.map
+    if args.persona is not None and m.persona(args.persona) is None:
+        known = ", ".join(p.id for p in m.personas) or "none defined"
+        output.error(f"{args.file}: error: unknown persona {args.persona!r} (personas: {known})")
+        return 2
+    console = output.stdout()
+    width = args.width or min(console.width, 160)
+    if width < 40:
+        output.error(f"--width {width} is too narrow: cjm show needs at least 40 columns")
+        return 2
+    console.width = width
+    console.print(render_show(m, persona=args.persona, width=width))
+    return 0

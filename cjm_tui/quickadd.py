@@ -1,0 +1,88 @@
+"""The quick-add line: one line of text to one touchpoint, for drafting at the speed of talk.
+
+`Security guard asks for ID @office #arrive -1 !` is a touchpoint named "Security guard asks
+for ID", channel office, stage arrive, emotion -1, a moment of truth. The editor's line and
+`cjm add` both go through `parse` and `build`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cjm_tui.ids import unique_id
+from cjm_tui.model import Map, Touchpoint
+
+EMOTION_TOKENS = {"+2": 2, "+1": 1, "+0": 0, "-0": 0, "-1": -1, "-2": -2}
+_ESCAPABLE = "@#^!+-"
+
+
+class QuickAddError(ValueError):
+    """The line cannot become a touchpoint; the message says why, for a person."""
+
+
+@dataclass
+class QuickAdd:
+    name: str
+    channel: str | None = None
+    stage: str | None = None
+    personas: list[str] = field(default_factory=list)
+    emotion: int | None = None
+    moment_of_truth: bool = False
+
+
+def parse(line: str) -> QuickAdd:
+    """Split a quick-add line into its parts (no checks against a map yet)."""
+    words: list[str] = []
+    result = QuickAdd(name="")
+    for token in line.split():
+        if token in EMOTION_TOKENS:
+            result.emotion = EMOTION_TOKENS[token]
+        elif token == "!":
+            result.moment_of_truth = True
+        elif len(token) > 1 and token[0] == "@":
+            result.channel = token[1:]
+        elif len(token) > 1 and token[0] == "#":
+            result.stage = token[1:]
+        elif len(token) > 1 and token[0] == "^":
+            if token[1:] not in result.personas:
+                result.personas.append(token[1:])
+        elif len(token) > 1 and token[0] == "\\" and token[1] in _ESCAPABLE:
+            words.append(token[1:])
+        else:
+            words.append(token)
+    result.name = " ".join(words)
+    return result
+
+
+def build(m: Map, line: str, default_stage: str | None) -> Touchpoint:
+    """The touchpoint a line describes, checked against the map (not yet added to it).
+
+    Raises QuickAddError for an empty name, an unknown stage or persona, or a map without
+    stages.
+    """
+    parts = parse(line)
+    if not parts.name:
+        raise QuickAddError("the line has no name: type what happens, e.g. "
+                            "'Security guard asks for ID @office -1 !'")
+    stage = parts.stage or default_stage
+    if stage is None:
+        if not m.stages:
+            raise QuickAddError("the map has no stages yet: add a stage first")
+        stage = m.stages[0].id
+    if m.stage(stage) is None:
+        known = ", ".join(s.id for s in m.stages)
+        raise QuickAddError(f"unknown stage #{stage} (stages: {known})")
+    for pid in parts.personas:
+        if m.persona(pid) is None:
+            known = ", ".join(p.id for p in m.personas) or "none defined"
+            raise QuickAddError(f"unknown persona ^{pid} (personas: {known})")
+    taken = {tp.id for tp in m.touchpoints}
+    return Touchpoint(
+        id=unique_id(parts.name, taken, fallback="touchpoint"),
+        stage=stage,
+        name=parts.name,
+        channel=parts.channel,
+        personas=list(parts.personas) or None,
+        emotion=parts.emotion,
+        moment_of_truth=True if parts.moment_of_truth else None,
+    )

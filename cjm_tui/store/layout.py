@@ -1,0 +1,349 @@
+"""Where things stand in a TOML text: table headers, keys and values, with their offsets.
+
+tomllib gives values but no positions. The layout gives positions, for two jobs: pointing
+an error at the line of the offending key, and splicing edits into the text without
+touching anything else. It scans a text that tomllib already accepted, so it only has to
+find boundaries (strings, brackets, comments), never to judge validity.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+PathItem = str | int
+Path = tuple[PathItem, ...]
+
+_WS = re.compile(r"[ \t]*")
+_WS_NL = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")  # inside arrays: blanks, newlines, comments
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
+_ML_BASIC = re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""(?:"{0,2})')
+_ML_LITERAL = re.compile(r"'''[\s\S]*?'''(?:'{0,2})")
+_SCALAR = re.compile(r"[^#\n\r,\]\}]*")
+_LINE_END = re.compile(r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
+# A run of lines that need no attention at the block level: blank lines, comments and
+# one-line key/values. The C regex engine consumes thousands of them in one call.
+_STR = r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
+_ATOM = rf"""(?:{_STR}|[^\s,#"'\[\]\{{\}}=][^\s,#\]\}}]*)"""
+# One-line arrays and inline tables of plain values (`["a", "b"]`, `{ student = -1 }`).
+_FLAT_ARRAY = rf"""\[[ \t]*(?:{_ATOM}[ \t]*,[ \t]*)*(?:{_ATOM}[ \t]*)?\]"""
+_FLAT_TABLE = rf"""\{{[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*,[ \t]*)*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*)?\}}"""
+_QUIET_RUN = re.compile(
+    rf"""(?:[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*(?:{_STR}|{_FLAT_ARRAY}|{_FLAT_TABLE}|[^\s#"'\[\{{][^#\n]*)[ \t]*)?(?:\#[^\n]*)?\r?\n)*"""
+)
+
+
+@dataclass
+class KeyLoc:
+    """One key/value: `path` is relative to its table (dotted keys and inline tables nest)."""
+
+    path: tuple[PathItem, ...]
+    key_start: int
+    value_start: int
+    value_end: int
+    line_start: int
+    """Offset of the start of the key's line."""
+    line_end: int
+    """Offset just past the newline that ends the value's last line (or the text's end)."""
+
+
+@dataclass
+class Block:
+    """A table header with the keys under it, or the root before the first header."""
+
+    name: tuple[str, ...]
+    path: Path
+    is_array: bool
+    header_start: int
+    """Offset of the `[`; -1 for the root block."""
+    start: int
+    """Offset of the block's first line, comments directly above the header included."""
+    end: int = 0
+    """Offset where the next block starts (or the text's end)."""
+    content_end: int = 0
+    """Offset just past the last line that is not blank (comments count as content)."""
+    body_start: int = 0
+    """Offset of the line after the header."""
+    _keys: list[KeyLoc] | None = field(default=None, repr=False)
+    _index: dict[tuple[PathItem, ...], KeyLoc] | None = field(default=None, repr=False)
+
+
+class Layout:
+    """The blocks of a TOML text; the keys of a block are scanned when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[Block] = []
+        self.tables: dict[Path, Block] = {}
+        self._line_starts: list[int] | None = None
+        _Scanner(self).scan_blocks()
+
+    # Keys --------------------------------------------------------------------
+
+    def keys(self, block: Block) -> list[KeyLoc]:
+        """The key/values directly under a block's header, in file order."""
+        if block._keys is None:
+            block._keys, block._index = _Scanner(self).scan_keys(block)
+        return block._keys
+
+    def key_index(self, block: Block) -> dict[tuple[PathItem, ...], KeyLoc]:
+        """Every key of a block by relative path, inline-table keys and array items too."""
+        self.keys(block)
+        assert block._index is not None
+        return block._index
+
+    # Positions ---------------------------------------------------------------
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset, counting characters."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def locate(self, path: Path, at_value: bool = False) -> tuple[int, int]:
+        """Line and column for a path: its key (or value), else the nearest enclosing table.
+
+        A path that names nothing in the text (a missing table) gives line 1, column 1.
+        """
+        for cut in range(len(path), -1, -1):
+            block = self.tables.get(path[:cut]) if cut else self.blocks[0]
+            if block is None:
+                continue
+            rest = path[cut:]
+            index = self.key_index(block)
+            while rest:
+                loc = index.get(rest)
+                if loc is not None:
+                    return self.line_col(loc.value_start if at_value else loc.key_start)
+                rest = rest[:-1]
+            if block.header_start >= 0:
+                return self.line_col(block.header_start)
+        return 1, 1
+
+    def entries(self, table: str) -> list[Block]:
+        """The `[[table]]` blocks, in file order."""
+        return [b for b in self.blocks if b.is_array and b.name == (table,)]
+
+
+class _Scanner:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.text = layout.text
+        self.arrays: dict[Path, int] = {}
+
+    # Level 1: blocks ---------------------------------------------------------
+
+    def scan_blocks(self) -> None:
+        text = self.text
+        n = len(text)
+        block = Block(name=(), path=(), is_array=False, header_start=-1, start=0)
+        self.layout.blocks.append(block)
+        pos = 0
+        while True:
+            pos = _QUIET_RUN.match(text, pos).end()  # type: ignore[union-attr]
+            if pos >= n:
+                break
+            nl = text.find("\n", pos)
+            line_end = n if nl < 0 else nl + 1
+            stripped = text[pos:line_end].lstrip(" \t")
+            if stripped.startswith("["):
+                start = self._comments_above(pos, block.body_start)
+                block.end = start
+                block.content_end = self._content_end(block.body_start, start)
+                block = self._header(line_end - len(stripped), start)
+                pos = block.body_start = self._line_after(block.header_start)
+            elif not stripped.strip() or stripped.startswith("#"):
+                pos = line_end  # the last line, without a newline
+            else:
+                pos = self._key_value(pos, None, ())
+        block.end = n
+        block.content_end = self._content_end(block.body_start, n)
+
+    def _comments_above(self, header_line: int, floor: int) -> int:
+        """Start of the comment lines directly above a header (they belong to it)."""
+        text = self.text
+        start = header_line
+        while start > floor:
+            prev = text.rfind("\n", floor, start - 1) + 1
+            if prev < floor:
+                prev = floor
+            if not text[prev:start].lstrip(" \t").startswith("#"):
+                break
+            start = prev
+        return start
+
+    def _content_end(self, floor: int, end: int) -> int:
+        """Offset just past the last non-blank line in [floor, end)."""
+        text = self.text
+        pos = end
+        while pos > floor:
+            prev = text.rfind("\n", floor, pos - 1) + 1
+            if prev < floor:
+                prev = floor
+            if text[prev:pos].strip():
+                return pos
+            pos = prev
+        return floor
+
+    def _line_after(self, offset: int) -> int:
+        """Skip the header at `offset` and the rest of its line."""
+        text = self.text
+        is_array = text.startswith("[[", offset)
+        pos = self._key(offset + (2 if is_array else 1))[1]
+        pos = _WS.match(text, pos).end() + (2 if is_array else 1)  # type: ignore[union-attr]
+        return _LINE_END.match(text, pos).end()  # type: ignore[union-attr]
+
+    def _header(self, offset: int, start: int) -> Block:
+        text = self.text
+        is_array = text.startswith("[[", offset)
+        name, _ = self._key(offset + (2 if is_array else 1))
+        resolved: list[PathItem] = []
+        for i, seg in enumerate(name):
+            resolved.append(seg)
+            last = i == len(name) - 1
+            count = self.arrays.get(tuple(resolved))
+            if count is not None and not (last and is_array):
+                resolved.append(count - 1)
+        if is_array:
+            key = tuple(resolved)
+            index = self.arrays.get(key, 0)
+            self.arrays[key] = index + 1
+            resolved.append(index)
+        block = Block(name=name, path=tuple(resolved), is_array=is_array, header_start=offset,
+                      start=start)
+        self.layout.blocks.append(block)
+        self.layout.tables[block.path] = block
+        return block
+
+    # Level 2: the keys of one block ------------------------------------------
+
+    def scan_keys(self, block: Block) -> tuple[list[KeyLoc], dict[tuple[PathItem, ...], KeyLoc]]:
+        text = self.text
+        keys: list[KeyLoc] = []
+        self.index: dict[tuple[PathItem, ...], KeyLoc] = {}
+        pos = block.body_start
+        end = block.end
+        while pos < end:
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl + 1
+            stripped = text[pos:line_end].lstrip(" \t")
+            if not stripped.strip() or stripped.startswith("#"):
+                pos = line_end
+                continue
+            pos = self._key_value(pos, keys, ())
+        return keys, self.index
+
+    def _key(self, pos: int) -> tuple[tuple[str, ...], int]:
+        """Parse a (dotted) key at `pos`; return its segments and the offset after it."""
+        text = self.text
+        segments: list[str] = []
+        while True:
+            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            ch = text[pos]
+            if ch == '"':
+                m = _BASIC.match(text, pos)
+                assert m is not None
+                segments.append(_unescape(m.group()[1:-1]))
+            elif ch == "'":
+                m = _LITERAL.match(text, pos)
+                assert m is not None
+                segments.append(m.group()[1:-1])
+            else:
+                m = _BARE.match(text, pos)
+                assert m is not None
+                segments.append(m.group())
+            pos = _WS.match(text, m.end()).end()  # type: ignore[union-attr]
+            if pos < len(text) and text[pos] == ".":
+                pos += 1
+                continue
+            return tuple(segments), pos
+
+    def _key_value(self, line_start: int, keys: list[KeyLoc] | None, prefix: Path) -> int:
+        """Skip one key/value line(s); record it in `keys` (and the index) when given."""
+        text = self.text
+        key_start = _WS.match(text, line_start).end()  # type: ignore[union-attr]
+        path, pos = self._key(key_start)
+        pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past "="
+        record = keys is not None
+        value_end = self._value(pos, path if record else None)
+        end = _LINE_END.match(text, value_end).end()  # type: ignore[union-attr]
+        if keys is not None:
+            loc = KeyLoc(path, key_start, pos, value_end, line_start, end)
+            keys.append(loc)
+            self.index[path] = loc
+        return end
+
+    def _value(self, pos: int, path: tuple[PathItem, ...] | None) -> int:
+        """Skip the value at `pos`; with a `path`, index the items of arrays and inline tables."""
+        text = self.text
+        if text.startswith('"""', pos):
+            m = _ML_BASIC.match(text, pos)
+        elif text.startswith("\'\'\'", pos):
+            m = _ML_LITERAL.match(text, pos)
+        elif text.startswith('"', pos):
+            m = _BASIC.match(text, pos)
+        elif text.startswith("'", pos):
+            m = _LITERAL.match(text, pos)
+        elif text.startswith("[", pos):
+            return self._array(pos + 1, path)
+        elif text.startswith("{", pos):
+            return self._inline_table(pos + 1, path)
+        else:
+            m = _SCALAR.match(text, pos)
+            assert m is not None
+            return pos + len(m.group().rstrip(" \t"))
+        assert m is not None
+        return m.end()
+
+    def _array(self, pos: int, path: tuple[PathItem, ...] | None) -> int:
+        text = self.text
+        index = 0
+        while True:
+            pos = _WS_NL.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "]":
+                return pos + 1
+            if text[pos] == ",":
+                pos += 1
+                continue
+            start = pos
+            item = None if path is None else (*path, index)
+            pos = self._value(pos, item)
+            if item is not None:
+                self.index[item] = KeyLoc(item, start, start, pos, start, pos)
+            index += 1
+
+    def _inline_table(self, pos: int, path: tuple[PathItem, ...] | None) -> int:
+        text = self.text
+        while True:
+            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "}":
+                return pos + 1
+            if text[pos] == ",":
+                pos += 1
+                continue
+            key_start = pos
+            sub, pos = self._key(pos)
+            pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            value_start = pos
+            item = None if path is None else (*path, *sub)
+            pos = self._value(pos, item)
+            if item is not None:
+                self.index[item] = KeyLoc(item, key_start, value_start, pos, key_start, pos)
+
+
+_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\",
+            "e": "\x1b"}
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+
+
+def _unescape(body: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        code = m.group(1) or m.group(2)
+        return chr(int(code, 16)) if code else _ESCAPES.get(m.group(3), m.group(3))
+
+    return _ESCAPE.sub(repl, body)
+

@@ -1,0 +1,128 @@
+"""A map bound to its file: load it, know what the file holds, save edits in place."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cjm_tui.model import Map, map_from_raw
+from cjm_tui.problems import has_errors
+from cjm_tui.store.atomic import write_atomic
+from cjm_tui.store.layout import Layout
+from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, read_bytes
+from cjm_tui.store.write import Baseline, WriteError, render
+
+
+@dataclass(frozen=True)
+class DiskState:
+    """What the file looked like when we last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> DiskState:
+        st = path.stat()
+        return cls(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+
+class MapFile:
+    """The file side of an open map.
+
+    `map` is the model as loaded; callers edit it (or a copy) and hand it to `save`, which
+    writes only the difference from what the file holds.
+    """
+
+    def __init__(self, path: Path, text: str, m: Map, baseline: Baseline,
+                 disk: DiskState | None) -> None:
+        self.path = path
+        self.text = text
+        self.map = m
+        self._baseline = baseline
+        self._layout: Layout | None = None
+        self.disk = disk
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> MapFile:
+        """Read and validate a map. Raises StoreError (unreadable) or InvalidMap."""
+        path = Path(path)
+        data = read_bytes(path)
+        text = decode(data, str(path))
+        checked = check_text(text, str(path))
+        if checked.raw is None or has_errors(checked.problems):
+            raise InvalidMap([p for p in checked.problems if p.severity == "error"])
+        m = map_from_raw(checked.raw)
+        return cls(path, text, m, Baseline.of_map(m), DiskState.of(path, data))
+
+    @classmethod
+    def from_text(cls, path: str | os.PathLike[str], text: str) -> MapFile:
+        """A map for a file that does not exist yet (written on the first save)."""
+        path = Path(path)
+        checked = check_text(text, str(path))
+        if checked.raw is None or has_errors(checked.problems):
+            raise InvalidMap(checked.problems)
+        m = map_from_raw(checked.raw)
+        mf = cls(path, text, m, Baseline.of_map(m), None)
+        mf._unsaved_text = True
+        return mf
+
+    _unsaved_text = False
+
+    @property
+    def layout(self) -> Layout:
+        if self._layout is None:
+            self._layout = Layout(self.text)
+        return self._layout
+
+    def is_changed(self, m: Map) -> bool:
+        """Whether `m` differs from what the file holds."""
+        return self._unsaved_text or self._baseline.differs(m)
+
+    def render(self, m: Map) -> str:
+        """The file's text with `m`'s changes applied in place. Raises WriteError."""
+        return render(self.text, self.layout, self._baseline, m)
+
+    def changed_on_disk(self) -> bool:
+        """Whether someone else changed (or removed) the file since we read or wrote it."""
+        if self.disk is None:
+            return self.path.exists()
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return True
+        if (st.st_mtime_ns, st.st_size) == (self.disk.mtime_ns, self.disk.size):
+            return False
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return True
+        return hashlib.sha256(data).hexdigest() != self.disk.digest
+
+    def save(self, m: Map) -> bool:
+        """Write `m` to the file atomically; returns False when there was nothing to write.
+
+        Raises WriteError (cannot be written in place) or StoreError (the disk refused);
+        in both cases the file is exactly as it was.
+        """
+        if not self.is_changed(m):
+            return False
+        text = self.render(m)
+        data = text.encode("utf-8")
+        try:
+            write_atomic(self.path, data)
+            disk = DiskState.of(self.path, data)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: error: cannot save: {exc.strerror or exc}") from None
+        self.text = text
+        self._layout = None
+        self._baseline = Baseline.of_map(m)
+        self._unsaved_text = False
+        self.disk = disk
+        self.map = m
+        return True
+
+
+__all__ = ["InvalidMap", "MapFile", "StoreError", "WriteError"]
