@@ -9,10 +9,15 @@ from typing import Any
 from cjm_tui.model.rules import is_slug
 
 _SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-# Escaped in files too, not only on screen: a raw bidi override in a TOML file would make
-# `git diff` and `cat` show text that is not what the file says.
-_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
-_LITERAL_SAFE = re.compile("[^'\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*")
+# Escaped in files too, not only on screen: C1 controls and the Unicode line separators break
+# lines in some editors, and a raw bidi override would make `git diff` and `cat` show text
+# that is not what the file says.
+_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_LITERAL_SAFE = re.compile(
+    "[^'\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*"
+)
+# A str can hold lone surrogates (undecodable command-line bytes); TOML and UTF-8 cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def format_string(value: str, like: str | None = None) -> str:
@@ -20,6 +25,7 @@ def format_string(value: str, like: str | None = None) -> str:
     if like is not None and like.startswith("'") and not like.startswith("'''"):
         if _LITERAL_SAFE.fullmatch(value):
             return f"'{value}'"
+    value = _SURROGATE.sub("\ufffd", value)
     return '"' + _ESCAPE.sub(_escape_char, value) + '"'
 
 

@@ -47,6 +47,11 @@ class Baseline:
     """Per array table: (uid, raw entry) in file order."""
 
     @classmethod
+    def empty(cls) -> Baseline:
+        """The baseline of a file that does not exist yet."""
+        return cls(info={}, extra={}, tables={t: [] for t in ENTITY_TABLES})
+
+    @classmethod
     def of_map(cls, m: Map) -> Baseline:
         return cls(
             info=to_raw(m.info),
@@ -146,6 +151,12 @@ class _Writer:
         if new == self.base.info:
             return
         unit = next((i for i, u in enumerate(self.units) if u.kind == "map"), None)
+        if unit is None and not self.base.info:
+            # A new file: the [map] table comes first.
+            core = self._new_table("[map]", new)
+            self.check.append((core, "map", new))
+            self.plan.after.setdefault(0, []).append(_Piece(core, None))
+            return
         if unit is None:
             raise WriteError("the [map] table is not written as a [map] header; "
                              "cjm can only edit it in that form")
@@ -179,7 +190,7 @@ class _Writer:
             i = old_pos.get(entity.uid)
             new_raw = to_raw(entity)
             if i is None:
-                core = self._new_entry(table, new_raw)
+                core = self._new_table(f"[[{table}]]", new_raw)
                 self.check.append((core, table, new_raw))
                 pieces.append((entity, None, _Piece(core, None)))
                 continue
@@ -243,8 +254,8 @@ class _Writer:
         u = self.units[unit]
         return self.text[u.content_end : u.end]
 
-    def _new_entry(self, table: str, raw: dict[str, Any]) -> str:
-        lines = [f"[[{table}]]"] + [f"{format_key(k)} = {format_value(v)}" for k, v in raw.items()]
+    def _new_table(self, header: str, raw: dict[str, Any]) -> str:
+        lines = [header] + [f"{format_key(k)} = {format_value(v)}" for k, v in raw.items()]
         return self.nl.join(lines) + self.nl
 
     def _edit_keys(self, unit: int, table: str, old: dict[str, Any], new: dict[str, Any]) -> str:
@@ -399,3 +410,10 @@ def _longest_increasing(seq: list[int]) -> list[int]:
 def render(text: str, layout: Layout, base: Baseline, m: Map) -> str:
     """The text of `m`, as `text` (whose data is `base`) edited in place."""
     return _Writer(text, layout, base, m).render()
+
+
+def render_new(m: Map, newline: str = "\n") -> str:
+    """The text of a new file holding `m`: [map], then each table's entries, blank-separated."""
+    text = "" if newline == "\n" else "\r\n"  # the writer takes its newline from the text
+    out = render(text, Layout(text), Baseline.empty(), m)
+    return out.lstrip("\r\n")
