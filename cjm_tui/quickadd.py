@@ -62,8 +62,10 @@ def build(m: Map, line: str, default_stage: str | None) -> Touchpoint:
     """
     parts = parse(line)
     if not parts.name:
-        raise QuickAddError("the line has no name: type what happens, e.g. "
-                            "'Security guard asks for ID @office -1 !'")
+        raise QuickAddError(
+            "the line has no name: type what happens, e.g. "
+            "'Security guard asks for ID @office -1 !'"
+        )
     stage = parts.stage or default_stage
     if stage is None:
         if not m.stages:

@@ -16,5 +16,5 @@ def clean(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """`text` for a single line of output: control characters go, tabs and newlines become spaces."""
+    """`text` for one line of output: control characters go, tabs and newlines become spaces."""
     return _UNSAFE_INLINE.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)

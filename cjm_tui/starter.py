@@ -2,8 +2,8 @@
 
 The text is written out by hand rather than built with a TOML library, so that every comment
 sits where a person opening the file for the first time looks for it. The only text that comes
-from outside, the title, goes through the store's `format_string`, which escapes whatever a TOML basic
-string cannot hold raw (and whatever would make the file hard to read in an editor).
+from outside, the title, goes through the store's `format_string`, which escapes whatever a
+TOML basic string cannot hold raw (and whatever would make the file hard to read in an editor).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from cjm_tui.model.rules import KINDS
 from cjm_tui.store.values import format_string as toml_basic_string
 
 __all__ = ["starter_map", "toml_basic_string"]
+
 
 @dataclass(frozen=True)
 class _Wording:

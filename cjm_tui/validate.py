@@ -202,8 +202,12 @@ class _Validator:
         self.keys("map", ("map",), info, "[map]")
         version = info.get("format")
         if version is not None and (not _is_int(version) or version != FORMAT_VERSION):
-            self.error(("map", "format"), f"format = {show(version)} is not supported "
-                       f"(this cjm reads format {FORMAT_VERSION})", at_value=True)
+            self.error(
+                ("map", "format"),
+                f"format = {show(version)} is not supported "
+                f"(this cjm reads format {FORMAT_VERSION})",
+                at_value=True,
+            )
 
     def keys(self, table: str, path: Path, entry: dict[str, Any], label: str) -> None:
         """Required keys present, every known key of the right type, unknown keys noted."""
@@ -215,8 +219,9 @@ class _Validator:
             if check is not None:
                 problem = check(entry[key])
                 if problem:
-                    self.error((*path, key), f"{key} = {show(entry[key])}: {problem}",
-                               at_value=True)
+                    self.error(
+                        (*path, key), f"{key} = {show(entry[key])}: {problem}", at_value=True
+                    )
         if self.strict:
             for key in entry:
                 if key not in SCHEMA[table]:
@@ -229,8 +234,7 @@ class _Validator:
         if entries is None:
             return seen
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            self.error((table,), f"{table} must be an array of tables: [[{table}]]",
-                       at_value=True)
+            self.error((table,), f"{table} must be an array of tables: [[{table}]]", at_value=True)
             return seen
         for index, entry in enumerate(entries):
             path: Path = (table, index)
@@ -239,13 +243,20 @@ class _Validator:
             if isinstance(ident, str):
                 label = f"{TABLE_LABEL[table]} {show(ident)}"
                 if not is_slug(ident):
-                    self.error((*path, "id"), f"id = {show(ident)} is not a valid id: use "
-                               "a-z, 0-9, - and _, starting with a letter or digit, "
-                               "at most 64 characters", at_value=True)
+                    self.error(
+                        (*path, "id"),
+                        f"id = {show(ident)} is not a valid id: use "
+                        "a-z, 0-9, - and _, starting with a letter or digit, "
+                        "at most 64 characters",
+                        at_value=True,
+                    )
                 elif ident in seen:
-                    self.error((*path, "id"), f"duplicate {TABLE_LABEL[table]} id "
-                               f"{show(ident)} (first used by {table} #{seen[ident] + 1})",
-                               at_value=True)
+                    self.error(
+                        (*path, "id"),
+                        f"duplicate {TABLE_LABEL[table]} id "
+                        f"{show(ident)} (first used by {table} #{seen[ident] + 1})",
+                        at_value=True,
+                    )
                 else:
                     seen[ident] = index
             elif ident is not None:
@@ -259,29 +270,43 @@ class _Validator:
             path: Path = ("touchpoints", index)
             stage = tp.get("stage")
             if isinstance(stage, str) and stage not in stages:
-                self.error((*path, "stage"), f"stage = {show(stage)} is not the id of a stage"
-                           + _known(stages), at_value=True)
+                self.error(
+                    (*path, "stage"),
+                    f"stage = {show(stage)} is not the id of a stage" + _known(stages),
+                    at_value=True,
+                )
             names = tp.get("personas")
-            if text_list(names) is None:
+            if isinstance(names, list) and text_list(names) is None:
                 for i, pid in enumerate(names):
                     if pid not in personas:
-                        self.error((*path, "personas", i), f"personas: {show(pid)} is not "
-                                   "the id of a persona" + _known(personas), at_value=True)
+                        self.error(
+                            (*path, "personas", i),
+                            f"personas: {show(pid)} is not the id of a persona" + _known(personas),
+                            at_value=True,
+                        )
             feel = tp.get("emotion")
             if isinstance(feel, dict):
                 for pid, value in feel.items():
                     if pid not in personas:
-                        self.error((*path, "emotion", pid), f"emotion: {show(pid)} is not the "
-                                   "id of a persona" + _known(personas))
+                        self.error(
+                            (*path, "emotion", pid),
+                            f"emotion: {show(pid)} is not the id of a persona" + _known(personas),
+                        )
                     problem = emotion_value(value)
                     if problem:
-                        self.error((*path, "emotion", pid), f"emotion.{pid} = {show(value)}: "
-                                   f"{problem}", at_value=True)
+                        self.error(
+                            (*path, "emotion", pid),
+                            f"emotion.{pid} = {show(value)}: {problem}",
+                            at_value=True,
+                        )
         for index, action in enumerate(self._list("actions")):
             ref = action.get("touchpoint")
             if isinstance(ref, str) and ref not in touchpoints:
-                self.error(("actions", index, "touchpoint"), f"touchpoint = {show(ref)} is not "
-                           "the id of a touchpoint", at_value=True)
+                self.error(
+                    ("actions", index, "touchpoint"),
+                    f"touchpoint = {show(ref)} is not the id of a touchpoint",
+                    at_value=True,
+                )
 
     def _list(self, table: str) -> list[dict[str, Any]]:
         entries = self.raw.get(table)

@@ -33,38 +33,68 @@ def maps(draw: st.DrawFn) -> Map:
     opt = st.none() | texts
 
     def emotion() -> Any:
-        return draw(st.none() | emotions | st.dictionaries(
-            st.sampled_from(persona_ids), emotions) if persona_ids else st.none() | emotions)
+        return draw(
+            st.none() | emotions | st.dictionaries(st.sampled_from(persona_ids), emotions)
+            if persona_ids
+            else st.none() | emotions
+        )
 
     touchpoints = [
         Touchpoint(
-            id=tid, stage=draw(st.sampled_from(stage_ids)), name=draw(texts),
-            channel=draw(opt), doing=draw(opt), thinking=draw(opt), feeling=draw(opt),
-            expectation=draw(opt), experience=draw(opt), emotion=emotion(),
+            id=tid,
+            stage=draw(st.sampled_from(stage_ids)),
+            name=draw(texts),
+            channel=draw(opt),
+            doing=draw(opt),
+            thinking=draw(opt),
+            feeling=draw(opt),
+            expectation=draw(opt),
+            experience=draw(opt),
+            emotion=emotion(),
             personas=draw(st.none() | st.lists(st.sampled_from(persona_ids), unique=True))
-            if persona_ids else None,
-            moment_of_truth=draw(st.none() | st.booleans()), mot_reason=draw(opt),
-            pain_points=draw(st.none() | text_lists), owner=draw(opt),
+            if persona_ids
+            else None,
+            moment_of_truth=draw(st.none() | st.booleans()),
+            mot_reason=draw(opt),
+            pain_points=draw(st.none() | text_lists),
+            owner=draw(opt),
             evidence=draw(st.none() | text_lists),
             status=draw(st.none() | st.sampled_from(STATUSES)),
-            extra=draw(st.dictionaries(st.from_regex(r"x_[a-z]{1,5}", fullmatch=True),
-                                       texts | st.integers() | st.booleans(), max_size=2)),
+            extra=draw(
+                st.dictionaries(
+                    st.from_regex(r"x_[a-z]{1,5}", fullmatch=True),
+                    texts | st.integers() | st.booleans(),
+                    max_size=2,
+                )
+            ),
         )
         for tid in tp_ids
     ]
     actions = [
-        Action(id=aid, touchpoint=draw(st.sampled_from(tp_ids)), title=draw(texts),
-               owner=draw(opt), effort=draw(st.none() | st.sampled_from(LEVELS)),
-               impact=draw(st.none() | st.sampled_from(LEVELS)),
-               quick_win=draw(st.none() | st.booleans()), due=draw(st.none() | dates),
-               state=draw(st.none() | st.sampled_from(STATES)))
+        Action(
+            id=aid,
+            touchpoint=draw(st.sampled_from(tp_ids)),
+            title=draw(texts),
+            owner=draw(opt),
+            effort=draw(st.none() | st.sampled_from(LEVELS)),
+            impact=draw(st.none() | st.sampled_from(LEVELS)),
+            quick_win=draw(st.none() | st.booleans()),
+            due=draw(st.none() | dates),
+            state=draw(st.none() | st.sampled_from(STATES)),
+        )
         for aid in (draw(st.lists(ids, max_size=3, unique=True)) if tp_ids else [])
     ]
     return Map(
-        info=MapInfo(title=draw(texts), kind=draw(st.none() | st.sampled_from(
-            ["customer", "employee"])), description=draw(opt), updated=draw(st.none() | dates)),
-        personas=[Persona(id=p, name=draw(texts), goals=draw(st.none() | text_lists),
-                          quote=draw(opt)) for p in persona_ids],
+        info=MapInfo(
+            title=draw(texts),
+            kind=draw(st.none() | st.sampled_from(["customer", "employee"])),
+            description=draw(opt),
+            updated=draw(st.none() | dates),
+        ),
+        personas=[
+            Persona(id=p, name=draw(texts), goals=draw(st.none() | text_lists), quote=draw(opt))
+            for p in persona_ids
+        ],
         stages=[Stage(id=s, name=draw(texts), goal=draw(opt)) for s in stage_ids],
         touchpoints=touchpoints,
         actions=actions,
@@ -115,10 +145,19 @@ def _apply(m: Map, op: tuple[Any, ...]) -> None:
 
 
 ops = st.one_of(
-    st.tuples(st.just("text"), st.integers(0, 9),
-              st.sampled_from(["name", "channel", "doing", "owner", "mot_reason"]), texts),
-    st.tuples(st.just("emotion"), st.integers(0, 9), st.none() | emotions
-              | st.fixed_dictionaries({"student": emotions}, optional={"senior": emotions})),
+    st.tuples(
+        st.just("text"),
+        st.integers(0, 9),
+        st.sampled_from(["name", "channel", "doing", "owner", "mot_reason"]),
+        texts,
+    ),
+    st.tuples(
+        st.just("emotion"),
+        st.integers(0, 9),
+        st.none()
+        | emotions
+        | st.fixed_dictionaries({"student": emotions}, optional={"senior": emotions}),
+    ),
     st.tuples(st.just("mot"), st.integers(0, 9)),
     st.tuples(st.just("delete"), st.integers(0, 9)),
     st.tuples(st.just("add"), st.integers(0, 9), texts, st.none() | emotions),
@@ -128,8 +167,11 @@ ops = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(ops, max_size=8), st.booleans(), st.sampled_from(["\n", "\r\n"]))
 def test_random_edits_save_and_read_back(
     tmp_path: Path, edits: list[tuple[Any, ...]], save_between: bool, newline: str

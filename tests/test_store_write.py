@@ -143,7 +143,7 @@ def test_literal_string_style_is_kept_when_possible(tmp_path: Path) -> None:
     m.info.title = "Ola's map"  # a quote cannot go in a literal string
     assert diff(COMMENTED, saved(mf, m)) == [
         "-title = 'Prepaid: first 30 days'   # shown in the header",
-        "+title = \"Ola's map\"   # shown in the header",
+        '+title = "Ola\'s map"   # shown in the header',
     ]
 
 
@@ -154,8 +154,11 @@ def test_new_keys_go_in_the_formats_order(tmp_path: Path) -> None:
     m.touchpoints[0].moment_of_truth = True  # after emotion
     m.touchpoints[0].owner = "Marketing"  # after pain_points
     new = saved(mf, m)
-    assert diff(COMMENTED, new) == ['+channel = "sms"', "+moment_of_truth = true",
-                                    '+owner = "Marketing"']
+    assert diff(COMMENTED, new) == [
+        '+channel = "sms"',
+        "+moment_of_truth = true",
+        '+owner = "Marketing"',
+    ]
     block = new.split("# The SMS nobody trusts\n")[1].split("\n\n")[0]
     assert block.splitlines() == [
         "[[touchpoints]]",
@@ -181,12 +184,14 @@ def test_sub_table_emotion_is_rewritten_as_one_line(tmp_path: Path) -> None:
     mf = load(tmp_path, COMMENTED)
     m = mf.map
     m.touchpoints[2].emotion = {"student": 2, "senior": 0}
-    assert sorted(diff(COMMENTED, saved(mf, m))) == sorted([
-        "+emotion = { student = 2, senior = 0 }",
-        "-[touchpoints.emotion]",
-        "-student = 2",
-        "-senior = -1",
-    ])
+    assert sorted(diff(COMMENTED, saved(mf, m))) == sorted(
+        [
+            "+emotion = { student = 2, senior = 0 }",
+            "-[touchpoints.emotion]",
+            "-student = 2",
+            "-senior = -1",
+        ]
+    )
     assert MapFile.load(mf.path).map.touchpoints[2].emotion == {"student": 2, "senior": 0}
 
 
@@ -198,9 +203,12 @@ def test_renaming_an_id_changes_only_the_references(tmp_path: Path) -> None:
         if tp.stage == "buy":
             tp.stage = "purchase"
     assert diff(COMMENTED, saved(mf, m)) == [
-        '-id = "buy"', '+id = "purchase"',
-        '-stage = "buy"', '+stage = "purchase"',
-        '-stage = "buy"', '+stage = "purchase"',
+        '-id = "buy"',
+        '+id = "purchase"',
+        '-stage = "buy"',
+        '+stage = "purchase"',
+        '-stage = "buy"',
+        '+stage = "purchase"',
     ]
 
 
@@ -231,15 +239,19 @@ def test_adding_to_the_last_stage_appends_at_the_end_of_its_touchpoints(tmp_path
     m.insert_touchpoint(Touchpoint(id="receipt", stage="buy", name="Receipt"))
     new = saved(mf, m)
     # difflib may place the added blank line on either side: compare as a set.
-    assert sorted(diff(COMMENTED, new)) == sorted([
-        "+",
-        "+[[touchpoints]]",
-        '+id = "receipt"',
-        '+stage = "buy"',
-        '+name = "Receipt"',
-    ])
-    assert 'senior = -1\n\n[[touchpoints]]\nid = "receipt"\nstage = "buy"\n' \
+    assert sorted(diff(COMMENTED, new)) == sorted(
+        [
+            "+",
+            "+[[touchpoints]]",
+            '+id = "receipt"',
+            '+stage = "buy"',
+            '+name = "Receipt"',
+        ]
+    )
+    assert (
+        'senior = -1\n\n[[touchpoints]]\nid = "receipt"\nstage = "buy"\n'
         'name = "Receipt"\n\n[[actions]]' in new
+    )
     assert new.index("senior = -1") < new.index('id = "receipt"') < new.index("[[actions]]")
 
 
@@ -249,8 +261,10 @@ def test_first_entry_of_a_new_table_goes_after_the_tables_before_it(tmp_path: Pa
     m = mf.map
     m.actions.append(Action(id="queue", touchpoint="shop", title="Queue ticket", effort="low"))
     new = saved(mf, m)
-    assert new == text + '\n[[actions]]\nid = "queue"\ntouchpoint = "shop"\n' \
+    assert (
+        new == text + '\n[[actions]]\nid = "queue"\ntouchpoint = "shop"\n'
         'title = "Queue ticket"\neffort = "low"\n'
+    )
 
 
 def test_adding_a_persona_keeps_the_stage_comment_with_the_stages(tmp_path: Path) -> None:
@@ -258,14 +272,18 @@ def test_adding_a_persona_keeps_the_stage_comment_with_the_stages(tmp_path: Path
     m = mf.map
     m.personas.append(Persona(id="owner", name="Small business owner"))
     new = saved(mf, m)
-    assert sorted(diff(COMMENTED, new)) == sorted([
-        "+[[personas]]",
-        '+id = "owner"',
-        '+name = "Small business owner"',
-        "+",
-    ])
-    assert 'name = "Pan Jan, senior"\n\n[[personas]]\nid = "owner"\n' \
+    assert sorted(diff(COMMENTED, new)) == sorted(
+        [
+            "+[[personas]]",
+            '+id = "owner"',
+            '+name = "Small business owner"',
+            "+",
+        ]
+    )
+    assert (
+        'name = "Pan Jan, senior"\n\n[[personas]]\nid = "owner"\n'
         'name = "Small business owner"\n\n# --- Stages' in new
+    )
     assert new.index('id = "owner"') < new.index("# --- Stages, in journey order ---")
 
 
@@ -281,7 +299,7 @@ def test_removing_an_entry_takes_its_own_comment_and_leaves_the_next_ones(
     m.actions.clear()
     new = saved(mf, m)
     assert "# The SMS nobody trusts" not in new
-    assert "# Shop: the queue is the problem\n[[touchpoints]]\nid = \"shop\"" in new
+    assert '# Shop: the queue is the problem\n[[touchpoints]]\nid = "shop"' in new
     assert "# --- Stages, in journey order ---\n[[stages]]" in new
     assert diff(COMMENTED, new) == [
         "-# The SMS nobody trusts",
@@ -319,8 +337,16 @@ def test_moving_a_touchpoint_moves_its_comment_and_sub_table(tmp_path: Path) -> 
     pay = m.touchpoints.pop(2)
     m.touchpoints.insert(1, pay)
     new = saved(mf, m)
-    order = [new.index(s) for s in ("# The SMS", "# Paying at the till", "student = 2",
-                                     "# Shop: the queue", "[[actions]]")]
+    order = [
+        new.index(s)
+        for s in (
+            "# The SMS",
+            "# Paying at the till",
+            "student = 2",
+            "# Shop: the queue",
+            "[[actions]]",
+        )
+    ]
     assert order == sorted(order)
     assert MapFile.load(mf.path).map.touchpoints[1].emotion == {"student": 2, "senior": -1}
     # Only the moved lines changed.
@@ -350,7 +376,7 @@ def test_consecutive_saves_build_on_each_other(tmp_path: Path) -> None:
     text = saved(mf, m)
     assert map_to_raw(MapFile.load(mf.path).map) == map_to_raw(m)
     assert text.count("[[stages]]") == 3
-    assert "# interview 3" in text and "x_color = \"red\"   # team's own key" in text
+    assert "# interview 3" in text and 'x_color = "red"   # team\'s own key' in text
 
 
 # Line endings -----------------------------------------------------------------
@@ -365,7 +391,8 @@ def test_crlf_file_round_trips_and_edits_keep_crlf(tmp_path: Path) -> None:
     m.insert_touchpoint(Touchpoint(id="queue", stage="buy", name="Queue"))
     del m.touchpoints[0]
     m.actions.clear()
-    new = mf.path.read_bytes() if not mf.save(m) else mf.path.read_bytes()
+    assert mf.save(m)
+    new = mf.path.read_bytes()
     assert b"\n" not in new.replace(b"\r\n", b"")
     assert b"emotion = 1\r\n" in new
     assert map_to_raw(MapFile.load(mf.path).map) == map_to_raw(m)
@@ -386,9 +413,9 @@ def test_file_without_final_newline(tmp_path: Path) -> None:
 def test_control_characters_and_bidi_are_escaped_in_the_file(tmp_path: Path) -> None:
     mf = load(tmp_path, COMMENTED)
     m = mf.map
-    m.touchpoints[0].name = "Evil\x1b[31m \u202eSMS\x07 [bold]x[/bold] \"q\" \\ zażółć 🎉 Привет"
+    m.touchpoints[0].name = 'Evil\x1b[31m \u202eSMS\x07 [bold]x[/bold] "q" \\ zażółć 🎉 Привет'
     text = saved(mf, m)
-    line = next(ln for ln in text.splitlines() if ln.startswith("name = \"Evil"))
+    line = next(ln for ln in text.splitlines() if ln.startswith('name = "Evil'))
     assert "\x1b" not in line and "\u202e" not in line and "\x07" not in line
     assert "\\u001B" in line and "\\u202E" in line
     assert MapFile.load(mf.path).map.touchpoints[0].name == m.touchpoints[0].name
@@ -406,12 +433,25 @@ def test_unknown_keys_and_tables_survive_edits(tmp_path: Path) -> None:
 
 
 def test_inline_array_tables_cannot_be_edited_in_place(tmp_path: Path) -> None:
-    text = ('[map]\nformat = 1\ntitle = "T"\n'
-            'stages = [{ id = "a", name = "A" }]\n'
-            '[[touchpoints]]\nid = "t"\nstage = "a"\nname = "T"\n')
-    text = '\n'.join(['stages = [{ id = "a", name = "A" }]', '[map]', 'format = 1',
-                      'title = "T"', '', '[[touchpoints]]', 'id = "t"', 'stage = "a"',
-                      'name = "T"', ''])
+    text = (
+        '[map]\nformat = 1\ntitle = "T"\n'
+        'stages = [{ id = "a", name = "A" }]\n'
+        '[[touchpoints]]\nid = "t"\nstage = "a"\nname = "T"\n'
+    )
+    text = "\n".join(
+        [
+            'stages = [{ id = "a", name = "A" }]',
+            "[map]",
+            "format = 1",
+            'title = "T"',
+            "",
+            "[[touchpoints]]",
+            'id = "t"',
+            'stage = "a"',
+            'name = "T"',
+            "",
+        ]
+    )
     mf = load(tmp_path, text)
     m = mf.map
     m.touchpoints[0].emotion = 1  # a [[touchpoints]] table: fine

@@ -43,7 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, keep the traceback for debugging
         if os.environ.get("CJM_DEBUG"):
             raise
-        print(f"cjm: internal error: {type(exc).__name__}: {exc} "
-              "(this is a bug; run with CJM_DEBUG=1 for the details)", file=sys.stderr)
+        print(
+            f"cjm: internal error: {type(exc).__name__}: {exc} "
+            "(this is a bug; run with CJM_DEBUG=1 for the details)",
+            file=sys.stderr,
+        )
         return 70
     return code

@@ -5,25 +5,29 @@ from __future__ import annotations
 import argparse
 
 from cjm_tui.cli import output
-from cjm_tui.cli.loading import load_or_report
-from cjm_tui.quickadd import QuickAddError, build
-from cjm_tui.store import StoreError, WriteError
+from cjm_tui.sanitize import clean_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "add", help="add a touchpoint from a quick-add line",
+        "add",
+        help="add a touchpoint from a quick-add line",
         description="Add one touchpoint, written like the editor's quick-add line: plain words "
         "are the name; @channel, #stage-id, ^persona-id (repeatable), +2..-2 emotion, ! moment "
         "of truth; a backslash keeps @ # ^ ! + - as text. Without #stage it goes to the stage "
         "of the file's last touchpoint, after that stage's last touchpoint.",
-        epilog='example: cjm add map.toml "Security guard asks for ID @office #arrive -1 !"')
+        epilog='example: cjm add map.toml "Security guard asks for ID @office #arrive -1 !"',
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("line", metavar="LINE", help="the quick-add line (quote it)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cjm_tui.cli.loading import load_or_report
+    from cjm_tui.quickadd import QuickAddError, build
+    from cjm_tui.store import StoreError, WriteError
+
     mf = load_or_report(args.file)
     if mf is None:
         return 2
@@ -39,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     except (WriteError, StoreError) as exc:
         output.error(f"{args.file}: error: {exc}")
         return 1
-    output.stdout().print(output.clean_line(
-        f'added touchpoint "{tp.id}" to stage "{tp.stage}" in {args.file}'))
+    output.stdout().print(
+        clean_line(f'added touchpoint "{tp.id}" to stage "{tp.stage}" in {args.file}')
+    )
     return 0

@@ -7,23 +7,35 @@ import json
 from pathlib import Path
 
 from cjm_tui.cli import output
-from cjm_tui.problems import has_errors
-from cjm_tui.store import StoreError, check_file
+from cjm_tui.sanitize import clean_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("check", help="validate map files",
-                       description="Validate map files against the format; every problem is "
-                       "reported as FILE:LINE:COL: error: message.")
+    p = sub.add_parser(
+        "check",
+        help="validate map files",
+        description="Validate map files against the format; every problem is "
+        "reported as FILE:LINE:COL: error: message.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="map files (.toml)")
-    p.add_argument("--strict", action="store_true",
-                   help="also warn about keys and tables the format does not define")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text for people (default) or json for tools")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also warn about keys and tables the format does not define",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or json for tools",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cjm_tui.problems import has_errors
+    from cjm_tui.store import StoreError, check_file
+
     code = 0
     report: list[dict[str, object]] = []
     for name in args.files:
@@ -32,8 +44,15 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             code = 2
             if args.format == "json":
-                report.append({"file": name, "valid": False, "readable": False,
-                               "problems": [], "error": str(exc)})
+                report.append(
+                    {
+                        "file": name,
+                        "valid": False,
+                        "readable": False,
+                        "problems": [],
+                        "error": str(exc),
+                    }
+                )
             else:
                 output.error(str(exc))
             continue
@@ -41,20 +60,28 @@ def run(args: argparse.Namespace) -> int:
         if invalid:
             code = max(code, 1)
         if args.format == "json":
-            report.append({"file": name, "valid": not invalid, "readable": True,
-                           "problems": [p.as_json() for p in checked.problems]})
+            report.append(
+                {
+                    "file": name,
+                    "valid": not invalid,
+                    "readable": True,
+                    "problems": [p.as_json() for p in checked.problems],
+                }
+            )
             continue
         for problem in checked.problems:
             output.print_problem(problem)
         if not invalid:
             raw = checked.raw or {}
             warnings = len(checked.problems)
-            summary = (f"{name}: ok ({len(raw.get('stages', []))} stages, "
-                       f"{len(raw.get('touchpoints', []))} touchpoints, "
-                       f"{len(raw.get('personas', []))} personas"
-                       + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else "")
-                       + ")")
-            output.stdout().print(output.clean_line(summary), style="green")
+            summary = (
+                f"{name}: ok ({len(raw.get('stages', []))} stages, "
+                f"{len(raw.get('touchpoints', []))} touchpoints, "
+                f"{len(raw.get('personas', []))} personas"
+                + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else "")
+                + ")"
+            )
+            output.stdout().print(clean_line(summary), style="green")
     if args.format == "json":
         print(json.dumps({"valid": code == 0, "files": report}, ensure_ascii=False, indent=2))
     return code

@@ -15,6 +15,8 @@ def load_or_report(name: str) -> MapFile | None:
     except InvalidMap as exc:
         for problem in exc.problems:
             output.print_problem(problem, output.stderr())
-        output.error(f"{name}: not a valid map ({len(exc.problems)} "
-                     f"error{'s' * (len(exc.problems) != 1)}); the file was not changed")
+        output.error(
+            f"{name}: not a valid map ({len(exc.problems)} "
+            f"error{'s' * (len(exc.problems) != 1)}); the file was not changed"
+        )
     return None

@@ -7,22 +7,29 @@ from pathlib import Path
 
 from cjm_tui.cli import output
 from cjm_tui.model.rules import KINDS
-from cjm_tui.store.atomic import create_atomic
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("new", help="write a starter map",
-                       description="Write a valid, commented starter map (3 stages, 1 persona). "
-                       "An existing file is never overwritten.")
+    p = sub.add_parser(
+        "new",
+        help="write a starter map",
+        description="Write a valid, commented starter map (3 stages, 1 persona). "
+        "An existing file is never overwritten.",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--title", default="New journey map", help="the map's title")
-    p.add_argument("--kind", choices=KINDS, default="customer",
-                   help="customer journey (default) or employee experience map")
+    p.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="customer",
+        help="customer journey (default) or employee experience map",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.starter import starter_map
+    from cjm_tui.store.atomic import create_atomic
 
     path = Path(args.file)
     if path.exists() or path.is_symlink():
@@ -37,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         output.error(f"{path}: error: cannot write: {exc.strerror or exc}")
         return 2
-    output.stdout().print(f"wrote {path}: edit it with `cjm edit {path}` or by hand, "
-                          f"then `cjm check {path}`")
+    output.stdout().print(
+        f"wrote {path}: edit it with `cjm edit {path}` or by hand, then `cjm check {path}`"
+    )
     return 0

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
-from cjm_tui.problems import Problem
 from cjm_tui.sanitize import clean_line
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from cjm_tui.problems import Problem
 
 
 @cache
@@ -52,9 +52,7 @@ def print_problem(problem: Problem, console: Console | None = None) -> None:
         shown, prefix = shown[start : start + 100], prefix[start:]
     gutter = f"{problem.line:>5} | "
     out.print(Text(gutter, style="dim") + Text(shown))
-    out.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") +
-              Text(" " * cell_len(prefix) + "^", style=colour))
-
-
-def flush() -> None:
-    sys.stdout.flush()
+    out.print(
+        Text(" " * (len(gutter) - 2) + "| ", style="dim")
+        + Text(" " * cell_len(prefix) + "^", style=colour)
+    )

@@ -5,21 +5,28 @@ from __future__ import annotations
 import argparse
 
 from cjm_tui.cli import output
-from cjm_tui.cli.loading import load_or_report
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("show", help="print the emotion timeline and the moments of truth",
-                       description="Print the map's emotion timeline (stages left to right, one "
-                       "curve per persona, values beside the colours) and its moments of truth.")
+    p = sub.add_parser(
+        "show",
+        help="print the emotion timeline and the moments of truth",
+        description="Print the map's emotion timeline (stages left to right, one "
+        "curve per persona, values beside the colours) and its moments of truth.",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--persona", metavar="ID", help="only this persona's curve and touchpoints")
-    p.add_argument("--width", type=int, metavar="N",
-                   help="fit the output to N columns (default: the terminal's width)")
+    p.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="fit the output to N columns (default: the terminal's width)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cjm_tui.cli.loading import load_or_report
     from cjm_tui.showview import render_show
 
     mf = load_or_report(args.file)

@@ -29,10 +29,6 @@ def _uid_field() -> Any:
     return field(default_factory=new_uid, compare=False, repr=False)
 
 
-def _extra_field() -> Any:
-    return field(default_factory=dict)
-
-
 @dataclass
 class MapInfo:
     """The `[map]` table."""
@@ -43,7 +39,7 @@ class MapInfo:
     description: str | None = None
     owner: str | None = None
     updated: DateValue | None = None
-    extra: dict[str, Any] = _extra_field()
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def effective_kind(self) -> str:
@@ -60,7 +56,7 @@ class Persona:
     goals: list[str] | None = None
     pains: list[str] | None = None
     quote: str | None = None
-    extra: dict[str, Any] = _extra_field()
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 
 
@@ -72,7 +68,7 @@ class Stage:
     name: str
     description: str | None = None
     goal: str | None = None
-    extra: dict[str, Any] = _extra_field()
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 
 
@@ -100,7 +96,7 @@ class Touchpoint:
     support: list[str] | None = None
     evidence: list[str] | None = None
     status: str | None = None
-    extra: dict[str, Any] = _extra_field()
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 
     @property
@@ -160,7 +156,7 @@ class Action:
     quick_win: bool | None = None
     due: DateValue | None = None
     state: str | None = None
-    extra: dict[str, Any] = _extra_field()
+    extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 
     @property

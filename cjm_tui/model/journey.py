@@ -95,7 +95,9 @@ class Map:
 
     def emotion_curve(self, persona_id: str | None = None) -> list[CurvePoint]:
         """A persona's curve over the touchpoints it meets (`None`: the overall curve)."""
-        return [CurvePoint(tp, tp.emotion_for(persona_id)) for tp in self.touchpoints_of(persona_id)]
+        return [
+            CurvePoint(tp, tp.emotion_for(persona_id)) for tp in self.touchpoints_of(persona_id)
+        ]
 
     def curve_personas(self) -> list[str | None]:
         """Which curves to draw: one per persona when any emotion is per persona, else one."""

@@ -30,9 +30,12 @@ _STR = r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
 _ATOM = rf"""(?:{_STR}|[^\s,#"'\[\]\{{\}}=][^\s,#\]\}}]*)"""
 # One-line arrays and inline tables of plain values (`["a", "b"]`, `{ student = -1 }`).
 _FLAT_ARRAY = rf"""\[[ \t]*(?:{_ATOM}[ \t]*,[ \t]*)*(?:{_ATOM}[ \t]*)?\]"""
-_FLAT_TABLE = rf"""\{{[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*,[ \t]*)*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*)?\}}"""
+_PAIR = rf"[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*"
+_FLAT_TABLE = rf"\{{[ \t]*(?:{_PAIR},[ \t]*)*(?:{_PAIR})?\}}"
 _QUIET_RUN = re.compile(
-    rf"""(?:[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*(?:{_STR}|{_FLAT_ARRAY}|{_FLAT_TABLE}|[^\s#"'\[\{{][^#\n]*)[ \t]*)?(?:\#[^\n]*)?\r?\n)*"""
+    rf"""(?:[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*"""
+    rf"""(?:{_STR}|{_FLAT_ARRAY}|{_FLAT_TABLE}|[^\s#"'\[\{{][^#\n]*)[ \t]*)?"""
+    r"""(?:\#[^\n]*)?\r?\n)*"""
 )
 
 
@@ -213,8 +216,9 @@ class _Scanner:
             index = self.arrays.get(key, 0)
             self.arrays[key] = index + 1
             resolved.append(index)
-        block = Block(name=name, path=tuple(resolved), is_array=is_array, header_start=offset,
-                      start=start)
+        block = Block(
+            name=name, path=tuple(resolved), is_array=is_array, header_start=offset, start=start
+        )
         self.layout.blocks.append(block)
         self.layout.tables[block.path] = block
         return block
@@ -282,7 +286,7 @@ class _Scanner:
         text = self.text
         if text.startswith('"""', pos):
             m = _ML_BASIC.match(text, pos)
-        elif text.startswith("\'\'\'", pos):
+        elif text.startswith("'''", pos):
             m = _ML_LITERAL.match(text, pos)
         elif text.startswith('"', pos):
             m = _BASIC.match(text, pos)
@@ -335,8 +339,16 @@ class _Scanner:
                 self.index[item] = KeyLoc(item, key_start, value_start, pos, key_start, pos)
 
 
-_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\",
-            "e": "\x1b"}
+_ESCAPES = {
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "f": "\f",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "e": "\x1b",
+}
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 
 
@@ -346,4 +358,3 @@ def _unescape(body: str) -> str:
         return chr(int(code, 16)) if code else _ESCAPES.get(m.group(3), m.group(3))
 
     return _ESCAPE.sub(repl, body)
-

@@ -12,7 +12,7 @@ from cjm_tui.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
 from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, read_bytes
-from cjm_tui.store.write import Baseline, WriteError, render
+from cjm_tui.store.write import Baseline, WriteError, render, render_with_baseline
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,9 @@ class MapFile:
     writes only the difference from what the file holds.
     """
 
-    def __init__(self, path: Path, text: str, m: Map, baseline: Baseline,
-                 disk: DiskState | None) -> None:
+    def __init__(
+        self, path: Path, text: str, m: Map, baseline: Baseline, disk: DiskState | None
+    ) -> None:
         self.path = path
         self.text = text
         self.map = m
@@ -107,9 +108,10 @@ class MapFile:
         Raises WriteError (cannot be written in place) or StoreError (the disk refused);
         in both cases the file is exactly as it was.
         """
-        if not self.is_changed(m):
+        text, baseline = render_with_baseline(self.text, self.layout, self._baseline, m)
+        if text == self.text and not self._unsaved_text:
+            self._baseline = baseline  # same data, maybe new uids (an undone delete)
             return False
-        text = self.render(m)
         data = text.encode("utf-8")
         try:
             write_atomic(self.path, data)
@@ -118,7 +120,7 @@ class MapFile:
             raise StoreError(f"{self.path}: error: cannot save: {exc.strerror or exc}") from None
         self.text = text
         self._layout = None
-        self._baseline = Baseline.of_map(m)
+        self._baseline = baseline
         self._unsaved_text = False
         self.disk = disk
         self.map = m

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from cjm_tui.problems import Problem, has_errors
-from cjm_tui.store.layout import Layout
 from cjm_tui.validate import validate
 
 
@@ -66,9 +65,13 @@ def decode(data: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         line_bytes = data[before.rfind(b"\n") + 1 :].split(b"\n", 1)[0]
-        problem = Problem(f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                          file=file, line=line, column=column,
-                          excerpt=line_bytes.decode("utf-8", "replace").rstrip("\r"))
+        problem = Problem(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            file=file,
+            line=line,
+            column=column,
+            excerpt=line_bytes.decode("utf-8", "replace").rstrip("\r"),
+        )
         raise InvalidMap([problem]) from None
 
 
@@ -99,6 +102,8 @@ def check_text(text: str, file: str, strict: bool = False) -> Checked:
         return Checked(text, None, exc.problems)
     problems = validate(raw, strict)
     if problems:
+        from cjm_tui.store.layout import Layout  # positions only when there is a problem
+
         layout = Layout(text)
         for problem in problems:
             problem.file = file

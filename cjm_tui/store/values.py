@@ -22,9 +22,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def format_string(value: str, like: str | None = None) -> str:
     """A TOML string; keeps the literal ('...') style of `like` when the value allows it."""
-    if like is not None and like.startswith("'") and not like.startswith("'''"):
-        if _LITERAL_SAFE.fullmatch(value):
-            return f"'{value}'"
+    literal = like is not None and like.startswith("'") and not like.startswith("'''")
+    if literal and _LITERAL_SAFE.fullmatch(value):
+        return f"'{value}'"
     value = _SURROGATE.sub("\ufffd", value)
     return '"' + _ESCAPE.sub(_escape_char, value) + '"'
 

@@ -104,8 +104,12 @@ def _units(layout: Layout) -> list[_Unit]:
         path = block.path
         owner = units[-1] if units else None
         # Sub-tables ([touchpoints.emotion], [map.x]) travel with the table they belong to.
-        if owner is not None and owner.blocks[0].path and path[: len(owner.blocks[0].path)] == \
-                owner.blocks[0].path and len(path) > len(owner.blocks[0].path):
+        if (
+            owner is not None
+            and owner.blocks[0].path
+            and path[: len(owner.blocks[0].path)] == owner.blocks[0].path
+            and len(path) > len(owner.blocks[0].path)
+        ):
             owner.blocks.append(block)
             owner.content_end, owner.end = block.content_end, block.end
             continue
@@ -132,6 +136,8 @@ class _Writer:
         self.units = _units(layout)
         self.plan = _Plan()
         self.check: list[tuple[str, str, dict[str, Any]]] = []  # (core, table, expected raw)
+        self.saved = Baseline(info={}, extra=copy_value(m.extra), tables={})
+        """The baseline once this text is on disk, built from the raws computed on the way."""
 
     # Entry point -------------------------------------------------------------
 
@@ -147,7 +153,7 @@ class _Writer:
     # The [map] table ---------------------------------------------------------
 
     def _map_info(self) -> None:
-        new = to_raw(self.m.info)
+        new = self.saved.info = to_raw(self.m.info)
         if new == self.base.info:
             return
         unit = next((i for i, u in enumerate(self.units) if u.kind == "map"), None)
@@ -158,8 +164,10 @@ class _Writer:
             self.plan.after.setdefault(0, []).append(_Piece(core, None))
             return
         if unit is None:
-            raise WriteError("the [map] table is not written as a [map] header; "
-                             "cjm can only edit it in that form")
+            raise WriteError(
+                "the [map] table is not written as a [map] header; "
+                "cjm can only edit it in that form"
+            )
         core = self._edit_keys(unit, "map", self.base.info, new)
         self.plan.replace[unit] = core
         self.check.append((core, "map", new))
@@ -168,27 +176,27 @@ class _Writer:
 
     def _table(self, table: str) -> None:
         entities: list[Entity] = getattr(self.m, table)
+        raws = [to_raw(e) for e in entities]
+        self.saved.tables[table] = [(e.uid, r) for e, r in zip(entities, raws, strict=True)]
         old = self.base.tables[table]
         old_pos = {uid: i for i, (uid, _) in enumerate(old)}
         unit_of = {u.index: i for i, u in enumerate(self.units) if u.kind == table}
         if old and len(unit_of) != len(old):
-            if [e.uid for e in entities] == [uid for uid, _ in old] and all(
-                to_raw(e) == raw for e, (_, raw) in zip(entities, old, strict=True)
-            ):
+            if self.saved.tables[table] == old:
                 return
-            raise WriteError(f"{table} is written as an inline array; cjm can only edit "
-                             f"[[{table}]] tables")
+            raise WriteError(
+                f"{table} is written as an inline array; cjm can only edit [[{table}]] tables"
+            )
         new_uids = {e.uid for e in entities}
-        for uid, i in old_pos.items():
+        for uid, index in old_pos.items():
             if uid not in new_uids:
-                self.plan.replace[unit_of[i]] = None
+                self.plan.replace[unit_of[index]] = None
         kept = [old_pos[e.uid] for e in entities if e.uid in old_pos]
         stationary = set(_longest_increasing(kept))
         # Text for every entity: edited in place, moved, or new.
         pieces: list[tuple[Entity, int | None, _Piece | None]] = []
-        for entity in entities:
+        for entity, new_raw in zip(entities, raws, strict=True):
             i = old_pos.get(entity.uid)
-            new_raw = to_raw(entity)
             if i is None:
                 core = self._new_table(f"[[{table}]]", new_raw)
                 self.check.append((core, table, new_raw))
@@ -269,9 +277,14 @@ class _Writer:
             if key in new and key in old and new[key] == old[key]:
                 continue
             direct = [loc for loc in self.layout.keys(main) if loc.path == (key,)]
-            others = [loc for loc in self.layout.keys(main) if loc.path[0] == key and loc.path != (key,)]
-            subs = [b for b in u.blocks[1:] if len(b.path) > len(main.path)
-                    and b.path[len(main.path)] == key]
+            others = [
+                loc for loc in self.layout.keys(main) if loc.path[0] == key and loc.path != (key,)
+            ]
+            subs = [
+                b
+                for b in u.blocks[1:]
+                if len(b.path) > len(main.path) and b.path[len(main.path)] == key
+            ]
             if key in new and len(direct) == 1 and not others and not subs:
                 loc = direct[0]
                 like = text[loc.value_start : loc.value_end]
@@ -320,21 +333,25 @@ class _Writer:
             try:
                 data = tomllib.loads(core)
             except tomllib.TOMLDecodeError as exc:
-                raise WriteError(f"internal error: the text written for {table} does not "
-                                 f"parse ({exc}); nothing was saved") from None
+                raise WriteError(
+                    f"internal error: the text written for {table} does not "
+                    f"parse ({exc}); nothing was saved"
+                ) from None
             got = data.get(table)
             if isinstance(got, list):
                 got = got[0] if len(got) == 1 else got
             if got != expected:
-                raise WriteError(f"internal error: the text written for {table} does not "
-                                 "read back as the model; nothing was saved")
+                raise WriteError(
+                    f"internal error: the text written for {table} does not "
+                    "read back as the model; nothing was saved"
+                )
 
     def _emit(self) -> str:
         plan = self.plan
         pieces: list[_Piece] = []
         last = len(self.units) - 1
         default_gap = self._default_gap()
-        for i, u in enumerate(self.units):
+        for i in range(len(self.units)):
             pieces.extend(plan.before.get(i, []))
             core = plan.replace[i] if i in plan.replace else self._unit_core(i)
             if core is not None:
@@ -410,6 +427,12 @@ def _longest_increasing(seq: list[int]) -> list[int]:
 def render(text: str, layout: Layout, base: Baseline, m: Map) -> str:
     """The text of `m`, as `text` (whose data is `base`) edited in place."""
     return _Writer(text, layout, base, m).render()
+
+
+def render_with_baseline(text: str, layout: Layout, base: Baseline, m: Map) -> tuple[str, Baseline]:
+    """`render`, and the baseline of the new text (for the next save)."""
+    writer = _Writer(text, layout, base, m)
+    return writer.render(), writer.saved
 
 
 def render_new(m: Map, newline: str = "\n") -> str:
