@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidi embeddings,
-# overrides and isolates that can make text read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_INLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Whole escape sequences first (so `\x1b[31m` leaves no "[31m" behind): CSI, OSC (ended by
+# BEL or ST), and two-character escapes; then lone C0 controls except tab and newline, DEL,
+# C1 controls, and the bidi embeddings, overrides and isolates that can make text read
+# differently from what it is.
+_SEQUENCE = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
+)
+_UNSAFE = re.compile(_SEQUENCE + "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_INLINE = re.compile(
+    _SEQUENCE + "|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_SPACE = frozenset("\t\n\r\u2028\u2029")
 
 
 def clean(text: str) -> str:
@@ -16,5 +25,5 @@ def clean(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """`text` for one line of output: control characters go, tabs and newlines become spaces."""
-    return _UNSAFE_INLINE.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+    """`text` for one line of output: control characters go, line breaks become spaces."""
+    return _UNSAFE_INLINE.sub(lambda m: " " if m.group() in _SPACE else "", text)

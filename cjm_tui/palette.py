@@ -1,0 +1,98 @@
+"""Colours and symbols for the emotion timeline, safe for colour-blind readers.
+
+Colours come from the Okabe-Ito palette, and nothing relies on colour alone: every persona curve
+also has its own symbol, every emotion is also written as a number, and a moment of truth is a
+marker, not a tint. Colours are hex strings rich downgrades for 256- and 16-colour terminals.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
+
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+"""The Okabe-Ito colours (its black is left out: it vanishes on dark terminals)."""
+
+PERSONA_COLOURS: tuple[str, ...] = tuple(
+    OKABE_ITO[name]
+    for name in (
+        "orange",
+        "sky_blue",
+        "bluish_green",
+        "reddish_purple",
+        "yellow",
+        "blue",
+        "vermillion",
+    )
+)
+"""Curve colours in the order personas get them."""
+
+PERSONA_SYMBOLS: tuple[str, ...] = ("●", "■", "▲", "▼", "✚", "★", "✖", "○", "□", "△", "▽", "◇")
+"""One-cell symbols; a persona's symbol tells its curve apart without colour."""
+
+OVERALL_SYMBOL = "●"
+OVERALL_COLOUR = "default"
+"""The single curve of a map without per-persona emotions: the terminal's own text colour."""
+
+EMOTION_COLOURS: dict[int, str] = {
+    -2: OKABE_ITO["vermillion"],
+    -1: OKABE_ITO["orange"],
+    0: OKABE_ITO["grey"],
+    1: OKABE_ITO["sky_blue"],
+    2: OKABE_ITO["blue"],
+}
+"""A diverging scale: warm for negative, grey for neutral, blue for positive."""
+
+NO_EMOTION_COLOUR = OKABE_ITO["grey"]
+
+MOT_SYMBOL = "◆"
+MOT_STYLE = Style(color=OKABE_ITO["reddish_purple"], bold=True)
+"""The moment-of-truth marker and its style."""
+
+SELECTED_SYMBOL = "▼"
+SELECTED_STYLE = Style(bgcolor="grey23")
+"""The selected touchpoint's column: a marker above it and a background behind it."""
+
+STAGE_STYLE = Style(bold=True)
+RULE_STYLE = Style(dim=True)
+"""Stage names, and the separators and guides that only give structure."""
+
+
+def persona_style(index: int) -> tuple[str, str]:
+    """The (symbol, colour) of the persona at `index` in the map's persona list.
+
+    Symbols stay distinct for the first 12 personas and (symbol, colour) pairs for the first 84.
+    """
+    if index < 0:
+        raise ValueError(f"persona index must be 0 or more, not {index}")
+    return (
+        PERSONA_SYMBOLS[index % len(PERSONA_SYMBOLS)],
+        PERSONA_COLOURS[index % len(PERSONA_COLOURS)],
+    )
+
+
+def emotion_colour(value: int | None) -> str:
+    """The colour of an emotion value (-2..+2); grey for no emotion or a value off the scale."""
+    if value is None:
+        return NO_EMOTION_COLOUR
+    return EMOTION_COLOURS.get(value, NO_EMOTION_COLOUR)
+
+
+def emotion_style(value: int | None) -> Style:
+    """Style for an emotion number: its colour, bold at the ends of the scale."""
+    return Style(color=emotion_colour(value), bold=value in (EMOTION_MIN, EMOTION_MAX))
+
+
+def emotion_label(value: int) -> str:
+    """An emotion as a signed number: "+2", "+1", "0", "-1", "-2"."""
+    return f"{value:+d}" if value else "0"

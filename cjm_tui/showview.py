@@ -1,0 +1,196 @@
+"""What `cjm show` prints: a map's title line, its emotion timeline and its moments of truth.
+
+Everything reads without colour (numbers and symbols carry the meaning), fits in `width`
+columns, and shows text from the map as plain, sanitized text, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.constrain import Constrain
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from cjm_tui import palette
+from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.rules import emotion_word
+from cjm_tui.sanitize import clean_line
+from cjm_tui.timeline import Timeline
+
+MIN_WIDTH = 20
+NO_MOMENTS = "No moments of truth marked yet."
+_DIM = Style(dim=True)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def title_line(m: Map, width: int = 100) -> Text:
+    """The map's title, its kind and how many stages, touchpoints and personas it has.
+
+    The facts go to a line of their own when they do not fit beside the title.
+    """
+    kind = (
+        "employee experience map" if m.info.effective_kind == "employee" else "customer journey map"
+    )
+    title = clean_line(m.info.title).strip()
+    out = Text(overflow="fold")
+    out.append(title or "(untitled map)", Style(bold=True))
+    facts = " · ".join(
+        [
+            kind,
+            _count(len(m.stages), "stage"),
+            _count(len(m.touchpoints), "touchpoint"),
+            _count(len(m.personas), "persona"),
+        ]
+    )
+    out.append("\n" if out.cell_len + 3 + len(facts) > width else " · ")
+    out.append(facts, _DIM)
+    return out
+
+
+def emotion_text(m: Map, tp: Touchpoint, persona: str | None = None) -> Text:
+    """A touchpoint's emotion: number and word, or a line per persona ("● -1 student").
+
+    The value comes before the persona id so that a narrow column cuts the id, not the value.
+    """
+    out = Text(overflow="fold")
+    if isinstance(tp.emotion, dict) and persona is None and tp.emotion:
+        index = {p.id: i for i, p in enumerate(m.personas)}
+        ids = [p.id for p in m.personas if p.id in tp.emotion]
+        ids += [pid for pid in tp.emotion if pid not in index]  # invalid, but shown
+        for pid in ids:
+            symbol, colour = palette.persona_style(index[pid]) if pid in index else ("·", "default")
+            persona_value = tp.emotion[pid]
+            if out:
+                out.append("\n")
+            out.append(symbol, Style(color=colour, bold=True))
+            out.append(" ")
+            out.append(palette.emotion_label(persona_value), palette.emotion_style(persona_value))
+            out.append(f" {clean_line(pid)}")
+        out.no_wrap = True
+        out.overflow = "ellipsis"
+        return out
+    value = tp.emotion_for(persona)
+    if value is None:
+        out.append("no emotion", _DIM)
+    else:
+        out.append(palette.emotion_label(value), palette.emotion_style(value))
+        out.append(f" {emotion_word(value)}")
+    return out
+
+
+_HEADERS = ("#", "Stage", "Touchpoint", "Emotion", "Why", "Owner")
+# Columns that wrap, and how much of the room they get when it is short.
+_FLEX_WEIGHTS = {1: 2, 2: 3, 4: 3, 5: 2}
+# Room for "● -1 student"; "-2 very negative" wraps after "very" rather than squeeze others.
+_EMOTION_WIDTH = 12
+
+
+def _column_widths(cells: list[list[Text]], width: int) -> list[int]:
+    """Widths for the table's columns so that, with 3 cells between columns, it fits `width`.
+
+    Natural widths when they fit. Else the number keeps its width and the emotion gets up to
+    12 cells (and a third of the room); the others start at their header's width, grow to
+    hold their longest word (cheapest first, so that few words get cut), then share what is
+    left by what they still lack.
+    """
+    natural = [len(h) for h in _HEADERS]
+    longest_word = [len(h) for h in _HEADERS]
+    for row in cells:
+        for c, text in enumerate(row):
+            natural[c] = max(natural[c], *(line.cell_len for line in text.split()))
+            words = text.plain.split()
+            longest_word[c] = max(longest_word[c], *(cell_len(w) for w in words or [""]))
+    room = max(len(_HEADERS), width - 3 * (len(_HEADERS) - 1))
+    widths = list(natural)
+    if sum(natural) <= room:
+        return widths
+    widths[3] = min(natural[3], _EMOTION_WIDTH, max(1, room // 3))
+    rest = room - widths[0] - widths[3]
+    flex = list(_FLEX_WEIGHTS)
+    if sum(natural[c] for c in flex) <= rest:
+        widths[3] += rest - sum(natural[c] for c in flex)  # the emotion gets what is left
+        return widths
+    for c in flex:
+        widths[c] = min(natural[c], len(_HEADERS[c]))
+    if sum(widths[c] for c in flex) > rest:
+        for c in flex:
+            widths[c] = max(1, rest // len(flex))
+        return widths
+    spare = rest - sum(widths[c] for c in flex)
+    for c in sorted(flex, key=lambda c: min(natural[c], longest_word[c]) - widths[c]):
+        need = max(0, min(natural[c], longest_word[c]) - widths[c])
+        if need <= spare:
+            widths[c] += need
+            spare -= need
+    while spare > 0:
+        wanting = [c for c in flex if widths[c] < natural[c]]
+        if not wanting:
+            break
+        c = max(wanting, key=lambda c: (natural[c] - widths[c]) * _FLEX_WEIGHTS[c])
+        widths[c] += 1
+        spare -= 1
+    return widths
+
+
+def moments_table(m: Map, persona: str | None = None, width: int = 100) -> RenderableType:
+    """The moments of truth in journey order (only those a persona meets, given one).
+
+    Columns: journey number (as on the timeline's axis), stage, touchpoint, emotion, why it
+    is a moment of truth, owner. Fits in `width` cells from about 40 up.
+    """
+    numbers = {id(tp): n for n, tp in enumerate(m.journey(), start=1)}
+    moments = m.moments_of_truth()
+    if persona is not None:
+        moments = [tp for tp in moments if tp.meets(persona) or tp.emotion_for(persona) is not None]
+    if not moments:
+        return Text(NO_MOMENTS, _DIM)
+    rows = [
+        [
+            Text(str(numbers[id(tp)])),
+            Text(clean_line(m.stage_name(tp.stage))),
+            Text(clean_line(tp.name)),
+            emotion_text(m, tp, persona),
+            Text(clean_line(tp.mot_reason or "")),
+            Text(clean_line(tp.owner or "")),
+        ]
+        for tp in moments
+    ]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for c, column_width in enumerate(_column_widths(rows, width)):
+        table.add_column(
+            _HEADERS[c],
+            width=column_width,
+            justify="right" if c == 0 else "left",
+            style=_DIM if c == 0 else "",
+            overflow="fold",
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def render_show(m: Map, persona: str | None = None, width: int = 100) -> RenderableType:
+    """`cjm show`: title line, the timeline fitted to `width`, its legend, the moments of truth.
+
+    `persona` shows only that persona's curve and moments. Raises `ValueError` for a persona
+    id the map does not have.
+    """
+    width = max(MIN_WIDTH, width)
+    timeline = Timeline(m, persona, fit=width)
+    parts: list[RenderableType] = [title_line(m, width), Text()]
+    chart = timeline.render(0, width)
+    for line in chart:
+        line.rstrip()  # no trailing blanks when piped to a file
+    parts += [*chart, *timeline.legend(width)]
+    heading = Text("Moments of truth", Style(bold=True))
+    if persona is not None:
+        found = m.persona(persona)
+        heading.append(f" for {clean_line(found.name if found else persona)}", _DIM)
+    parts += [Text(), heading, moments_table(m, persona, width)]
+    return Constrain(Group(*parts), width)
