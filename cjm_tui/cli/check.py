@@ -73,15 +73,19 @@ def run(args: argparse.Namespace) -> int:
             output.print_problem(problem)
         if not invalid:
             raw = checked.raw or {}
-            warnings = len(checked.problems)
             summary = (
-                f"{name}: ok ({len(raw.get('stages', []))} stages, "
-                f"{len(raw.get('touchpoints', []))} touchpoints, "
-                f"{len(raw.get('personas', []))} personas"
-                + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else "")
+                f"{name}: ok ({_count(raw.get('stages'), 'stage')}, "
+                f"{_count(raw.get('touchpoints'), 'touchpoint')}, "
+                f"{_count(raw.get('personas'), 'persona')}"
+                + (f", {_count(checked.problems, 'warning')}" if checked.problems else "")
                 + ")"
             )
             output.stdout().print(clean_line(summary), style="green")
     if args.format == "json":
         print(json.dumps({"valid": code == 0, "files": report}, ensure_ascii=False, indent=2))
     return code
+
+
+def _count(items: object, noun: str) -> str:
+    n = len(items) if isinstance(items, list) else 0
+    return f"{n} {noun}{'' if n == 1 else 's'}"

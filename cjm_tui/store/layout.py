@@ -82,6 +82,7 @@ class Layout:
         self.blocks: list[Block] = []
         self.tables: dict[Path, Block] = {}
         self._line_starts: list[int] | None = None
+        self._implicit: dict[Path, Block] | None = None
         _Scanner(self).scan_blocks()
 
     # Keys --------------------------------------------------------------------
@@ -115,6 +116,10 @@ class Layout:
         for cut in range(len(path), -1, -1):
             block = self.tables.get(path[:cut]) if cut else self.blocks[0]
             if block is None:
+                # A table defined only through its sub-tables ([map.x] without [map]).
+                inner = self._implicit_tables().get(path[:cut])
+                if inner is not None:
+                    return self.line_col(inner.header_start)
                 continue
             rest = path[cut:]
             index = self.key_index(block)
@@ -126,6 +131,15 @@ class Layout:
             if block.header_start >= 0:
                 return self.line_col(block.header_start)
         return 1, 1
+
+    def _implicit_tables(self) -> dict[Path, Block]:
+        """Each path that only sub-tables define, with the first block under it."""
+        if self._implicit is None:
+            self._implicit = {}
+            for block in self.blocks:
+                for cut in range(1, len(block.path)):
+                    self._implicit.setdefault(block.path[:cut], block)
+        return self._implicit
 
     def entries(self, table: str) -> list[Block]:
         """The `[[table]]` blocks, in file order."""
