@@ -80,8 +80,10 @@ def to_raw(item: MapInfo | Entity) -> dict[str, Any]:
     for name in KNOWN_KEYS_ORDERED[type(item)]:
         value = getattr(item, name)
         if value is not None:
-            out[name] = copy_value(value)
-    out.update(copy_value(item.extra))
+            # The format's own lists and tables hold only scalars: a shallow copy is enough.
+            out[name] = value.copy() if isinstance(value, list | dict) else value
+    if item.extra:
+        out.update(copy_value(item.extra))
     return out
 
 

@@ -28,14 +28,22 @@ _LINE_END = re.compile(r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
 # one-line key/values. The C regex engine consumes thousands of them in one call.
 _STR = r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
 _ATOM = rf"""(?:{_STR}|[^\s,#"'\[\]\{{\}}=][^\s,#\]\}}]*)"""
-# One-line arrays and inline tables of plain values (`["a", "b"]`, `{ student = -1 }`).
-_FLAT_ARRAY = rf"""\[[ \t]*(?:{_ATOM}[ \t]*,[ \t]*)*(?:{_ATOM}[ \t]*)?\]"""
+# Arrays of plain values, over several lines too (`["a", "b"]`), and one-line inline tables
+# of plain values (`{ student = -1 }`).
+_AWS = r"(?:[ \t\r\n]|\#[^\n]*)*"
+_FLAT_ARRAY = rf"""\[{_AWS}(?:{_ATOM}{_AWS},{_AWS})*(?:{_ATOM}{_AWS})?\]"""
 _PAIR = rf"[A-Za-z0-9_-]+[ \t]*=[ \t]*{_ATOM}[ \t]*"
 _FLAT_TABLE = rf"\{{[ \t]*(?:{_PAIR},[ \t]*)*(?:{_PAIR})?\}}"
 _QUIET_RUN = re.compile(
     rf"""(?:[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*"""
     rf"""(?:{_STR}|{_FLAT_ARRAY}|{_FLAT_TABLE}|[^\s#"'\[\{{][^#\n]*)[ \t]*)?"""
     r"""(?:\#[^\n]*)?\r?\n)*"""
+)
+# A quiet run, then maybe a plain header line (`[[touchpoints]]`, `[map]`): one match a block.
+_STEP = re.compile(
+    rf"""(?P<run>(?>{_QUIET_RUN.pattern}))"""  # atomic: never backtrack into the run
+    r"""(?:[ \t]*(?P<hdr>\[\[(?P<aot>[A-Za-z0-9_-]+)\]\]|\[(?P<tbl>[A-Za-z0-9_-]+)\])"""
+    r"""[ \t]*(?:\#[^\n]*)?(?:\r?\n|\Z))?"""
 )
 
 
@@ -161,7 +169,20 @@ class _Scanner:
         self.layout.blocks.append(block)
         pos = 0
         while True:
-            pos = _QUIET_RUN.match(text, pos).end()  # type: ignore[union-attr]
+            step = _STEP.match(text, pos)
+            assert step is not None  # the run may be empty, so it always matches
+            if step.group("hdr") is not None:
+                line = step.end("run")
+                start = self._comments_above(line, block.body_start)
+                block.end = start
+                block.content_end = self._content_end(block.body_start, start)
+                name = step.group("aot") or step.group("tbl")
+                block = self._add_block(
+                    (name,), step.group("aot") is not None, step.start("hdr"), start
+                )
+                pos = block.body_start = step.end()
+                continue
+            pos = step.end()
             if pos >= n:
                 break
             nl = text.find("\n", pos)
@@ -215,9 +236,11 @@ class _Scanner:
         return _LINE_END.match(text, pos).end()  # type: ignore[union-attr]
 
     def _header(self, offset: int, start: int) -> Block:
-        text = self.text
-        is_array = text.startswith("[[", offset)
-        name, _ = self._key(offset + (2 if is_array else 1))
+        is_array = self.text.startswith("[[", offset)
+        name = self._key(offset + (2 if is_array else 1))[0]
+        return self._add_block(name, is_array, offset, start)
+
+    def _add_block(self, name: tuple[str, ...], is_array: bool, offset: int, start: int) -> Block:
         resolved: list[PathItem] = []
         for i, seg in enumerate(name):
             resolved.append(seg)
