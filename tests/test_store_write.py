@@ -535,3 +535,18 @@ def test_render_new_writes_a_clean_file_that_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "new.toml"
     path.write_text(text, encoding="utf-8")
     assert map_to_raw(MapFile.load(path).map) == map_to_raw(m)
+
+
+def test_a_map_from_text_is_written_on_its_first_save(tmp_path: Path) -> None:
+    from cjm_tui.starter import starter_map
+
+    path = tmp_path / "new.toml"
+    text = starter_map("Workshop draft")
+    mf = MapFile.from_text(path, text)
+    assert not path.exists() and not mf.changed_on_disk()
+    assert mf.is_changed(mf.map)
+    assert mf.save(mf.map)
+    assert path.read_text(encoding="utf-8") == text
+    assert not mf.is_changed(mf.map) and mf.save(mf.map) is False
+    path.write_text(text + "# edited elsewhere\n", encoding="utf-8")
+    assert mf.changed_on_disk()

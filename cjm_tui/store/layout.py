@@ -149,10 +149,6 @@ class Layout:
                     self._implicit.setdefault(block.path[:cut], block)
         return self._implicit
 
-    def entries(self, table: str) -> list[Block]:
-        """The `[[table]]` blocks, in file order."""
-        return [b for b in self.blocks if b.is_array and b.name == (table,)]
-
 
 class _Scanner:
     def __init__(self, layout: Layout) -> None:

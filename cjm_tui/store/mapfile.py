@@ -37,7 +37,13 @@ class MapFile:
     """
 
     def __init__(
-        self, path: Path, text: str, m: Map, baseline: Baseline, disk: DiskState | None
+        self,
+        path: Path,
+        text: str,
+        m: Map,
+        baseline: Baseline,
+        disk: DiskState | None,
+        unsaved_text: bool = False,
     ) -> None:
         self.path = path
         self.text = text
@@ -45,6 +51,8 @@ class MapFile:
         self._baseline = baseline
         self._layout: Layout | None = None
         self.disk = disk
+        self._unsaved_text = unsaved_text
+        """The text itself is not on disk yet (a new map): the first save writes it."""
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> MapFile:
@@ -66,11 +74,7 @@ class MapFile:
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap(checked.problems)
         m = map_from_raw(checked.raw)
-        mf = cls(path, text, m, Baseline.of_map(m), None)
-        mf._unsaved_text = True
-        return mf
-
-    _unsaved_text = False
+        return cls(path, text, m, Baseline.of_map(m), None, unsaved_text=True)
 
     @property
     def layout(self) -> Layout:

@@ -95,7 +95,6 @@ class _Plan:
     replace: dict[int, str | None] = field(default_factory=dict)  # unit -> new core, None = drop
     before: dict[int, list[_Piece]] = field(default_factory=dict)
     after: dict[int, list[_Piece]] = field(default_factory=dict)
-    moved_gap: dict[int, str] = field(default_factory=dict)
 
 
 def _units(layout: Layout) -> list[_Unit]:
