@@ -1,0 +1,377 @@
+"""The open map: the file, the map as it is now, and the undo history. Every edit goes here.
+
+Entities are never changed in place: an edit replaces the objects it touches
+(`dataclasses.replace` keeps their `uid`), so a history step is four shallow lists and an
+undo is cheap at any size. Every edit keeps the map valid; one that would not is refused with
+`EditError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cjm_tui.model import Action, Entity, Map, MapInfo, Persona, Stage, Touchpoint, map_to_raw
+from cjm_tui.model import edits
+from cjm_tui.problems import has_errors
+from cjm_tui.quickadd import build as build_quick_add
+from cjm_tui.store import MapFile
+from cjm_tui.store.values import format_string
+from cjm_tui.validate import validate
+
+HISTORY_LIMIT = 500
+E = TypeVar("E", Persona, Stage, Touchpoint, Action)
+TABLE_OF: dict[type[Any], str] = {
+    Persona: "personas",
+    Stage: "stages",
+    Touchpoint: "touchpoints",
+    Action: "actions",
+}
+
+
+class EditError(ValueError):
+    """The edit would break the map; the message says why, for a person."""
+
+
+class SaveResult(Enum):
+    SAVED = "saved"
+    UNCHANGED = "unchanged"
+    CHANGED_ON_DISK = "changed on disk"
+
+
+@dataclass(frozen=True)
+class _State:
+    info: MapInfo
+    personas: tuple[Persona, ...]
+    stages: tuple[Stage, ...]
+    touchpoints: tuple[Touchpoint, ...]
+    actions: tuple[Action, ...]
+    what: str
+
+    @classmethod
+    def of(cls, m: Map, what: str = "") -> _State:
+        return cls(
+            m.info,
+            tuple(m.personas),
+            tuple(m.stages),
+            tuple(m.touchpoints),
+            tuple(m.actions),
+            what,
+        )
+
+    def same_as(self, other: _State) -> bool:
+        """Same content; identical objects make it quick (edits replace what they touch)."""
+        if self.info != other.info:
+            return False
+        for name in ("personas", "stages", "touchpoints", "actions"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if len(mine) != len(theirs):
+                return False
+            for a, b in zip(mine, theirs, strict=True):
+                if a is not b and (a.uid != b.uid or a != b):
+                    return False
+        return True
+
+
+def new_map_text(path: Path) -> str:
+    """A minimal valid map for a file that does not exist yet."""
+    title = format_string(path.stem.replace("-", " ").replace("_", " ").strip() or "New map")
+    return (
+        f"[map]\nformat = 1\ntitle = {title}\n\n"
+        '[[stages]]\nid = "before"\nname = "Before"\n\n'
+        '[[stages]]\nid = "during"\nname = "During"\n\n'
+        '[[stages]]\nid = "after"\nname = "After"\n'
+    )
+
+
+class OpenMap:
+    """A map being edited: `map` is the current state; edits go through the methods below."""
+
+    def __init__(self, file: MapFile) -> None:
+        self.file = file
+        self.map = file.map
+        self._undo: list[_State] = []
+        self._redo: list[_State] = []
+        self._saved = _State.of(self.map)
+        self._new = file.disk is None
+        self.version = 0
+        """Goes up with every change of `map` (edit, undo, redo, reload)."""
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> OpenMap:
+        """Open a map file; a missing file starts a new map, written on the first save.
+
+        Raises InvalidMap or StoreError like `MapFile.load`.
+        """
+        path = Path(path)
+        if not path.exists() and not path.is_symlink():
+            return cls(MapFile.from_text(path, new_map_text(path)))
+        return cls(MapFile.load(path))
+
+    # State -------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def dirty(self) -> bool:
+        """Different from the file as last loaded or saved (a new file is dirty until saved)."""
+        return self._new or not _State.of(self.map).same_as(self._saved)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _restore(self, state: _State) -> None:
+        self.map = Map(
+            info=state.info,
+            personas=list(state.personas),
+            stages=list(state.stages),
+            touchpoints=list(state.touchpoints),
+            actions=list(state.actions),
+            extra=self.map.extra,
+        )
+        self.version += 1
+
+    def undo(self) -> str | None:
+        """Step back; returns what was undone, or None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        state = self._undo.pop()
+        self._redo.append(_State.of(self.map, state.what))
+        self._restore(state)
+        return state.what
+
+    def redo(self) -> str | None:
+        if not self._redo:
+            return None
+        state = self._redo.pop()
+        self._undo.append(_State.of(self.map, state.what))
+        self._restore(state)
+        return state.what
+
+    def _edit(self, what: str, change: Callable[[Map], None], check: bool = True) -> None:
+        """Apply `change` to a copy of the map; keep it only if the map stays valid.
+
+        `check=False` is for edits that are valid by construction (the keys that must answer
+        within a frame at 2,000 touchpoints skip the whole-map validation).
+        """
+        before = _State.of(self.map, what)
+        candidate = Map(
+            info=self.map.info,
+            personas=list(self.map.personas),
+            stages=list(self.map.stages),
+            touchpoints=list(self.map.touchpoints),
+            actions=list(self.map.actions),
+            extra=self.map.extra,
+        )
+        change(candidate)
+        if check:
+            problems = [p for p in validate(map_to_raw(candidate)) if p.severity == "error"]
+            if has_errors(problems):
+                raise EditError(problems[0].message)
+        self.map = candidate
+        self._undo.append(before)
+        del self._undo[:-HISTORY_LIMIT]
+        self._redo.clear()
+        self.version += 1
+
+    # Generic edits -------------------------------------------------------------
+
+    def _index(self, m: Map, entity: Entity) -> int:
+        entries: list[Entity] = getattr(m, TABLE_OF[type(entity)])
+        for i, e in enumerate(entries):
+            if e.uid == entity.uid:
+                return i
+        raise EditError(f"{entity.id} is no longer in the map")
+
+    def find(self, uid: int) -> Entity | None:
+        """The entity with this uid in the current map."""
+        for table in ("touchpoints", "stages", "personas", "actions"):
+            for e in getattr(self.map, table):
+                if e.uid == uid:
+                    return e  # type: ignore[no-any-return]
+        return None
+
+    def update(self, entity: E, check: bool = True, **changes: Any) -> E:
+        """Replace fields of an entity; a changed id takes its references along."""
+        new = replace(entity, **changes)
+        label = TABLE_OF[type(entity)][:-1]
+
+        def change(m: Map) -> None:
+            entries: list[Any] = getattr(m, TABLE_OF[type(entity)])
+            entries[self._index(m, entity)] = new
+            if new.id != entity.id:
+                if isinstance(new, Stage):
+                    edits.rename_stage(m, entity.id, new.id)
+                elif isinstance(new, Persona):
+                    edits.rename_persona(m, entity.id, new.id)
+                elif isinstance(new, Touchpoint):
+                    edits.rename_touchpoint(m, entity.id, new.id)
+
+        self._edit(f"edit {label} {entity.id}", change, check)
+        return new
+
+    def update_info(self, **changes: Any) -> None:
+        info = replace(self.map.info, **changes)
+
+        def change(m: Map) -> None:
+            m.info = info
+
+        self._edit("edit the map's details", change)
+
+    def add(self, entity: Entity, after: Entity | None = None, check: bool = True) -> None:
+        """Add an entity: a touchpoint in journey order, others after `after` (else at the end)."""
+        table = TABLE_OF[type(entity)]
+
+        def change(m: Map) -> None:
+            if isinstance(entity, Touchpoint) and after is None:
+                m.insert_touchpoint(entity)
+                return
+            entries: list[Any] = getattr(m, table)
+            index = self._index(m, after) + 1 if after is not None else len(entries)
+            entries.insert(index, entity)
+
+        self._edit(f"add {table[:-1]} {entity.id}", change, check)
+
+    def quick_add(self, line: str, default_stage: str | None) -> Touchpoint:
+        """Add the touchpoint a quick-add line describes (QuickAddError when refused)."""
+        tp = build_quick_add(self.map, line, default_stage)  # checks stage and personas
+        self.add(tp, check=False)
+        return tp
+
+    def delete(self, entity: Entity) -> None:
+        """Delete an entity and what would point at nothing without it.
+
+        A touchpoint takes its actions along; a persona leaves the touchpoints' persona lists
+        and emotion tables. A stage must be empty: use `delete_stage` for one that is not.
+        """
+        table = TABLE_OF[type(entity)]
+
+        def change(m: Map) -> None:
+            entries: list[Any] = getattr(m, table)
+            del entries[self._index(m, entity)]
+            if isinstance(entity, Touchpoint):
+                m.actions = [a for a in m.actions if a.touchpoint != entity.id]
+            elif isinstance(entity, Persona):
+                edits.forget_persona(m, entity.id)
+
+        if isinstance(entity, Stage) and any(t.stage == entity.id for t in self.map.touchpoints):
+            raise EditError(f"stage {entity.id} has touchpoints: move or delete them first")
+        if isinstance(entity, Stage) and len(self.map.stages) == 1:
+            raise EditError("a map needs at least one stage")
+        self._edit(f"delete {table[:-1]} {entity.id}", change, check=False)
+
+    def delete_stage(self, stage: Stage, move_to: str | None) -> None:
+        """Delete a stage; its touchpoints go to stage `move_to`, or are deleted when None."""
+        if len(self.map.stages) == 1:
+            raise EditError("a map needs at least one stage")
+        if move_to == stage.id:
+            raise EditError("choose another stage for its touchpoints")
+
+        def change(m: Map) -> None:
+            del m.stages[self._index(m, stage)]
+            mine = [t for t in m.touchpoints if t.stage == stage.id]
+            m.touchpoints = [t for t in m.touchpoints if t.stage != stage.id]
+            if move_to is None:
+                gone = {t.id for t in mine}
+                m.actions = [a for a in m.actions if a.touchpoint not in gone]
+            else:
+                for t in mine:
+                    m.insert_touchpoint(replace(t, stage=move_to))
+
+        what = f"delete stage {stage.id}" + (f", touchpoints to {move_to}" if move_to else "")
+        self._edit(what, change, check=False)
+
+    # Touchpoint keys -----------------------------------------------------------
+
+    def bump_emotion(self, tp: Touchpoint, delta: int, persona: str | None) -> Touchpoint:
+        """`+` / `-`: see `model.edits.bumped_emotion` for what moves."""
+        personas = [p.id for p in self.map.personas]
+        emotion = edits.bumped_emotion(tp, delta, persona, personas)
+        return self.update(tp, check=False, emotion=emotion)
+
+    def toggle_moment(self, tp: Touchpoint) -> Touchpoint:
+        """`m`: mark or unmark a moment of truth (unmarking removes the key)."""
+        return self.update(tp, check=False, moment_of_truth=None if tp.moment_of_truth else True)
+
+    def move(self, entity: Entity, delta: int) -> bool:
+        """`K` / `J`: swap with the neighbour; touchpoints stay within their stage.
+
+        Returns False when there is nowhere to go (first or last already).
+        """
+        table = TABLE_OF[type(entity)]
+        entries: list[Any] = getattr(self.map, table)
+        i = self._index(self.map, entity)
+        j = i + delta
+        if isinstance(entity, Touchpoint):
+            same = [k for k, t in enumerate(entries) if t.stage == entity.stage]
+            pos = same.index(i)
+            if not 0 <= pos + delta < len(same):
+                return False
+            j = same[pos + delta]
+        if not 0 <= j < len(entries):
+            return False
+
+        def change(m: Map) -> None:
+            items: list[Any] = getattr(m, table)
+            items[i], items[j] = items[j], items[i]
+
+        self._edit(f"move {table[:-1]} {entity.id}", change, check=False)
+        return True
+
+    def move_to_stage(self, tp: Touchpoint, delta: int) -> Touchpoint | None:
+        """`<` / `>`: to the end of the previous stage or the start of the next one."""
+        order = [s.id for s in self.map.stages]
+        k = order.index(tp.stage) + delta
+        if not 0 <= k < len(order):
+            return None
+        moved = replace(tp, stage=order[k])
+
+        def change(m: Map) -> None:
+            del m.touchpoints[self._index(m, tp)]
+            if delta < 0:
+                m.insert_touchpoint(moved)
+                return
+            first = next((i for i, t in enumerate(m.touchpoints) if t.stage == moved.stage), None)
+            if first is None:
+                m.insert_touchpoint(moved)
+            else:
+                m.touchpoints.insert(first, moved)
+
+        self._edit(f"move touchpoint {tp.id} to stage {order[k]}", change, check=False)
+        return moved
+
+    # Files ---------------------------------------------------------------------
+
+    def save(self, force: bool = False) -> SaveResult:
+        """Save in place. Without `force`, a file changed by someone else is not overwritten.
+
+        Raises StoreError or WriteError (the file is then exactly as it was).
+        """
+        if not force and self.file.changed_on_disk():
+            return SaveResult.CHANGED_ON_DISK
+        written = self.file.save(self.map)
+        self._new = False
+        self._saved = _State.of(self.map)
+        return SaveResult.SAVED if written else SaveResult.UNCHANGED
+
+    def reload(self) -> None:
+        """Read the file again, dropping unsaved changes (undo can bring them back)."""
+        fresh = MapFile.load(self.path)
+        self._undo.append(_State.of(self.map, "reload from disk"))
+        self._redo.clear()
+        self.file = fresh
+        self.map = fresh.map
+        self._saved = _State.of(self.map)
+        self._new = False
+        self.version += 1
