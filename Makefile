@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
+# The demo edits a copy, so the sample map stays as it is in git.
 demo: $(STAMP)
-	$(BIN)/cjm show maps/telecom-prepaid.toml
+	mkdir -p .demo && cp maps/telecom-prepaid.toml .demo/telecom-prepaid.toml
+	$(BIN)/cjm edit .demo/telecom-prepaid.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from cjm_tui import __version__
-from cjm_tui.cli import add, check, new, show
+from cjm_tui.cli import add, check, edit, new, show
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,13 +19,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cjm {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (new, check, show, add):
+    for module in (edit, new, check, show, add):
         module.add_parser(sub)
     return parser
 
 
+COMMANDS = ("edit", "new", "check", "show", "add")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "edit")  # `cjm FILE` opens the editor
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:

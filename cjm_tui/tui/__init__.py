@@ -1,0 +1,1 @@
+"""The Textual editor: `cjm edit FILE`."""

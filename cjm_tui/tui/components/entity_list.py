@@ -1,0 +1,109 @@
+"""A list pane of map items: options keyed by entity uid, rebuilt only where items changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+Row = tuple[int | None, Text, bool]
+"""(uid or None for an entry like "All stages", the prompt, selectable)."""
+
+
+class EntityList(OptionList):
+    """An OptionList whose options stand for entities; keeps the highlight on the same uid."""
+
+    DEFAULT_CSS = """
+    EntityList {
+        border: round $panel-lighten-2;
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        text-wrap: nowrap;  /* one line per item: long names end in "…" */
+        text-overflow: ellipsis;
+    }
+    EntityList:focus {
+        border: round $accent;
+    }
+    """
+
+    KIND: ClassVar[str] = ""
+    """The table this pane lists ("touchpoints"); commands say it so the screen knows."""
+
+    class Command(Message):
+        """A key asked for an edit: `name` is add, edit, delete, move, emotion, moment..."""
+
+        def __init__(self, pane: EntityList, name: str, arg: int = 0) -> None:
+            super().__init__()
+            self.pane = pane
+            self.name = name
+            self.arg = arg
+
+        @property
+        def kind(self) -> str:
+            return self.pane.KIND
+
+    def action_add(self) -> None:
+        self.post_message(self.Command(self, "add"))
+
+    def action_edit(self) -> None:
+        self.post_message(self.Command(self, "edit"))
+
+    def action_delete(self) -> None:
+        self.post_message(self.Command(self, "delete"))
+
+    def action_move(self, delta: int) -> None:
+        self.post_message(self.Command(self, "move", delta))
+
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = title
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row], keep: int | None = None) -> None:
+        """Show `rows`; highlight the row of uid `keep` (else the same index, else the first)."""
+        rows = list(rows)
+        old_index = self.highlighted
+        if [(r[0], r[2]) for r in rows] == [(r[0], r[2]) for r in self._rows]:
+            for i, (new, old) in enumerate(zip(rows, self._rows, strict=True)):
+                if new[1] != old[1]:
+                    self.replace_option_prompt_at_index(i, new[1])
+        else:
+            self.set_options(
+                Option(prompt, disabled=not selectable) for _, prompt, selectable in rows
+            )
+        self._rows = rows
+        target = next((i for i, r in enumerate(rows) if keep is not None and r[0] == keep), None)
+        if target is None and old_index is not None and rows:
+            target = min(old_index, len(rows) - 1)
+        if target is None and rows:
+            target = 0
+        while target is not None and target < len(rows) and not rows[target][2]:
+            target += 1  # skip headers such as a stage's name
+        if target is not None and target < len(rows):
+            if self.highlighted != target:
+                self.highlighted = target
+        elif rows:
+            self.highlighted = None
+
+    @property
+    def highlighted_uid(self) -> int | None:
+        index = self.highlighted
+        if index is None or index >= len(self._rows):
+            return None
+        return self._rows[index][0]
+
+    def highlight_uid(self, uid: int | None) -> bool:
+        for i, row in enumerate(self._rows):
+            if row[0] == uid and row[2]:
+                self.highlighted = i
+                return True
+        return False
+
+    @property
+    def uids(self) -> list[int | None]:
+        return [r[0] for r in self._rows]

@@ -1,0 +1,29 @@
+"""The Personas pane: "All personas" first, then each persona; choosing one filters the map."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import BindingType
+
+from cjm_tui import palette
+from cjm_tui.model import Map
+from cjm_tui.sanitize import clean_line
+from cjm_tui.tui import bindings
+from cjm_tui.tui.components.entity_list import EntityList, Row
+
+
+class PersonasPane(EntityList):
+    KIND = "personas"
+    BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("persona")
+
+    def __init__(self) -> None:
+        super().__init__("1 Personas", id="personas")
+
+    def show(self, m: Map, keep: int | None) -> None:
+        rows: list[Row] = [(None, Text("All personas", style="italic"), True)]
+        for i, p in enumerate(m.personas):
+            symbol, colour = palette.persona_style(i)
+            rows.append((p.uid, Text.assemble((symbol, colour), " ", clean_line(p.name)), True))
+        self.set_rows(rows, keep)

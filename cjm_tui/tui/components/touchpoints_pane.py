@@ -1,0 +1,135 @@
+"""The Touchpoints pane: the touchpoints of the chosen stage (or all, grouped by stage),
+with the quick-add line under them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+
+from cjm_tui import palette
+from cjm_tui.model import Map, Touchpoint
+from cjm_tui.sanitize import clean_line
+from cjm_tui.tui import bindings
+from cjm_tui.tui.components.entity_list import EntityList, Row
+
+QUICK_ADD_HINT = "name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)"
+
+
+def emotion_cell(tp: Touchpoint, persona: str | None) -> Text:
+    """Three cells: the value a person needs at a glance (≈ marks a mean of personas)."""
+    value = tp.emotion_for(persona)
+    if value is None:
+        return Text("  ·", style="dim")
+    label = palette.emotion_label(value)
+    mean = persona is None and tp.has_persona_emotions
+    text = f"{'≈' if mean else ' '}{label:>2}"
+    return Text(text, style=palette.emotion_style(value))
+
+
+def touchpoint_prompt(tp: Touchpoint, persona: str | None) -> Text:
+    """`◆ -1 ? Name  @channel`: moment of truth, emotion, hypothesis (?) or verified (✓)."""
+    mot = Text("◆", style=palette.MOT_STYLE) if tp.is_moment_of_truth else Text(" ")
+    status = Text("✓", style="green") if tp.is_verified else Text("?", style="dim")
+    out = Text.assemble(mot, emotion_cell(tp, persona), " ", status, " ", clean_line(tp.name))
+    if tp.channel:
+        out.append(f"  @{clean_line(tp.channel)}", style="dim")
+    return out
+
+
+class TouchpointList(EntityList):
+    KIND = "touchpoints"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings.list_bindings("touchpoint"),
+        *bindings.TOUCHPOINT,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__("3 Touchpoints", id="touchpoints")
+        self._prompts: dict[int, tuple[Touchpoint, str | None, Text]] = {}
+
+    def action_emotion(self, delta: int) -> None:
+        self.post_message(self.Command(self, "emotion", delta))
+
+    def action_moment(self) -> None:
+        self.post_message(self.Command(self, "moment"))
+
+    def action_to_stage(self, delta: int) -> None:
+        self.post_message(self.Command(self, "to_stage", delta))
+
+    def _prompt(self, tp: Touchpoint, persona: str | None) -> Text:
+        # Entities are replaced, never changed, on edit: the same object means the same row.
+        cached = self._prompts.get(tp.uid)
+        if cached is not None and cached[0] is tp and cached[1] == persona:
+            return cached[2]
+        prompt = touchpoint_prompt(tp, persona)
+        self._prompts[tp.uid] = (tp, persona, prompt)
+        return prompt
+
+    def show(
+        self, m: Map, stage: str | None, persona: str | None, keep: int | None
+    ) -> list[Touchpoint]:
+        """List the touchpoints of `stage` (None: all, under stage headers) that `persona`
+        meets; returns them in the order shown."""
+        shown: list[Touchpoint] = []
+        rows: list[Row] = []
+        for stage_id, tps in m.touchpoints_by_stage().items():
+            if stage is not None and stage_id != stage:
+                continue
+            mine = [t for t in tps if persona is None or t.meets(persona)]
+            if stage is None:
+                rows.append((None, Text(f"── {clean_line(m.stage_name(stage_id))}", "bold"), False))
+            for tp in mine:
+                rows.append((tp.uid, self._prompt(tp, persona), True))
+            shown.extend(mine)
+        if not shown:
+            rows.append((None, Text("No touchpoints yet: press a to add one", "dim italic"), False))
+        self.set_rows(rows, keep)
+        return shown
+
+
+class QuickAdd(Input):
+    """The quick-add line: enter adds a touchpoint and stays open, escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="quickadd.close"),
+    ]
+
+    class Closed(Message):
+        """The person closed the line."""
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+class TouchpointsPane(Vertical):
+    """The list and, when `a` opens it, the quick-add line below it."""
+
+    DEFAULT_CSS = """
+    TouchpointsPane { height: 1fr; width: 1fr; }
+    TouchpointsPane QuickAdd { display: none; border: round $accent; height: 3; }
+    TouchpointsPane.-adding QuickAdd { display: block; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield TouchpointList()
+        yield QuickAdd(placeholder=QUICK_ADD_HINT, id="quick-add", select_on_focus=False)
+
+    def open_quick_add(self) -> None:
+        self.add_class("-adding")
+        line = self.query_one(QuickAdd)
+        line.border_title = "Quick add"
+        line.focus()
+
+    @on(QuickAdd.Closed)
+    def close_quick_add(self) -> None:
+        self.remove_class("-adding")
+        self.query_one(QuickAdd).value = ""
+        self.query_one(TouchpointList).focus()
+

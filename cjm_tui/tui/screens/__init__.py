@@ -1,0 +1,1 @@
+"""The editor's screens: the main screen and its dialogs."""

@@ -1,0 +1,111 @@
+"""Small dialogs: a question and its answers, each on one key (no mouse needed).
+
+`ConfirmDialog` answers a bool (y / n, escape = no); `ChoiceDialog` answers the value of
+the chosen key (the quit guard: save / discard / cancel; a file changed on disk: reload /
+overwrite / cancel).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from cjm_tui.sanitize import clean
+
+DIALOG_CSS = """
+ChoiceDialog, ConfirmDialog { align: center middle; }
+ChoiceDialog > Vertical, ConfirmDialog > Vertical {
+    width: 64; max-width: 95%; height: auto; max-height: 90%;
+    border: thick $accent; background: $surface; padding: 1 2;
+}
+ChoiceDialog .question, ConfirmDialog .question { width: 1fr; margin-bottom: 1; }
+ChoiceDialog Horizontal, ConfirmDialog Horizontal { height: auto; align-horizontal: center; }
+ChoiceDialog Button, ConfirmDialog Button { margin: 0 1; min-width: 12; }
+"""
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """A question with answers `(key, label, value)`; escape answers `cancel_value`."""
+
+    DEFAULT_CSS = DIALOG_CSS
+
+    def __init__(
+        self,
+        question: str | Text,
+        choices: list[tuple[str, str, str]],
+        cancel_value: str = "cancel",
+    ) -> None:
+        super().__init__()
+        self.question = question if isinstance(question, Text) else Text(clean(question))
+        self.choices = choices
+        self.cancel_value = cancel_value
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="question")
+            with Horizontal():
+                for key, label, value in self.choices:
+                    yield Button(f"{label} ({key})", id=f"choice-{value}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        self.dismiss(button_id.removeprefix("choice-"))
+
+    def on_key(self, event: events.Key) -> None:
+        for key, _, value in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(value)
+                return
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_value)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes or no: `y` confirms, `n` or escape cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str | Text) -> None:
+        super().__init__()
+        self.question = question if isinstance(question, Text) else Text(clean(question))
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="question")
+            with Horizontal():
+                yield Button("Yes (y)", id="yes", variant="error")
+                yield Button("No (n)", id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+def quit_guard() -> ChoiceDialog:
+    return ChoiceDialog(
+        "There are unsaved changes. Save them before quitting?",
+        [("s", "Save", "save"), ("d", "Discard", "discard"), ("c", "Cancel", "cancel")],
+    )
+
+
+def changed_on_disk(path: str) -> ChoiceDialog:
+    return ChoiceDialog(
+        f"{path} was changed by someone else since it was opened. Reload it (your unsaved "
+        "changes stay one undo away), overwrite it with your version, or cancel?",
+        [("r", "Reload", "reload"), ("o", "Overwrite", "overwrite"), ("c", "Cancel", "cancel")],
+    )

@@ -1,0 +1,402 @@
+"""The main screen: the panes, what is selected, and every edit a key asks for.
+
+Panes say what a key asked (`EntityList.Command`); this screen turns it into a call on the
+open map (which keeps the undo history and the map valid) and refreshes the views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
+
+from cjm_tui.fields import fields_for, values_of
+from cjm_tui.model import Action, Entity, Persona, Stage, Touchpoint
+from cjm_tui.openmap import EditError, OpenMap
+from cjm_tui.quickadd import QuickAddError
+from cjm_tui.sanitize import clean_line
+from cjm_tui.tui import bindings
+from cjm_tui.tui.components.actions_pane import ActionsPane
+from cjm_tui.tui.components.detail_view import DetailView
+from cjm_tui.tui.components.entity_list import EntityList
+from cjm_tui.tui.components.moments_pane import MomentsPane
+from cjm_tui.tui.components.personas_pane import PersonasPane
+from cjm_tui.tui.components.stages_pane import StagesPane
+from cjm_tui.tui.components.timeline_view import TimelineView
+from cjm_tui.tui.components.touchpoints_pane import QuickAdd, TouchpointList, TouchpointsPane
+from cjm_tui.tui.screens.choice import ConfirmDialog
+from cjm_tui.tui.screens.form import EditForm
+from cjm_tui.tui.screens.stage_delete import DELETE_ALL, StageDeleteDialog
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+NEW_ENTITY: dict[str, Callable[[], Entity]] = {
+    "personas": lambda: Persona(id="", name=""),
+    "stages": lambda: Stage(id="", name=""),
+    "actions": lambda: Action(id="", touchpoint="", title=""),
+}
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.MAIN)
+
+    def __init__(self, om: OpenMap) -> None:
+        super().__init__()
+        self.om = om
+        self.persona: str | None = None
+        self.stage: str | None = om.map.stages[0].id if om.map.stages else None
+        self._seen_version = -1
+
+    # Layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="top"):
+            with Vertical(id="left"):
+                yield PersonasPane()
+                yield StagesPane()
+            yield TouchpointsPane()
+            with TabbedContent(id="side"):
+                with TabPane("Details", id="tab-details"):
+                    yield DetailView(id="details")
+                with TabPane("Moments", id="tab-moments"):
+                    yield MomentsPane()
+                with TabPane("Actions", id="tab-actions"):
+                    yield ActionsPane()
+        yield TimelineView(id="timeline")
+        yield Static(id="too-small")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.refresh_views()
+        stages = self.query_one(StagesPane)
+        stages.highlight_uid(self.om.map.stages[0].uid if self.om.map.stages else None)
+        self.query_one(TouchpointList).focus()
+        self._check_size()
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        width, height = self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    f"Terminal too small: cjm needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
+                    f"(this one is {width}×{height}). Make the window larger.",
+                    justify="center",
+                )
+            )
+        self.set_class(width < 110, "-narrow")
+
+    # Views ---------------------------------------------------------------------------
+
+    @property
+    def tp_list(self) -> TouchpointList:
+        return self.query_one(TouchpointList)
+
+    def refresh_views(self, keep_tp: int | None = None) -> None:
+        """Show the open map as it is now; keeps each list's highlight where it can."""
+        m = self.om.map
+        if self.stage is not None and m.stage(self.stage) is None:
+            self.stage = None
+        if self.persona is not None and m.persona(self.persona) is None:
+            self.persona = None
+        personas = self.query_one(PersonasPane)
+        personas.show(m, personas.highlighted_uid)
+        counts: dict[str, int] = {}
+        for tp in m.touchpoints:
+            counts[tp.stage] = counts.get(tp.stage, 0) + 1
+        stages = self.query_one(StagesPane)
+        stages.show(m, counts, stages.highlighted_uid)
+        tp_list = self.tp_list
+        tp_list.show(m, self.stage, self.persona, keep_tp or tp_list.highlighted_uid)
+        actions = self.query_one(ActionsPane)
+        actions.show(m, actions.highlighted_uid)
+        moments = self.query_one(MomentsPane)
+        moments.show(m, self.persona, moments.highlighted_uid)
+        selected = self.selected_touchpoint()
+        self.query_one(TimelineView).set_map(m, self.persona, selected.id if selected else None)
+        self._show_detail()
+        self._update_header()
+        self._seen_version = self.om.version
+
+    def _update_header(self) -> None:
+        app = self.app
+        app.title = clean_line(self.om.map.info.title) or "(untitled map)"
+        name = clean_line(self.om.path.name)
+        app.sub_title = f"● {name} [unsaved]" if self.om.dirty else name
+
+    def _show_detail(self) -> None:
+        focused = self.focused
+        item: Entity | None
+        if isinstance(focused, PersonasPane):
+            item = self._entity(focused)
+        elif isinstance(focused, StagesPane):
+            item = self._entity(focused)
+        elif isinstance(focused, ActionsPane):
+            item = self._entity(focused)
+        else:
+            item = self.selected_touchpoint()
+        self.query_one(DetailView).show(self.om.map, item)
+
+    def _entity(self, pane: EntityList) -> Entity | None:
+        uid = pane.highlighted_uid
+        return None if uid is None else self.om.find(uid)
+
+    def selected_touchpoint(self) -> Touchpoint | None:
+        found = self._entity(self.tp_list)
+        return found if isinstance(found, Touchpoint) else None
+
+    # Selection -----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted)
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        pane = event.option_list
+        if not isinstance(pane, EntityList):
+            return
+        entity = self._entity(pane)
+        if isinstance(pane, PersonasPane):
+            persona = entity.id if isinstance(entity, Persona) else None
+            if persona != self.persona:
+                self.persona = persona
+                self.refresh_views()
+        elif isinstance(pane, StagesPane):
+            stage = entity.id if isinstance(entity, Stage) else None
+            if stage != self.stage:
+                self.stage = stage
+                self.tp_list.show(self.om.map, self.stage, self.persona, None)
+                self._touchpoint_changed()
+        elif isinstance(pane, TouchpointList):
+            self._touchpoint_changed()
+        else:
+            self._show_detail()
+
+    def _touchpoint_changed(self) -> None:
+        tp = self.selected_touchpoint()
+        self.query_one(TimelineView).select(tp.id if tp else None)
+        self._show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected)
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: edit the item; on a moment of truth, go to its touchpoint."""
+        pane = event.option_list
+        if isinstance(pane, MomentsPane):
+            self.go_to_touchpoint(pane.highlighted_uid)
+        elif isinstance(pane, EntityList):
+            self.run_command(pane, "edit", 0)
+
+    def go_to_touchpoint(self, uid: int | None) -> None:
+        entity = self.om.find(uid) if uid is not None else None
+        if not isinstance(entity, Touchpoint):
+            return
+        if self.stage is not None and self.stage != entity.stage:
+            self.stage = entity.stage
+            stage = self.om.map.stage(entity.stage)
+            self.query_one(StagesPane).highlight_uid(stage.uid if stage else None)
+        self.refresh_views(keep_tp=entity.uid)
+        self.tp_list.highlight_uid(entity.uid)
+        self.tp_list.focus()
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "side":
+            tabs = self.query_one(TabbedContent)
+            active = tabs.active_pane
+            target = active.query("EntityList, DetailView").first() if active else None
+            if target is not None:
+                target.focus()
+            return
+        self.query_one(f"#{name}").focus()
+
+    def show_side(self, tab: str) -> None:
+        """Open a side tab ("details", "moments", "actions") and focus it."""
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.call_after_refresh(self.action_focus_pane, "side")
+
+    # Commands ------------------------------------------------------------------------
+
+    @on(EntityList.Command)
+    def command(self, event: EntityList.Command) -> None:
+        self.run_command(event.pane, event.name, event.arg)
+
+    def run_command(self, pane: EntityList, name: str, arg: int) -> None:
+        kind = pane.KIND
+        entity = self._entity(pane)
+        if kind == "moments":
+            if name == "edit" and entity is not None:
+                self.edit(entity)
+            elif name == "delete" and isinstance(entity, Touchpoint):
+                self.delete(entity)
+            return
+        if name == "add":
+            self.add(kind)
+            return
+        if entity is None:
+            self.notify("Choose an item first (the “All” entries cannot be edited).")
+            return
+        if name == "edit":
+            self.edit(entity)
+        elif name == "delete":
+            self.delete(entity)
+        elif name == "move":
+            self._apply(lambda: self.om.move(entity, arg), keep=entity.uid)
+        elif isinstance(entity, Touchpoint):
+            self.touchpoint_key(entity, name, arg)
+
+    def touchpoint_key(self, tp: Touchpoint, name: str, arg: int) -> None:
+        if name == "emotion":
+            self._apply(lambda: self.om.bump_emotion(tp, arg, self.persona), keep=tp.uid)
+        elif name == "moment":
+            self._apply(lambda: self.om.toggle_moment(tp), keep=tp.uid)
+        elif name == "to_stage":
+            moved = self._apply(lambda: self.om.move_to_stage(tp, arg), keep=tp.uid)
+            if isinstance(moved, Touchpoint) and self.stage is not None:
+                self.go_to_touchpoint(moved.uid)  # follow it into its new stage
+
+    def _apply(self, edit: Callable[[], Any], keep: int | None = None) -> Any:
+        """Run an edit; a refusal is told to the person, and nothing changes."""
+        try:
+            result = edit()
+        except (EditError, QuickAddError) as exc:
+            self.notify(clean_line(str(exc)), severity="error", title="Not changed")
+            return None
+        if self.om.version != self._seen_version:
+            self.refresh_views(keep_tp=keep)
+        return result
+
+    # Adding, editing, deleting ---------------------------------------------------------
+
+    def add(self, kind: str) -> None:
+        if kind == "touchpoints":
+            self.query_one(TouchpointsPane).open_quick_add()
+            return
+        new = NEW_ENTITY[kind]()
+        if isinstance(new, Action):
+            tp = self.selected_touchpoint()
+            new = Action(id="", touchpoint=tp.id if tp else "", title="")
+        pane = self._pane(kind)
+        after = self._entity(pane) if kind in ("stages", "personas") else None
+        label = kind[:-1]
+
+        def check(values: dict[str, Any]) -> str | None:
+            entity = _replace(new, values)
+            try:
+                self.om.add(entity, after=after)
+            except EditError as exc:
+                return str(exc)
+            self.refresh_views()
+            self._pane(kind).highlight_uid(entity.uid)
+            return None
+
+        specs = fields_for(kind, self.om.map)
+        self.app.push_screen(EditForm(f"New {label}", specs, values_of(new, specs), check))
+
+    def edit(self, entity: Entity) -> None:
+        kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints",
+                Action: "actions"}[type(entity)]
+        specs = fields_for(kind, self.om.map)
+
+        def check(values: dict[str, Any]) -> str | None:
+            try:
+                self.om.update(entity, **values)
+            except (EditError, TypeError) as exc:
+                return str(exc)
+            self.refresh_views(keep_tp=entity.uid)
+            return None
+
+        title = entity.title if isinstance(entity, Action) else entity.name
+        self.app.push_screen(
+            EditForm(f"Edit {kind[:-1]}: {clean_line(title)}", specs, values_of(entity, specs),
+                     check)
+        )
+
+    def edit_map_info(self) -> None:
+        specs = fields_for("map", self.om.map)
+
+        def check(values: dict[str, Any]) -> str | None:
+            try:
+                self.om.update_info(**values)
+            except (EditError, TypeError) as exc:
+                return str(exc)
+            self.refresh_views()
+            return None
+
+        self.app.push_screen(
+            EditForm("The map", specs, values_of(self.om.map.info, specs), check)
+        )
+
+    def delete(self, entity: Entity) -> None:
+        m = self.om.map
+        if isinstance(entity, Stage) and any(t.stage == entity.id for t in m.touchpoints):
+            if len(m.stages) == 1:
+                self.notify("A map needs at least one stage.", severity="error")
+                return
+
+            def where(answer: str | None) -> None:
+                if answer is not None:
+                    move_to = None if answer == DELETE_ALL else answer
+                    self._apply(lambda: self.om.delete_stage(entity, move_to))
+
+            self.app.push_screen(StageDeleteDialog(m, entity), where)
+            return
+        name = entity.title if isinstance(entity, Action) else entity.name
+        question = f"Delete {type(entity).__name__.lower()} “{clean_line(name)}”?"
+        if isinstance(entity, Touchpoint):
+            n = len(m.actions_for(entity.id))
+            if n:
+                question += f" Its {n} action{'s' if n != 1 else ''} go too."
+        elif isinstance(entity, Persona):
+            question += " Its emotions on touchpoints go too."
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._apply(lambda: self.om.delete(entity))
+
+        self.app.push_screen(ConfirmDialog(question), answer)
+
+    def _pane(self, kind: str) -> EntityList:
+        return {
+            "personas": self.query_one(PersonasPane),
+            "stages": self.query_one(StagesPane),
+            "touchpoints": self.tp_list,
+            "actions": self.query_one(ActionsPane),
+        }[kind]  # type: ignore[return-value]
+
+    # Quick add ---------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#quick-add")
+    def quick_add(self, event: Input.Submitted) -> None:
+        line = event.value.strip()
+        if not line:
+            return
+        default = self.stage
+        if default is None:
+            tp = self.selected_touchpoint()
+            default = tp.stage if tp else None
+        try:
+            tp = self.om.quick_add(line, default)
+        except QuickAddError as exc:
+            self.notify(clean_line(str(exc)), severity="error", title="Not added")
+            return
+        event.input.value = ""
+        if self.persona is not None and not tp.meets(self.persona):
+            self.notify(f"Added “{clean_line(tp.name)}”; the selected persona does not meet it.")
+        self.refresh_views(keep_tp=tp.uid)
+        self.query_one(QuickAdd).focus()
+
+
+def _replace(entity: Entity, values: dict[str, Any]) -> Entity:
+    return replace(entity, **values)
