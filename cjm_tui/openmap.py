@@ -15,8 +15,17 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cjm_tui.model import Action, Entity, Map, MapInfo, Persona, Stage, Touchpoint, map_to_raw
-from cjm_tui.model import edits
+from cjm_tui.model import (
+    Action,
+    Entity,
+    Map,
+    MapInfo,
+    Persona,
+    Stage,
+    Touchpoint,
+    edits,
+    map_to_raw,
+)
 from cjm_tui.problems import has_errors
 from cjm_tui.quickadd import build as build_quick_add
 from cjm_tui.store import MapFile
@@ -24,7 +33,7 @@ from cjm_tui.store.values import format_string
 from cjm_tui.validate import validate
 
 HISTORY_LIMIT = 500
-E = TypeVar("E", Persona, Stage, Touchpoint, Action)
+E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
 TABLE_OF: dict[type[Any], str] = {
     Persona: "personas",
     Stage: "stages",

@@ -154,7 +154,9 @@ def test_deleting_a_stage_moves_or_deletes_its_touchpoints(om: OpenMap) -> None:
         om.delete(buy)
     om.delete_stage(buy, move_to="discover")
     assert [(t.id, t.stage) for t in om.map.touchpoints] == [
-        ("sms", "discover"), ("shop", "discover"), ("pay", "discover")
+        ("sms", "discover"),
+        ("shop", "discover"),
+        ("pay", "discover"),
     ]
     om.undo()
     discover = om.map.stage("discover")
@@ -176,12 +178,16 @@ def test_moving_touchpoints_stays_within_the_stage(om: OpenMap) -> None:
     assert not om.move(tp(om, "pay"), -1)  # first of its stage
     assert om.move_to_stage(tp(om, "pay"), -1) is not None
     assert [(t.id, t.stage) for t in om.map.touchpoints] == [
-        ("sms", "discover"), ("pay", "discover"), ("shop", "buy")
+        ("sms", "discover"),
+        ("pay", "discover"),
+        ("shop", "buy"),
     ]
     assert om.move_to_stage(tp(om, "sms"), -1) is None  # no stage before the first
     assert om.move_to_stage(tp(om, "sms"), 1) is not None  # to the start of the next stage
     assert [(t.id, t.stage) for t in om.map.touchpoints] == [
-        ("pay", "discover"), ("sms", "buy"), ("shop", "buy")
+        ("pay", "discover"),
+        ("sms", "buy"),
+        ("shop", "buy"),
     ]
 
 

@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     except InvalidMap as exc:
         for problem in exc.problems:
             output.print_problem(problem, output.stderr())
-        output.error(f"{args.file}: not a valid map; the editor did not open and the file was "
-                     "not changed")
+        output.error(
+            f"{args.file}: not a valid map; the editor did not open and the file was not changed"
+        )
         return 2
     from cjm_tui.tui.app import CjmApp
 

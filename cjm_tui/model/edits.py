@@ -45,7 +45,7 @@ def bumped_emotion(
 
 
 def rename_stage(m: Map, old: str, new: str) -> None:
-    """Point every touchpoint of stage `old` at `new` (the stage itself is renamed by the caller)."""
+    """Point the touchpoints of stage `old` at `new` (the caller renames the stage itself)."""
     m.touchpoints = [replace(t, stage=new) if t.stage == old else t for t in m.touchpoints]
 
 

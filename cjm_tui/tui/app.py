@@ -15,6 +15,7 @@ from cjm_tui.store import StoreError, WriteError
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.keymap import load_keymap
+from cjm_tui.tui.notify import tell
 from cjm_tui.tui.screens.choice import changed_on_disk, quit_guard
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
@@ -33,7 +34,7 @@ class CjmApp(App[int]):
         super().__init__()
         self.om = om
         self.main = MainScreen(om)
-        self._keymap = keymap
+        self._user_keymap = keymap
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """File name (with the unsaved marker) first, so a long title cannot hide them."""
@@ -42,12 +43,14 @@ class CjmApp(App[int]):
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), (title, "dim"))
 
     def on_mount(self) -> None:
-        keymap, warning = (self._keymap, None) if self._keymap is not None else load_keymap()
+        keymap, warning = (
+            (self._user_keymap, None) if self._user_keymap is not None else load_keymap()
+        )
         if keymap:
             self.set_keymap(keymap)
         self.push_screen(self.main)
         if warning:
-            self.notify(clean_line(warning), severity="warning", timeout=8)
+            tell(self, clean_line(warning), severity="warning", timeout=8)
 
     # Files -------------------------------------------------------------------------
 
@@ -58,7 +61,7 @@ class CjmApp(App[int]):
         try:
             result = self.om.save(force=force)
         except (StoreError, WriteError) as exc:
-            self.notify(clean_line(str(exc)), severity="error", title="Not saved", timeout=10)
+            tell(self, clean_line(str(exc)), severity="error", title="Not saved", timeout=10)
             return
         if result is SaveResult.CHANGED_ON_DISK:
             self.push_screen(
@@ -71,7 +74,7 @@ class CjmApp(App[int]):
             return
         name = clean_line(self.om.path.name)
         done = "Saved" if result is SaveResult.SAVED else "Nothing to save in"
-        self.notify(f"{done} {name}", timeout=2)
+        tell(self, f"{done} {name}", timeout=2)
 
     def _on_disk_answer(self, answer: str | None, then_quit: bool) -> None:
         if answer == "overwrite":
@@ -80,10 +83,10 @@ class CjmApp(App[int]):
             try:
                 self.om.reload()
             except Exception as exc:  # an invalid file on disk: say so, keep ours
-                self.notify(clean_line(str(exc)), severity="error", title="Not reloaded")
+                tell(self, clean_line(str(exc)), severity="error", title="Not reloaded")
                 return
             self.main.refresh_views()
-            self.notify("Reloaded from disk; ctrl+z brings your changes back.")
+            tell(self, "Reloaded from disk; ctrl+z brings your changes back.")
 
     # Undo ----------------------------------------------------------------------------
 
@@ -97,10 +100,10 @@ class CjmApp(App[int]):
 
     def _after_history(self, verb: str, what: str | None, nothing: str) -> None:
         if what is None:
-            self.notify(nothing, timeout=2)
+            tell(self, nothing, timeout=2)
             return
         self.main.refresh_views()
-        self.notify(clean_line(f"{verb}: {what}"), timeout=2)
+        tell(self, clean_line(f"{verb}: {what}"), timeout=2)
 
     # Help and quit -----------------------------------------------------------------
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import _widget_navigation
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
 
 Row = tuple[int | None, Text, bool]
 """(uid or None for an entry like "All stages", the prompt, selectable)."""
@@ -46,6 +46,23 @@ class EntityList(OptionList):
         @property
         def kind(self) -> str:
             return self.pane.KIND
+
+    # Journeys have a start and an end: the selection stops there instead of wrapping.
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        if self.highlighted is None:
+            super().action_cursor_down() if direction > 0 else super().action_cursor_up()
+            return
+        target = _widget_navigation.find_next_enabled_no_wrap(
+            self.options, anchor=self.highlighted, direction=direction
+        )
+        if target is not None:
+            self.highlighted = target
 
     def action_add(self) -> None:
         self.post_message(self.Command(self, "add"))

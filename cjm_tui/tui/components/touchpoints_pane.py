@@ -132,4 +132,3 @@ class TouchpointsPane(Vertical):
         self.remove_class("-adding")
         self.query_one(QuickAdd).value = ""
         self.query_one(TouchpointList).focus()
-

@@ -7,10 +7,12 @@ overwrite / cancel).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -45,7 +47,9 @@ class ChoiceDialog(ModalScreen[str]):
         self.choices = choices
         self.cancel_value = cancel_value
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="choice.cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -73,7 +77,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """Yes or no: `y` confirms, `n` or escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -33,7 +35,7 @@ NOTES = [
     "last one, ctrl+s applies, esc cancels. Lists take one item per line.",
     "Undo (ctrl+z) and redo (ctrl+y) cover every change; undoing back to the saved state "
     "clears the unsaved marker.",
-    "Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = \"keys\".",
+    'Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".',
 ]
 
 
@@ -44,14 +46,20 @@ def keys_table() -> Table:
     table.add_column("id", style="dim", no_wrap=True)
     groups = [
         ("Anywhere", bindings.APP + bindings.MAIN),
-        ("In a list", [bindings.add_binding("item"), *bindings.LIST]),
+        ("In a list", bindings.LIST),
         ("Touchpoints", bindings.TOUCHPOINT),
     ]
     for title, group in groups:
         table.add_row(Text(title, style="bold underline"), "", "")
+        if title == "In a list":
+            table.add_row(
+                "a",
+                "Add to the focused pane (on Touchpoints: the quick-add line)",
+                ", ".join(f"{w}.add" for w in ("persona", "stage", "touchpoint", "action")),
+            )
         for b in group:
             key = b.key_display or b.key.replace("question_mark", "?")
-            table.add_row(key, b.description, b.id or "")
+            table.add_row(key, b.tooltip or b.description, b.id or "")
     table.add_row(Text("More", style="bold underline"), "", "")
     for key, does, ident in EXTRA:
         table.add_row(key, does, ident)
@@ -66,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close"),
     ]
 
@@ -75,8 +83,12 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys (esc or ? closes)"
             yield Static(keys_table())
             yield Static(Text("\nQuick-add line (a on Touchpoints)", style="bold"))
-            yield Static(Text(QUICK_ADD_HINT + "\nExample: Security guard asks for ID "
-                              "@office #arrive -1 !\nA backslash keeps @ # ^ ! + - as text."))
+            yield Static(
+                Text(
+                    QUICK_ADD_HINT + "\nExample: Security guard asks for ID "
+                    "@office #arrive -1 !\nA backslash keeps @ # ^ ! + - as text."
+                )
+            )
             yield Static(Text("\nGood to know", style="bold"))
             for note in NOTES:
                 yield Static(Text("• " + note))

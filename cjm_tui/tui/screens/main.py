@@ -32,6 +32,7 @@ from cjm_tui.tui.components.personas_pane import PersonasPane
 from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.components.timeline_view import TimelineView
 from cjm_tui.tui.components.touchpoints_pane import QuickAdd, TouchpointList, TouchpointsPane
+from cjm_tui.tui.notify import tell
 from cjm_tui.tui.screens.choice import ConfirmDialog
 from cjm_tui.tui.screens.form import EditForm
 from cjm_tui.tui.screens.stage_delete import DELETE_ALL, StageDeleteDialog
@@ -140,11 +141,7 @@ class MainScreen(Screen[None]):
     def _show_detail(self) -> None:
         focused = self.focused
         item: Entity | None
-        if isinstance(focused, PersonasPane):
-            item = self._entity(focused)
-        elif isinstance(focused, StagesPane):
-            item = self._entity(focused)
-        elif isinstance(focused, ActionsPane):
+        if isinstance(focused, PersonasPane | StagesPane | ActionsPane):
             item = self._entity(focused)
         else:
             item = self.selected_touchpoint()
@@ -245,7 +242,7 @@ class MainScreen(Screen[None]):
             self.add(kind)
             return
         if entity is None:
-            self.notify("Choose an item first (the “All” entries cannot be edited).")
+            tell(self, "Choose an item first (the “All” entries cannot be edited).")
             return
         if name == "edit":
             self.edit(entity)
@@ -271,7 +268,7 @@ class MainScreen(Screen[None]):
         try:
             result = edit()
         except (EditError, QuickAddError) as exc:
-            self.notify(clean_line(str(exc)), severity="error", title="Not changed")
+            tell(self, clean_line(str(exc)), severity="error", title="Not changed")
             return None
         if self.om.version != self._seen_version:
             self.refresh_views(keep_tp=keep)
@@ -305,8 +302,9 @@ class MainScreen(Screen[None]):
         self.app.push_screen(EditForm(f"New {label}", specs, values_of(new, specs), check))
 
     def edit(self, entity: Entity) -> None:
-        kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints",
-                Action: "actions"}[type(entity)]
+        kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints", Action: "actions"}[
+            type(entity)
+        ]
         specs = fields_for(kind, self.om.map)
 
         def check(values: dict[str, Any]) -> str | None:
@@ -319,8 +317,9 @@ class MainScreen(Screen[None]):
 
         title = entity.title if isinstance(entity, Action) else entity.name
         self.app.push_screen(
-            EditForm(f"Edit {kind[:-1]}: {clean_line(title)}", specs, values_of(entity, specs),
-                     check)
+            EditForm(
+                f"Edit {kind[:-1]}: {clean_line(title)}", specs, values_of(entity, specs), check
+            )
         )
 
     def edit_map_info(self) -> None:
@@ -334,15 +333,13 @@ class MainScreen(Screen[None]):
             self.refresh_views()
             return None
 
-        self.app.push_screen(
-            EditForm("The map", specs, values_of(self.om.map.info, specs), check)
-        )
+        self.app.push_screen(EditForm("The map", specs, values_of(self.om.map.info, specs), check))
 
     def delete(self, entity: Entity) -> None:
         m = self.om.map
         if isinstance(entity, Stage) and any(t.stage == entity.id for t in m.touchpoints):
             if len(m.stages) == 1:
-                self.notify("A map needs at least one stage.", severity="error")
+                tell(self, "A map needs at least one stage.", severity="error")
                 return
 
             def where(answer: str | None) -> None:
@@ -373,7 +370,7 @@ class MainScreen(Screen[None]):
             "stages": self.query_one(StagesPane),
             "touchpoints": self.tp_list,
             "actions": self.query_one(ActionsPane),
-        }[kind]  # type: ignore[return-value]
+        }[kind]
 
     # Quick add ---------------------------------------------------------------------------
 
@@ -389,11 +386,11 @@ class MainScreen(Screen[None]):
         try:
             tp = self.om.quick_add(line, default)
         except QuickAddError as exc:
-            self.notify(clean_line(str(exc)), severity="error", title="Not added")
+            tell(self, clean_line(str(exc)), severity="error", title="Not added")
             return
         event.input.value = ""
         if self.persona is not None and not tp.meets(self.persona):
-            self.notify(f"Added “{clean_line(tp.name)}”; the selected persona does not meet it.")
+            tell(self, f"Added “{clean_line(tp.name)}”; the selected persona does not meet it.")
         self.refresh_views(keep_tp=tp.uid)
         self.query_one(QuickAdd).focus()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -29,7 +31,9 @@ class StageDeleteDialog(ModalScreen[str | None]):
     }
     StageDeleteDialog OptionList { height: auto; max-height: 12; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="stage_delete.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="stage_delete.cancel")
+    ]
 
     def __init__(self, m: Map, stage: Stage) -> None:
         super().__init__()

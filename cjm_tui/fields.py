@@ -1,0 +1,446 @@
+"""What the edit form edits, and how the text a person types becomes a map value.
+
+Headless on purpose (no textual): the form, the tests and any future front end share one
+reading of "what does this text mean". Which keys a table has, in which order, which are
+required and of which type comes from `validate.SCHEMA`; this module only adds words for
+people (labels, help) and the way each type is written as text.
+
+`None` means "the key is absent", as everywhere in the model: blank text for an optional
+field removes its key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from cjm_tui import validate
+from cjm_tui.ids import slugify
+from cjm_tui.model.entities import MapInfo
+from cjm_tui.model.journey import Map
+from cjm_tui.model.raw import KNOWN_KEYS, Entity
+from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, is_slug
+
+Kind = Literal[
+    "id", "text", "long_text", "list", "bool", "choice", "emotion", "date", "ref", "refs"
+]
+TABLES = ("map", "personas", "stages", "touchpoints", "actions")
+"""The tables a form can edit (the [map] table and the four array tables)."""
+
+
+class FieldError(Exception):
+    """Text that cannot become a value; `message` is written for the person who typed it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: which key it edits, how it is shown and how its text is read.
+
+    `choices` are the allowed words of a "choice", the ids a "ref"/"refs" may name, or the
+    persona ids an "emotion" table may name; `names` gives a display name for some of them
+    (a stage's name beside its id). `ref` is the table the ids come from.
+    """
+
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict)
+    ref: str | None = None
+
+    @property
+    def noun(self) -> str:
+        """The label without its "(one per line)" hint, for messages."""
+        return self.label.split(" (", 1)[0]
+
+
+# Words for people -------------------------------------------------------------------
+
+_LONG_TEXT = frozenset(
+    {
+        "description",
+        "doing",
+        "thinking",
+        "feeling",
+        "expectation",
+        "experience",
+        "mot_reason",
+        "quote",
+        "goal",
+    }
+)
+"""Keys that hold a sentence or more rather than a short name (a wider input)."""
+
+_REFERENCES: dict[tuple[str, str], str] = {
+    ("touchpoints", "stage"): "stages",
+    ("touchpoints", "personas"): "personas",
+    ("actions", "touchpoint"): "touchpoints",
+}
+"""Keys whose text is an id of another table (the validator checks the same references)."""
+
+_LABELS: dict[str, str] = {
+    "id": "Id",
+    "title": "Title",
+    "kind": "Kind of map",
+    "description": "Description",
+    "owner": "Owner",
+    "updated": "Last updated",
+    "name": "Name",
+    "goals": "Goals",
+    "pains": "Pains",
+    "quote": "Quote",
+    "goal": "Goal",
+    "stage": "Stage",
+    "channel": "Channel",
+    "personas": "Personas",
+    "doing": "Doing",
+    "thinking": "Thinking",
+    "feeling": "Feeling",
+    "expectation": "Expectation",
+    "experience": "Experience",
+    "emotion": "Emotion",
+    "moment_of_truth": "Moment of truth",
+    "mot_reason": "Why it is a moment of truth",
+    "pain_points": "Pain points",
+    "opportunities": "Opportunities",
+    "backstage": "Backstage",
+    "support": "Supporting systems",
+    "evidence": "Evidence",
+    "status": "Status",
+    "touchpoint": "Touchpoint",
+    "effort": "Effort",
+    "impact": "Impact",
+    "quick_win": "Quick win",
+    "due": "Due date",
+    "state": "State",
+}
+
+_HELP: dict[str, str] = {
+    "id": "a-z, 0-9, - and _; other entries refer to it",
+    "title": "what the map is about",
+    "kind": "blank = customer; employee for an employee experience map",
+    "updated": "a date: 2026-11-20",
+    "name": "free text, any language",
+    "goals": "what this persona wants to achieve",
+    "pains": "what gets in their way",
+    "quote": "something they said, in their words",
+    "goal": "what the customer wants to achieve in this stage",
+    "stage": "the journey stage it belongs to",
+    "channel": "web, app, phone, shop, email, sms, person...",
+    "doing": "what they do here",
+    "thinking": "what goes through their head",
+    "feeling": "their feelings, in words",
+    "expectation": "what they expect",
+    "experience": "what they actually get",
+    "moment_of_truth": "space toggles; decides whether the customer stays or leaves",
+    "mot_reason": "what is decided here",
+    "pain_points": "what hurts here",
+    "opportunities": "ideas to make it better",
+    "backstage": "internal processes behind it",
+    "support": "systems that support it",
+    "evidence": "where we know it from (interviews, data)",
+    "status": "hypothesis until research backs it",
+    "touchpoint": "the touchpoint this action improves",
+    "effort": "low, medium or high",
+    "impact": "low, medium or high",
+    "quick_win": "space toggles; never set = worked out from effort and impact",
+    "due": "a date: 2026-12-15",
+    "state": "blank = todo",
+}
+
+_TABLE_HELP: dict[tuple[str, str], str] = {
+    ("map", "description"): "why this map exists, for whom, in which workshop",
+    ("map", "owner"): "who keeps the map current",
+    ("touchpoints", "owner"): "department or role responsible",
+    ("actions", "owner"): "who does it",
+    ("actions", "title"): "the improvement, in a few words",
+}
+
+
+# Which kind of field each key is ------------------------------------------------
+
+
+def _words(check: validate.Check) -> tuple[str, ...]:
+    """The words a `validate.one_of` check allows (read from it, so they are said once)."""
+    allowed = inspect.getclosurevars(check).nonlocals.get("allowed")
+    if not isinstance(allowed, tuple):
+        raise TypeError(f"{check!r} is not a validate.one_of check")
+    return tuple(str(w) for w in allowed)
+
+
+def _kind(table: str, key: str, check: validate.Check | None) -> Kind:
+    """The field kind for a key, from the schema's type check."""
+    if key == "id":
+        return "id"
+    if (table, key) in _REFERENCES:
+        return "refs" if check is validate.text_list else "ref"
+    if check is validate.text:
+        return "long_text" if key in _LONG_TEXT else "text"
+    if check is validate.text_list:
+        return "list"
+    if check is validate.boolean:
+        return "bool"
+    if check is validate.date:
+        return "date"
+    if check is validate.emotion:
+        return "emotion"
+    if check is not None:
+        return "choice"
+    raise ValueError(f"no form field for {table}.{key}")
+
+
+def _ids_and_names(m: Map, table: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    entries: Sequence[Any] = getattr(m, table)
+    ids = tuple(e.id for e in entries)
+    text = "title" if table == "actions" else "name"
+    return ids, {e.id: getattr(e, text) for e in entries}
+
+
+def _known(ids: Sequence[str]) -> str:
+    if not ids:
+        return "none yet"
+    return ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
+
+
+def fields_for(table: str, m: Map) -> list[FieldSpec]:
+    """The fields of a form for one entry of `table` ("map" for the [map] table).
+
+    Every key the format defines for the table, in the format's order; `format` is left out
+    because a person never edits the version. Reference choices are the map's current ids.
+    """
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
+    specs: list[FieldSpec] = []
+    for key, (required, check) in validate.SCHEMA[table].items():
+        if table == "map" and key == "format":
+            continue
+        kind = _kind(table, key, check)
+        label = _LABELS.get(key, key.replace("_", " ").capitalize())
+        if kind in ("list", "refs"):
+            label += " (one per line)"
+        help_text = _TABLE_HELP.get((table, key), _HELP.get(key, ""))
+        choices: tuple[str, ...] = ()
+        names: dict[str, str] = {}
+        ref: str | None = None
+        if kind == "choice" and check is not None:
+            choices = _words(check)
+        elif kind in ("ref", "refs"):
+            ref = _REFERENCES[(table, key)]
+            choices, names = _ids_and_names(m, ref)
+        elif kind == "emotion":
+            ref = "personas"
+            choices, names = _ids_and_names(m, ref)
+        if kind == "refs":
+            help_text = f"persona ids; none = every persona (known: {_known(choices)})"
+        elif kind == "emotion":
+            help_text = f"{EMOTION_MIN}..+{EMOTION_MAX} (0 neutral)"
+            if choices:
+                pairs = zip(choices[:2], ("-1", "+2"), strict=False)  # one persona: one pair
+                example = ", ".join(f"{p}={v}" for p, v in pairs)
+                help_text += f", or per persona: {example}"
+                if len(choices) > 2:
+                    help_text += f" (known: {_known(choices)})"
+            help_text += "; blank = none"
+        specs.append(FieldSpec(key, label, kind, required, help_text, choices, names, ref))
+    assert tuple(s.key for s in specs) == tuple(
+        k for k in KNOWN_KEYS[table] if (table, k) != ("map", "format")
+    ), "fields and model disagree"
+    return specs
+
+
+def values_of(item: MapInfo | Entity, specs: Sequence[FieldSpec]) -> dict[str, Any]:
+    """The current value of every field (None when absent), copied so edits cannot leak back."""
+    out: dict[str, Any] = {}
+    for spec in specs:
+        value = getattr(item, spec.key, None)
+        out[spec.key] = value.copy() if isinstance(value, list | dict) else value
+    return out
+
+
+# Text <-> value -----------------------------------------------------------------
+
+_INT = re.compile(r"[+-]?[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}"  # date and time of day
+    r"(:[0-9]{2}(\.[0-9]+)?)?"  # seconds
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"  # offset
+)
+_PAIR = re.compile(r"(?P<key>[^=:]+?)\s*[=:]\s*(?P<value>.*)", re.DOTALL)
+_PAIR_SEPARATORS = re.compile(r"[,;\n]")
+_TRUE = frozenset({"true", "yes", "y", "on", "1", "x"})
+_FALSE = frozenset({"false", "no", "n", "off", "0"})
+
+
+def _signed(value: int) -> str:
+    return f"{value:+d}" if value else "0"
+
+
+def to_text(spec: FieldSpec, value: Any) -> str:
+    """The text a field starts with for `value` (`parse` reads it back to the same value)."""
+    if value is None:
+        return ""
+    if spec.kind in ("list", "refs"):
+        return "\n".join(str(v) for v in value)
+    if spec.kind == "bool":
+        return "true" if value else "false"
+    if spec.kind == "emotion":
+        if isinstance(value, dict):
+            if not value:
+                return "{}"
+            return ", ".join(f"{k}={_signed(v)}" for k, v in value.items())
+        return _signed(int(value))
+    if spec.kind == "date" and isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _emotion_number(text: str, what: str) -> int:
+    """An integer within the emotion scale; `what` names it in messages."""
+    text = text.strip().replace("\u2212", "-")  # a typographic minus is still a minus
+    if not _INT.fullmatch(text):
+        raise FieldError(f"{what} must be a whole number from {EMOTION_MIN} to +{EMOTION_MAX}")
+    number = int(text)
+    if not EMOTION_MIN <= number <= EMOTION_MAX:
+        raise FieldError(
+            f"{what} {text} is out of range: use {EMOTION_MIN}..+{EMOTION_MAX} "
+            "(-2 very negative, 0 neutral, +2 very positive)"
+        )
+    return number
+
+
+def _parse_emotion(spec: FieldSpec, text: str) -> int | dict[str, int]:
+    plain = text.strip().replace("\u2212", "-")
+    if _INT.fullmatch(plain):
+        return _emotion_number(plain, "Emotion")
+    if plain.startswith("{") and plain.endswith("}"):
+        plain = plain[1:-1]
+    table: dict[str, int] = {}
+    for part in _PAIR_SEPARATORS.split(plain):
+        if not part.strip():
+            continue
+        pair = _PAIR.fullmatch(part.strip())
+        if pair is None:
+            raise FieldError(
+                f'Emotion: "{part.strip()}" is neither a number from {EMOTION_MIN} to '
+                f"+{EMOTION_MAX} nor persona=value (for example student=-1, senior=+2)"
+            )
+        pid = pair["key"].strip().strip("\"'").strip()
+        if pid not in spec.choices:
+            if not spec.choices:
+                raise FieldError(
+                    f'Emotion: "{pid}" is not a persona id (the map has no personas yet: '
+                    "use one number for everybody)"
+                )
+            raise FieldError(
+                f'Emotion: "{pid}" is not a persona id (known: {_known(spec.choices)})'
+            )
+        if pid in table:
+            raise FieldError(f'Emotion: persona "{pid}" is given twice')
+        table[pid] = _emotion_number(pair["value"], f"Emotion for {pid}")
+    return table
+
+
+def _parse_date(spec: FieldSpec, text: str) -> dt.date:
+    plain = text.strip().upper()
+    try:
+        if _DATE.fullmatch(plain):
+            return dt.date.fromisoformat(plain)
+        if _DATETIME.fullmatch(plain):
+            return dt.datetime.fromisoformat(plain)
+    except ValueError:
+        raise FieldError(f'{spec.noun}: "{text.strip()}" is not a real date') from None
+    raise FieldError(
+        f'{spec.noun}: "{text.strip()}" is not a date: write it as 2026-12-15 '
+        "(or 2026-12-15T09:30 with a time)"
+    )
+
+
+def _parse_ref(spec: FieldSpec, text: str) -> str:
+    ident = text.strip()
+    if ident in spec.choices:
+        return ident
+    what = validate.TABLE_LABEL.get(spec.ref or "", "entry")
+    raise FieldError(f'{spec.noun}: "{ident}" is not a {what} id (known: {_known(spec.choices)})')
+
+
+def _parse_list(spec: FieldSpec, text: str) -> list[str]:
+    items = [line.strip() for line in text.splitlines() if line.strip()]
+    if spec.kind == "refs":
+        items = [_parse_ref(spec, item) for item in items]
+        items = list(dict.fromkeys(items))  # naming a persona twice means nothing more
+    return items
+
+
+def parse(spec: FieldSpec, text: str) -> Any:
+    """The value `text` stands for in this field; None removes the key.
+
+    Raises FieldError, with a message for a person, when the text cannot be that value.
+    Free text is kept exactly as typed (spaces, any script, emoji): it is the person's data.
+    """
+    if spec.kind in ("list", "refs"):
+        items = _parse_list(spec, text)
+        if items:
+            return items
+        if spec.required:
+            raise FieldError(f"{spec.noun} needs at least one line")
+        return None
+    if not text.strip():
+        if spec.required:
+            raise FieldError(f"{spec.noun} cannot be blank")
+        return None
+    if spec.kind in ("text", "long_text"):
+        return text
+    if spec.kind == "id":
+        ident = text.strip()
+        if not is_slug(ident):
+            hint = slugify(ident, fallback="")
+            suggestion = f' (try "{hint}")' if hint else ""
+            raise FieldError(
+                f'"{ident}" is not a valid id: use a-z, 0-9, - and _, starting with a letter '
+                f"or digit, at most 64 characters{suggestion}"
+            )
+        return ident
+    if spec.kind == "choice":
+        word = text.strip().lower()
+        if word not in spec.choices:
+            raise FieldError(
+                f'{spec.noun}: "{text.strip()}" is not one of {", ".join(spec.choices)}'
+            )
+        return word
+    if spec.kind == "ref":
+        return _parse_ref(spec, text)
+    if spec.kind == "bool":
+        word = text.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        raise FieldError(f'{spec.noun}: "{text.strip()}" is neither true nor false')
+    if spec.kind == "emotion":
+        return _parse_emotion(spec, text)
+    if spec.kind == "date":
+        return _parse_date(spec, text)
+    raise ValueError(f"unknown field kind {spec.kind!r}")
+
+
+def read(spec: FieldSpec, text: str, original: Any) -> Any:
+    """`parse(spec, text)`, except that text left as it was keeps the original value.
+
+    Why: a form shows every field, but only the ones a person changed may change the file
+    (an untouched `description = ""` must not vanish, nor a date-time lose its style).
+    A required field left blank is still refused: a new entry starts that way.
+    """
+    if text == to_text(spec, original) and not (spec.required and not text.strip()):
+        return original
+    return parse(spec, text)

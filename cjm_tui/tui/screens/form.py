@@ -1,0 +1,286 @@
+"""The edit form: one entry of the map (or the [map] table) in a modal, keyboard first.
+
+The form knows nothing about maps: it shows `fields.FieldSpec`s, reads what was typed with
+`fields.read` (so fields a person did not touch keep their exact value) and hands back a
+dict of key -> value (None = remove the key). Whole-map rules (a duplicate id) are the
+caller's, through `check`.
+
+Map text is data: titles, labels and option names are shown as `Content` (never markup),
+and the text inside inputs is drawn with control characters made visible, because Textual
+passes an ESC in an Input's value straight to the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from rich.highlighter import Highlighter
+from rich.text import Text
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from cjm_tui.fields import FieldError, FieldSpec, read, to_text
+from cjm_tui.sanitize import clean_line
+
+Check = Callable[[dict[str, Any]], str | None]
+"""Whole-form check: returns what is wrong with the values (shown on top) or None."""
+
+HINT = "ctrl+s apply · esc cancel · enter next field"
+
+# Control characters, as one visible character each, so cursor positions still line up.
+_VISIBLE = {cp: 0x2400 + cp for cp in range(0x20)}  # U+2400.. "control pictures"
+_VISIBLE[0x7F] = 0x2421
+_VISIBLE.update({cp: 0xFFFD for cp in range(0x80, 0xA0)})
+_VISIBLE.update({cp: 0xFFFD for cp in (0x2028, 0x2029, *range(0x202A, 0x202F))})
+_VISIBLE.update({cp: 0xFFFD for cp in range(0x2066, 0x206A)})
+_VISIBLE_KEEP_TAB = {cp: to for cp, to in _VISIBLE.items() if cp != 0x09}
+
+
+def visible(text: str, keep_tab: bool = False) -> str:
+    """`text` with every control character replaced by a visible stand-in of the same length.
+
+    Unlike `sanitize.clean_line` this keeps positions: an editor's cursor and the value it
+    edits must stay in step, and the value itself is never changed.
+    """
+    return text.translate(_VISIBLE_KEEP_TAB if keep_tab else _VISIBLE)
+
+
+class _VisibleControls(Highlighter):
+    """Draws an Input's value with control characters made visible (the value is untouched)."""
+
+    def highlight(self, text: Text) -> None:
+        text.plain = visible(text.plain)
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that draws control characters visibly instead of sending them out raw."""
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        line.plain = visible(line.plain, keep_tab=True)
+        return line
+
+
+FieldWidget = Input | SafeTextArea | Select[str] | Checkbox
+
+
+def _bool_words(checked: bool, original: Any) -> Content:
+    """A checkbox's state in words: Textual's box differs only by colour, not by shape."""
+    if checked:
+        return Content("yes")
+    return Content("no (not set)" if original is None else "no")
+
+
+def field_id(key: str) -> str:
+    """The DOM id of a key's widget (`field-name`); labels, help and errors follow suit."""
+    return f"field-{key}"
+
+
+class EditForm(ModalScreen[dict[str, Any] | None]):
+    """Edit the values of `specs`; dismisses with every key's new value, or None on cancel."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "apply", "Apply", id="form.apply", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # Priority, so the form decides first: in an Input enter goes to the next field (or
+        # applies on the last), and a Select or Checkbox that is the last field applies instead
+        # of opening / toggling (the contract: enter on the last field applies). Anywhere else
+        # the action skips and the widget gets the key as usual (a TextArea's new line).
+        Binding("enter", "enter", "Next field", id="form.enter", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        specs: Sequence[FieldSpec],
+        values: dict[str, Any],
+        check: Check | None = None,
+        focus_key: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.specs = list(specs)
+        self.values = dict(values)
+        self.check = check
+        self.focus_key = focus_key
+        self.widgets: dict[str, FieldWidget] = {}
+
+    # Building ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            message = Static(Content(""), id="form-error", markup=False)
+            message.display = False
+            yield message
+            with VerticalScroll(id="form-fields", can_focus=False):
+                for spec in self.specs:
+                    yield from self._field(spec)
+            yield Static(Content(HINT), id="form-hint", markup=False)
+
+    def _field(self, spec: FieldSpec) -> ComposeResult:
+        key = spec.key
+        with Vertical(classes="field", id=f"box-{key}"):
+            label = spec.label + (" *" if spec.required else "")
+            yield Static(Content(clean_line(label)), classes="field-label", id=f"label-{key}")
+            widget = self._widget(spec)
+            self.widgets[key] = widget
+            yield widget
+            if spec.help:
+                yield Static(Content(clean_line(spec.help)), classes="field-help", id=f"help-{key}")
+            error = Static(Content(""), classes="field-error", id=f"error-{key}")
+            error.display = False
+            yield error
+
+    def _widget(self, spec: FieldSpec) -> FieldWidget:
+        value = self.values.get(spec.key)
+        wid = field_id(spec.key)
+        classes = f"field-input kind-{spec.kind}"
+        if spec.kind == "bool":
+            return Checkbox(
+                _bool_words(bool(value), value), bool(value), id=wid, classes=classes, compact=True
+            )
+        if spec.kind in ("choice", "ref"):
+            current = value if isinstance(value, str) and value else None
+            options = list(spec.choices)
+            if current is not None and current not in options:
+                options.append(current)  # keep what the file says selectable, even if unknown
+            return Select(
+                [(self._option(spec, o), o) for o in options],
+                prompt="(not set)" if not spec.required else "(choose)",
+                # A required reference with no value yet starts blank rather than silently
+                # picking the first option: applying then says it needs a choice.
+                allow_blank=not spec.required or current is None,
+                value=Select.NULL if current is None else current,
+                id=wid,
+                classes=classes,
+                compact=True,
+            )
+        text = to_text(spec, value)
+        if spec.kind in ("list", "refs"):
+            return SafeTextArea(
+                text,
+                id=wid,
+                classes=classes,
+                soft_wrap=True,
+                tab_behavior="focus",
+                show_line_numbers=False,
+                compact=True,
+                highlight_cursor_line=False,
+            )
+        return Input(
+            text,
+            id=wid,
+            classes=classes,
+            highlighter=_VisibleControls(),
+            compact=True,
+        )
+
+    @staticmethod
+    def _option(spec: FieldSpec, choice: str) -> Content:
+        name = spec.names.get(choice)
+        return Content(clean_line(f"{choice} · {name}" if name else choice))
+
+    def on_mount(self) -> None:
+        self.query_one("#form-box").border_title = Content(clean_line(self.form_title))
+        first = self.focus_key if self.focus_key in self.widgets else None
+        if first is None and self.specs:
+            first = self.specs[0].key
+        if first is not None:
+            self.widgets[first].focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        key = next((k for k, w in self.widgets.items() if w is event.checkbox), None)
+        if key is not None:
+            event.checkbox.label = _bool_words(event.value, self.values.get(key))
+
+    # Keys --------------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_enter(self) -> None:
+        focused = self.focused
+        keys = [s.key for s in self.specs]
+        if isinstance(focused, Input) and focused in self.widgets.values():
+            self._next_or_apply(focused)
+            return
+        if (
+            keys
+            and focused is self.widgets.get(keys[-1])
+            and isinstance(focused, Select | Checkbox)
+            and not (isinstance(focused, Select) and focused.expanded)
+        ):
+            self.action_apply()
+            return
+        raise SkipAction()  # a TextArea's new line, an open Select's choice, ...
+
+    def _next_or_apply(self, widget: Widget) -> None:
+        keys = [s.key for s in self.specs]
+        index = next(i for i, k in enumerate(keys) if self.widgets[k] is widget)
+        if index == len(keys) - 1:
+            self.action_apply()
+        else:
+            self.widgets[keys[index + 1]].focus()
+
+    # Applying ----------------------------------------------------------------------
+
+    def _read(self, spec: FieldSpec) -> Any:
+        """The value a field now holds; raises FieldError for text that is no value."""
+        widget = self.widgets[spec.key]
+        original = self.values.get(spec.key)
+        if isinstance(widget, Checkbox):
+            if widget.value == bool(original):
+                return original  # untouched: an absent key stays absent
+            return widget.value
+        if isinstance(widget, Select):
+            chosen = widget.value
+            text = chosen if isinstance(chosen, str) else ""
+        elif isinstance(widget, TextArea):
+            text = widget.text
+        else:
+            text = widget.value
+        return read(spec, text, original)
+
+    def show_error(self, key: str, message: str | None) -> None:
+        """Show (or, with None, hide) the message under a field."""
+        error = self.query_one(f"#error-{key}", Static)
+        error.update(Content(clean_line(message or "")))
+        error.display = bool(message)
+        self.query_one(f"#box-{key}").set_class(bool(message), "-invalid")
+
+    def show_message(self, message: str | None) -> None:
+        """Show (or hide) the form-wide message at the top."""
+        line = self.query_one("#form-error", Static)
+        line.update(Content(clean_line(message or "")))
+        line.display = bool(message)
+
+    def action_apply(self) -> None:
+        values: dict[str, Any] = {}
+        first_bad: str | None = None
+        for spec in self.specs:
+            try:
+                values[spec.key] = self._read(spec)
+            except FieldError as exc:
+                self.show_error(spec.key, exc.message)
+                first_bad = first_bad or spec.key
+            else:
+                self.show_error(spec.key, None)
+        if first_bad is not None:
+            self.show_message(None)
+            self.widgets[first_bad].focus(scroll_visible=False)
+            self.query_one(f"#box-{first_bad}").scroll_visible(animate=False)
+            return
+        problem = self.check(values) if self.check is not None else None
+        if problem:
+            self.show_message(problem)
+            self.query_one("#form-fields").scroll_home(animate=False)
+            return
+        self.dismiss(values)

@@ -1,0 +1,479 @@
+"""The edit form (EditForm), driven by the keyboard as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from typing import Any, ClassVar
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from cjm_tui.fields import FieldSpec, fields_for, values_of
+from cjm_tui.model import Map, map_from_raw
+from cjm_tui.tui.screens.form import HINT, EditForm, field_id, visible
+from tests.test_fields import MAP_TEXT
+
+
+class FormApp(App[None]):
+    """Pushes one form and records what it answers.
+
+    Its ctrl+s is a priority binding like the editor's save; a priority binding of the app
+    runs before the screen's, so the app must step aside while a form is open (check_action).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, form: EditForm) -> None:
+        super().__init__()
+        self.form = form
+        self.results: list[dict[str, Any] | None] = []
+        self.saves = 0
+
+    def on_mount(self) -> None:
+        self.push_screen(self.form, self.results.append)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "save" and isinstance(self.screen, EditForm))
+
+    def action_save(self) -> None:
+        self.saves += 1
+
+
+@pytest.fixture
+def m() -> Map:
+    return map_from_raw(tomllib.loads(MAP_TEXT))
+
+
+def form_for(
+    m: Map, table: str, index: int = 0, title: str = "Edit", **kwargs: Any
+) -> tuple[EditForm, list[FieldSpec], dict[str, Any]]:
+    specs = fields_for(table, m)
+    item = m.info if table == "map" else getattr(m, table)[index]
+    values = values_of(item, specs)
+    return EditForm(title, specs, values, **kwargs), specs, values
+
+
+async def go_to(pilot: Pilot[None], key: str) -> None:
+    """Tab to a field, as a person would."""
+    for _ in range(60):
+        focused = pilot.app.screen.focused
+        if focused is not None and focused.id == field_id(key):
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"tab never reached {key}")
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*("enter" if c == "\n" else c for c in text))
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste as a terminal does, through the app (pilot.press has no key for an emoji)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows, as text (the compositor's lines; private but exact)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def shown(app: App[Any], selector: str) -> str | None:
+    """The text of a Static when it is displayed, else None."""
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.content) if widget.display else None
+
+
+async def test_untouched_form_applies_the_same_values(m: Map) -> None:
+    form, _, values = form_for(m, "touchpoints", 1)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is form.widgets["id"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.saves == 0
+    assert app.results == [values]
+    result = app.results[0]
+    assert result is not None
+    assert result["moment_of_truth"] is True
+    assert result["status"] is None
+    assert result["emotion"] == 0
+    assert result["personas"] == ["senior"]
+
+
+async def test_typing_and_ctrl_s_returns_parsed_values(m: Map) -> None:
+    form, specs, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "name")
+        await type_text(pilot, "Oferta SMS ")
+        await paste(pilot, "📱")
+        await type_text(pilot, " Предложение")
+        await go_to(pilot, "channel")
+        await type_text(pilot, "sms")
+        await go_to(pilot, "emotion")
+        await type_text(pilot, "student=-1, senior=2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert len(app.results) == 1
+    result = app.results[0]
+    assert result is not None
+    assert list(result) == [s.key for s in specs]
+    assert result["name"] == "Oferta SMS 📱 Предложение"
+    assert result["channel"] == "sms"
+    assert result["emotion"] == {"student": -1, "senior": 2}
+    assert result["stage"] == "discover"
+    assert result["doing"] is None
+    assert result["moment_of_truth"] is None  # never set, left unticked: still absent
+
+
+async def test_escape_cancels(m: Map) -> None:
+    form, _, _ = form_for(m, "stages")
+    app = FormApp(form)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "changed")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_enter_moves_to_the_next_field_and_applies_on_the_last(m: Map) -> None:
+    form, _, values = form_for(m, "stages", 1)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert app.screen.focused is form.widgets["name"]
+        await type_text(pilot, "Zakup")
+        await pilot.press("enter", "enter")
+        assert app.screen.focused is form.widgets["goal"]
+        assert app.results == []
+        await type_text(pilot, "Kupić szybko")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [{**values, "name": "Zakup", "goal": "Kupić szybko"}]
+
+
+async def test_enter_on_a_last_select_applies_but_still_picks_from_its_list(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "status")
+        select = form.widgets["status"]
+        assert isinstance(select, Select)
+        await pilot.press("down")  # opens the list
+        await pilot.pause()
+        assert select.expanded
+        await pilot.press("down", "down", "enter")  # (not set) -> hypothesis -> verified
+        await pilot.pause()
+        assert not select.expanded
+        assert app.results == []
+        assert select.value == "verified"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["status"] == "verified"
+
+
+async def test_bad_value_keeps_the_form_open_and_says_why(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert shown(app, "#error-emotion") is None
+        await go_to(pilot, "emotion")
+        await type_text(pilot, "7")
+        await go_to(pilot, "status")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        message = shown(app, "#error-emotion")
+        assert message is not None and "7 is out of range" in message
+        assert app.screen.focused is form.widgets["emotion"]
+        assert "7 is out of range" in screen_text(app)
+        # Fixing it clears the message and applies.
+        await type_text(pilot, "+1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["emotion"] == 1
+
+
+async def test_every_bad_field_is_marked_and_the_first_focused(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Not A Slug")
+        await go_to(pilot, "emotion")
+        await type_text(pilot, "manager=1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert app.screen.focused is form.widgets["id"]
+        id_error = shown(app, "#error-id")
+        assert id_error is not None and 'try "not-a-slug"' in id_error
+        emotion_error = shown(app, "#error-emotion")
+        assert emotion_error is not None and '"manager" is not a persona id' in emotion_error
+
+
+async def test_check_message_keeps_the_form_open(m: Map) -> None:
+    seen: list[dict[str, Any]] = []
+
+    def check(values: dict[str, Any]) -> str | None:
+        seen.append(values)
+        return "duplicate id" if values["id"] == "discover" else None
+
+    form, _, _ = form_for(m, "stages", 1, check=check)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert shown(app, "#form-error") is None
+        await type_text(pilot, "discover")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert shown(app, "#form-error") == "duplicate id"
+        assert "duplicate id" in screen_text(app)
+        assert app.screen.focused is form.widgets["id"]  # focus stays where it was
+        await pilot.press(*["backspace"] * len("discover"))
+        await type_text(pilot, "pay")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [v["id"] for v in seen] == ["discover", "pay"]
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["id"] == "pay"
+
+
+async def test_list_fields_take_one_item_per_line(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "pain_points")
+        assert isinstance(app.screen.focused, TextArea)
+        await type_text(pilot, "wall\n\n  ślimak  \n")
+        await paste(pilot, "дорого 🐌\n")
+        await go_to(pilot, "personas")
+        await type_text(pilot, "senior\nstudent")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["pain_points"] == ["wall", "ślimak", "дорого 🐌"]
+    assert app.results[0]["personas"] == ["senior", "student"]
+
+
+async def test_list_field_shows_the_items_one_per_line(m: Map) -> None:
+    m.personas[0].goals = ["Tanio", "Szybko"]
+    form, _, _ = form_for(m, "personas", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = form.widgets["goals"]
+        assert isinstance(area, TextArea)
+        assert area.text == "Tanio\nSzybko"
+        await go_to(pilot, "goals")
+        await pilot.press("f7", "backspace")  # select all, delete
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["goals"] is None
+
+
+async def test_clearing_an_optional_field_returns_none(m: Map) -> None:
+    m.touchpoints[0].channel = "sms"
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "channel")
+        await pilot.press("backspace")  # the whole value is selected on focus
+        await go_to(pilot, "emotion")
+        await pilot.press("backspace")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["channel"] is None
+    assert app.results[0]["emotion"] is None
+
+
+async def test_clearing_a_required_field_is_refused(m: Map) -> None:
+    form, _, _ = form_for(m, "stages", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "name")
+        await pilot.press("backspace", "ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert shown(app, "#error-name") == "Name cannot be blank"
+
+
+async def test_checkbox_says_its_state_in_words(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = form.widgets["moment_of_truth"]
+        assert isinstance(box, Checkbox)
+        assert str(box.label) == "no (not set)"
+        await go_to(pilot, "moment_of_truth")
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(box.label) == "yes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["moment_of_truth"] is True
+
+
+async def test_unticking_a_set_checkbox_writes_false(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 1)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "moment_of_truth")
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["moment_of_truth"] is False
+
+
+async def test_choice_and_reference_selects(m: Map) -> None:
+    form, _, _ = form_for(m, "actions", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(120, 40)) as pilot:
+        touchpoint = form.widgets["touchpoint"]
+        assert isinstance(touchpoint, Select)
+        assert touchpoint.value == "sms-offer"
+        assert "sms-offer · SMS with bundle offer" in screen_text(app)
+        await go_to(pilot, "touchpoint")
+        await pilot.press("enter", "down", "enter")  # open, next option, pick
+        await go_to(pilot, "effort")
+        await pilot.press("enter", "down", "enter")  # (not set) -> low
+        await go_to(pilot, "due")
+        await type_text(pilot, "2027-01-31")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    result = app.results[0]
+    assert result["touchpoint"] == "shop"
+    assert result["effort"] == "low"
+    assert result["due"] == dt.date(2027, 1, 31)
+
+
+async def test_hostile_title_is_shown_literally(m: Map) -> None:
+    form, _, _ = form_for(m, "stages", title="[bold]x[/bold]\x1b[31m")
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+    assert "[bold]x[/bold]" in text
+    assert "\x1b" not in text
+    assert "[31m" not in text
+
+
+async def test_map_text_in_fields_is_data(m: Map) -> None:
+    m.stages[0].name = "[red]Odkryj[/red]\x1b[2J"
+    m.stages[0].description = "tab\there"
+    form, _, values = form_for(m, "stages", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        name = form.widgets["name"]
+        assert isinstance(name, Input)
+        assert name.value == "[red]Odkryj[/red]\x1b[2J"  # the value is the file's
+        text = screen_text(app)
+        assert "[red]Odkryj[/red]␛[2J" in text
+        assert "\x1b" not in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [values]  # untouched text comes back byte for byte
+
+
+async def test_options_with_markup_in_names_are_shown_literally(m: Map) -> None:
+    m.stages[1].name = "[b]Kupno[/b]"
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "stage")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "buy · [b]Kupno[/b]" in screen_text(app)
+        await pilot.press("escape")  # closes the list, not the form
+        await pilot.pause()
+        assert app.results == []
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_form_scrolls_to_every_field_at_80x24(m: Map) -> None:
+    form, specs, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert HINT in screen_text(app)
+        for spec in specs:
+            await go_to(pilot, spec.key)
+            await pilot.pause()
+            region = form.widgets[spec.key].region
+            assert region.y > 0 and region.bottom < 24, spec.key
+        assert HINT in screen_text(app)
+        await pilot.press("tab")  # wraps around to the first field
+        assert app.screen.focused is form.widgets["id"]
+
+
+async def test_focus_key_starts_on_that_field(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0, focus_key="name")
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is form.widgets["name"]
+
+
+async def test_map_form_has_no_format_field(m: Map) -> None:
+    form, _, values = form_for(m, "map")
+    app = FormApp(form)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "format" not in form.widgets
+        await go_to(pilot, "updated")
+        await type_text(pilot, "2026-12-01T09:30")
+        await pilot.press("enter")  # the last field: applies
+        await pilot.pause()
+    assert app.results == [{**values, "updated": dt.datetime(2026, 12, 1, 9, 30)}]
+
+
+def test_visible_keeps_length() -> None:
+    text = "a\x1b[31m\x07\u202eb\x9b\x7f\tc\n"
+    assert len(visible(text)) == len(text)
+    assert visible(text) == "a␛[31m␇�b�␡␉c␊"
+    assert visible("x\ty", keep_tab=True) == "x\ty"
+    assert visible("Zażółć 🐌 Кот") == "Zażółć 🐌 Кот"
+
+
+async def test_a_new_entry_must_fill_its_required_fields(m: Map) -> None:
+    specs = fields_for("actions", m)
+    values = {s.key: None for s in specs} | {"id": "", "touchpoint": "", "title": ""}
+    form = EditForm("New action", specs, values)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        touchpoint = form.widgets["touchpoint"]
+        assert isinstance(touchpoint, Select)
+        assert touchpoint.is_blank()  # not silently the first touchpoint
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        assert shown(app, "#error-id") == "Id cannot be blank"
+        assert shown(app, "#error-touchpoint") == "Touchpoint cannot be blank"
+        assert shown(app, "#error-title") == "Title cannot be blank"
+        assert app.screen.focused is form.widgets["id"]
+        await type_text(pilot, "fix")
+        await go_to(pilot, "touchpoint")
+        await pilot.press("enter", "down", "enter")
+        await go_to(pilot, "title")
+        await type_text(pilot, "Fix")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    result = app.results[0]
+    assert (result["id"], result["touchpoint"], result["title"]) == ("fix", "sms-offer", "Fix")
+    assert result["due"] is None and result["quick_win"] is None
