@@ -550,3 +550,54 @@ def test_a_map_from_text_is_written_on_its_first_save(tmp_path: Path) -> None:
     assert not mf.is_changed(mf.map) and mf.save(mf.map) is False
     path.write_text(text + "# edited elsewhere\n", encoding="utf-8")
     assert mf.changed_on_disk()
+
+
+SECTIONS = """\
+[map]
+format = 1
+title = "Sections"
+
+[[stages]]
+id = "arrive"
+name = "Arrive"
+
+[[stages]]
+id = "meet"
+name = "Meet"
+
+# ----- arrive
+
+[[touchpoints]]
+id = "parking"
+stage = "arrive"
+name = "Parking"
+
+# ----- meet
+
+[[touchpoints]]
+id = "guard"
+stage = "meet"
+name = "Security guard"
+"""
+
+
+def test_a_section_heading_stays_above_its_section(tmp_path: Path) -> None:
+    """A comment set apart by blank lines heads what follows: new entries of the section
+    before it go above it, and deleting the entry under it leaves it in place."""
+    mf = load(tmp_path, SECTIONS)
+    m = mf.map
+    m.insert_touchpoint(Touchpoint(id="smell", stage="arrive", name="Smell at the entrance"))
+    new = saved(mf, m)
+    assert new.index('id = "smell"') < new.index("# ----- meet") < new.index('id = "guard"')
+    assert sorted(diff(SECTIONS, new)) == sorted(
+        [
+            "+[[touchpoints]]",
+            '+id = "smell"',
+            '+stage = "arrive"',
+            '+name = "Smell at the entrance"',
+            "+",
+        ]
+    )
+    m.touchpoints = [t for t in m.touchpoints if t.id != "guard"]
+    new = saved(mf, m)
+    assert new.endswith('name = "Smell at the entrance"\n\n# ----- meet\n')

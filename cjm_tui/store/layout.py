@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 PathItem = str | int
@@ -168,13 +169,13 @@ class _Scanner:
             step = _STEP.match(text, pos)
             assert step is not None  # the run may be empty, so it always matches
             if step.group("hdr") is not None:
-                line = step.end("run")
-                start = self._comments_above(line, block.body_start)
-                block.end = start
-                block.content_end = self._content_end(block.body_start, start)
                 name = step.group("aot") or step.group("tbl")
-                block = self._add_block(
-                    (name,), step.group("aot") is not None, step.start("hdr"), start
+                is_array = step.group("aot") is not None
+                offset = step.start("hdr")
+                block = self._next_block(
+                    block,
+                    step.end("run"),
+                    lambda start: self._add_block((name,), is_array, offset, start),
                 )
                 pos = block.body_start = step.end()
                 continue
@@ -185,10 +186,8 @@ class _Scanner:
             line_end = n if nl < 0 else nl + 1
             stripped = text[pos:line_end].lstrip(" \t")
             if stripped.startswith("["):
-                start = self._comments_above(pos, block.body_start)
-                block.end = start
-                block.content_end = self._content_end(block.body_start, start)
-                block = self._header(line_end - len(stripped), start)
+                offset = line_end - len(stripped)
+                block = self._next_block(block, pos, lambda start: self._header(offset, start))
                 pos = block.body_start = self._line_after(block.header_start)
             elif not stripped.strip() or stripped.startswith("#"):
                 pos = line_end  # the last line, without a newline
@@ -196,6 +195,57 @@ class _Scanner:
                 pos = self._key_value(pos, None, ())
         block.end = n
         block.content_end = self._content_end(block.body_start, n)
+
+    def _next_block(self, prev: Block, line: int, make: Callable[[int], Block]) -> Block:
+        """Close `prev` and open the block whose header line starts at `line`.
+
+        Comment lines directly above a header belong to it. A comment paragraph set apart
+        from the previous table by a blank line (`# ----- arrival`) heads what follows: it
+        becomes a block of its own, so entries added after the previous table go above it
+        and deleting the next table leaves it in place.
+        """
+        start = self._comments_above(line, prev.body_start)
+        section = self._section_comment(start, prev.body_start)
+        block = make(start)
+        if section is not None and len(block.name) == 1:
+            heading = Block(
+                name=("#",),
+                path=("#", len(self.layout.blocks)),
+                is_array=False,
+                header_start=section,
+                start=section,
+                body_start=section,
+            )
+            heading.end = start
+            heading.content_end = self._content_end(section, start)
+            self.layout.blocks.insert(len(self.layout.blocks) - 1, heading)
+            start = section
+        prev.end = start
+        prev.content_end = self._content_end(prev.body_start, start)
+        return block
+
+    def _section_comment(self, start: int, floor: int) -> int | None:
+        """The first comment line after a blank line, between the last content and `start`."""
+        text = self.text
+        top = start
+        while top > floor:  # up over blank and comment lines to the last content line
+            prev = max(text.rfind("\n", floor, top - 1) + 1, floor)
+            stripped = text[prev:top].strip()
+            if stripped and not stripped.startswith("#"):
+                break
+            top = prev
+        seen_blank = False
+        pos = top
+        while pos < start:
+            end = text.find("\n", pos, start)
+            end = start if end < 0 else end + 1
+            stripped = text[pos:end].strip()
+            if not stripped:
+                seen_blank = True
+            elif seen_blank:
+                return pos
+            pos = end
+        return None
 
     def _comments_above(self, header_line: int, floor: int) -> int:
         """Start of the comment lines directly above a header (they belong to it)."""

@@ -114,6 +114,8 @@ def _units(layout: Layout) -> list[_Unit]:
             continue
         if not path:
             kind = "root"
+        elif block.name == ("#",):
+            kind = "heading"  # a comment paragraph that heads the tables after it
         elif path == ("map",):
             kind = "map"
         elif block.is_array and len(block.name) == 1 and block.name[0] in ENTITY_TABLES:

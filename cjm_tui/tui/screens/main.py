@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
 from cjm_tui.fields import fields_for, values_of
+from cjm_tui.ids import unique_id
 from cjm_tui.model import Action, Entity, Persona, Stage, Touchpoint
 from cjm_tui.openmap import EditError, OpenMap
 from cjm_tui.quickadd import QuickAddError
@@ -288,7 +289,13 @@ class MainScreen(Screen[None]):
         after = self._entity(pane) if kind in ("stages", "personas") else None
         label = kind[:-1]
 
+        taken = {e.id for e in getattr(self.om.map, kind)}
+
         def check(values: dict[str, Any]) -> str | None:
+            values = dict(values)
+            if not values.get("id"):
+                text = values.get("name") or values.get("title") or label
+                values["id"] = unique_id(str(text), taken, fallback=label)
             entity = _replace(new, values)
             try:
                 self.om.add(entity, after=after)
@@ -298,8 +305,17 @@ class MainScreen(Screen[None]):
             self._pane(kind).highlight_uid(entity.uid)
             return None
 
-        specs = fields_for(kind, self.om.map)
-        self.app.push_screen(EditForm(f"New {label}", specs, values_of(new, specs), check))
+        # A new item's id may be left blank: it is made from the name, as quick-add does.
+        specs = [
+            replace(spec, required=False, help="leave blank to make it from the name")
+            if spec.key == "id"
+            else spec
+            for spec in fields_for(kind, self.om.map)
+        ]
+        first = "title" if kind == "actions" else "name"
+        self.app.push_screen(
+            EditForm(f"New {label}", specs, values_of(new, specs), check, focus_key=first)
+        )
 
     def edit(self, entity: Entity) -> None:
         kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints", Action: "actions"}[
