@@ -59,7 +59,7 @@ MOT_SYMBOL = "◆"
 MOT_STYLE = Style(color=OKABE_ITO["reddish_purple"], bold=True)
 """The moment-of-truth marker and its style."""
 
-SELECTED_SYMBOL = "▼"
+SELECTED_SYMBOL = "↓"  # not a persona symbol: those include ▼
 SELECTED_STYLE = Style(bgcolor="grey23")
 """The selected touchpoint's column: a marker above it and a background behind it."""
 

@@ -161,11 +161,11 @@ def test_hostile_main_screen(
 ) -> None:
     """The hostile map opens like any other, and every piece of map text reads literally:
     the header title "[bold]x[/bold] Hostile map [red on white] <script>alert(1)</script> RED"
-    in plain dim text (no bold x, no red-on-white, the escape sequence gone, "RED" kept);
-    persona names starting "[bold]x[/bold] Ol…", "[red on white] Pa…", "[link=https://evi…"
-    (cut with "…", no link; at 80x24 only the first fits); stage "[bold]x[/bold] Odkryj" highlighted; touchpoint
-    "[bold]x[/bold] poster [red on white]…" highlighted, with "evil-rlo isolate
-    [@click=app.quit]cl…" in reading order (the right-to-left override is gone, nothing is
+    in plain dim text (no bold x, no red-on-white, the escape sequence gone, "RED" kept; cut
+    with "…" at 80x24); persona names starting "[bold]x[/bold] Ol…", "[red on white] Pa…",
+    "[link=https://evi…" (cut with "…", no link; at 80x24 only the first fits); stage
+    "[bold]x[/bold] Od…" highlighted; touchpoint "[bold]x[/bold] p…" highlighted, with
+    "evil-rlo isolate…" in reading order (the right-to-left override is gone, nothing is
     reversed); the timeline's stage and touchpoint labels literal too. No colour change or
     bold that the map's text asked for; wide CJK and emoji take two cells without shifting
     the borders.

@@ -234,7 +234,7 @@ def test_moments_of_truth_and_selection_are_marked_above_their_column() -> None:
     assert column_cells(tl, lines, "c", ROW_MARKERS).strip() == SELECTED_SYMBOL
     assert column_cells(tl, lines, "a", ROW_MARKERS).strip() == ""
     legend = " ".join(t.plain for t in tl.legend(100))
-    assert "◆ moment of truth" in legend and "▼ selected" in legend
+    assert "◆ moment of truth" in legend and "↓ selected" in legend
     tl.selected = "b"
     assert column_cells(tl, plain(tl), "b", ROW_MARKERS).strip() == SELECTED_SYMBOL + MOT_SYMBOL
     tl.selected = "nope"

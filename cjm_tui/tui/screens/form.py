@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -52,23 +51,27 @@ def visible(text: str, keep_tab: bool = False) -> str:
     return text.translate(_VISIBLE_KEEP_TAB if keep_tab else _VISIBLE)
 
 
-class _VisibleControls(Highlighter):
-    """Draws an Input's value with control characters made visible (the value is untouched)."""
+class SafeInput(Input):
+    """An Input that draws control characters visibly instead of sending them out raw.
 
-    def highlight(self, text: Text) -> None:
-        text.plain = visible(text.plain)
+    Rich drops some control characters (BEL, BS, VT, FF, CR) when it builds the text, which
+    would put the cursor out of step with the value; the stand-ins keep every position.
+    """
+
+    @property
+    def _value(self) -> Text:  # Input's own hook for "value as drawn"
+        return Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
 
 
 class SafeTextArea(TextArea):
     """A TextArea that draws control characters visibly instead of sending them out raw."""
 
     def get_line(self, line_index: int) -> Text:
-        line = super().get_line(line_index)
-        line.plain = visible(line.plain, keep_tab=True)
-        return line
+        line = self.document.get_line(line_index)
+        return Text(visible(line, keep_tab=True), end="", no_wrap=True)
 
 
-FieldWidget = Input | SafeTextArea | Select[str] | Checkbox
+FieldWidget = SafeInput | SafeTextArea | Select[str] | Checkbox
 
 
 def _bool_words(checked: bool, original: Any) -> Content:
@@ -175,11 +178,10 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
                 compact=True,
                 highlight_cursor_line=False,
             )
-        return Input(
+        return SafeInput(
             text,
             id=wid,
             classes=classes,
-            highlighter=_VisibleControls(),
             compact=True,
         )
 

@@ -41,9 +41,9 @@ NOTES = [
 
 def keys_table() -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True)
-    table.add_column("key", no_wrap=True)
-    table.add_column("does", ratio=1)
-    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("key", no_wrap=True, max_width=16)
+    table.add_column("does", ratio=3, min_width=24)
+    table.add_column("id", style="dim", ratio=1, overflow="fold")
     groups = [
         ("Anywhere", bindings.APP + bindings.MAIN),
         ("In a list", bindings.LIST),
@@ -55,7 +55,7 @@ def keys_table() -> Table:
             table.add_row(
                 "a",
                 "Add to the focused pane (on Touchpoints: the quick-add line)",
-                ", ".join(f"{w}.add" for w in ("persona", "stage", "touchpoint", "action")),
+                "persona.add stage.add touchpoint.add action.add",
             )
         for b in group:
             key = b.key_display or b.key.replace("question_mark", "?")
