@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 PathItem = str | int
 Path = tuple[PathItem, ...]
@@ -175,7 +176,7 @@ class _Scanner:
                 block = self._next_block(
                     block,
                     step.end("run"),
-                    lambda start: self._add_block((name,), is_array, offset, start),
+                    partial(self._add_block, (name,), is_array, offset),
                 )
                 pos = block.body_start = step.end()
                 continue
@@ -187,7 +188,7 @@ class _Scanner:
             stripped = text[pos:line_end].lstrip(" \t")
             if stripped.startswith("["):
                 offset = line_end - len(stripped)
-                block = self._next_block(block, pos, lambda start: self._header(offset, start))
+                block = self._next_block(block, pos, lambda start, o=offset: self._header(o, start))
                 pos = block.body_start = self._line_after(block.header_start)
             elif not stripped.strip() or stripped.startswith("#"):
                 pos = line_end  # the last line, without a newline
