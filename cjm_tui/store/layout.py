@@ -188,7 +188,7 @@ class _Scanner:
             stripped = text[pos:line_end].lstrip(" \t")
             if stripped.startswith("["):
                 offset = line_end - len(stripped)
-                block = self._next_block(block, pos, lambda start, o=offset: self._header(o, start))
+                block = self._next_block(block, pos, partial(self._header, offset))
                 pos = block.body_start = self._line_after(block.header_start)
             elif not stripped.strip() or stripped.startswith("#"):
                 pos = line_end  # the last line, without a newline
