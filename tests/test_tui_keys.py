@@ -12,6 +12,7 @@ from textual.widgets import Input
 from cjm_tui.model import map_to_raw
 from cjm_tui.store import MapFile
 from cjm_tui.tui.app import CjmApp, build_app
+from cjm_tui.tui.components.actions_pane import ActionsPane
 from cjm_tui.tui.components.personas_pane import PersonasPane
 from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.components.touchpoints_pane import QuickAdd, TouchpointList
@@ -449,3 +450,40 @@ async def test_too_small_terminal_says_so(path: Path) -> None:
 
 def test_model_is_unchanged_by_just_opening(path: Path) -> None:
     assert map_to_raw(app_for(path).om.map) == map_to_raw(MapFile.load(path).map)
+
+
+async def test_adding_and_editing_an_action_and_the_map_details(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down", "3")  # touchpoint "shop" selected
+        app.main.show_side("actions")
+        await pilot.pause()
+        assert isinstance(app.focused, ActionsPane)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, EditForm)
+        form.query_one("#field-title", Input).value = "Queue ticket machine"
+        form.query_one("#field-owner", Input).value = "Retail"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        action = app.om.map.action("queue-ticket-machine")
+        assert action is not None and action.touchpoint == "shop" and action.owner == "Retail"
+        app.main.edit_map_info()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EditForm)
+        form.query_one("#field-title", Input).value = "Prepaid: first 60 days"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.om.map.info.title == "Prepaid: first 60 days"
+        await pilot.press("ctrl+s")
+    assert changed_lines(path) == [
+        "-title = 'Prepaid: first 30 days'   # shown in the header",
+        "+title = 'Prepaid: first 60 days'   # shown in the header",
+        "+",
+        "+[[actions]]",
+        '+id = "queue-ticket-machine"',
+        '+touchpoint = "shop"',
+        '+title = "Queue ticket machine"',
+        '+owner = "Retail"',
+    ]
