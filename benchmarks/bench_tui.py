@@ -9,6 +9,10 @@ generates a realistic map (`generate.py`) and measures:
     stripped as the output arrives); best and median of R runs, then `q`. The floor is a
     bare Textual app (Header, Static, Footer) timed until its one word is on screen; the
     same bare app that first reads the map with `tomllib` shows what the parse alone costs.
+    Every program gets one untimed spawn first, which fills a private bytecode cache
+    (PYTHONPYCACHEPREFIX), as an installed app has its .pyc files; `cjm edit` is also
+    timed without it (an editable install under PYTHONDONTWRITEBYTECODE=1 compiles every
+    cjm_tui module at every start).
 (b) resident memory (VmRSS in /proc/PID/status) of both at first paint (median of R).
 (c) one key end to end in that terminal: `-` / `+` on the first touchpoint, timed from the
     byte written until its row with the new value has come back in the output.
@@ -40,6 +44,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import codecs
+import contextlib
 import cProfile
 import fcntl
 import gc
@@ -59,6 +64,7 @@ import termios
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +208,7 @@ class Result:
     presses: int
     paint: Paint = field(default_factory=Paint)
     parse_floor: Paint = field(default_factory=Paint)
+    cold: Paint = field(default_factory=Paint)
     pty_key: Stats | None = None
     keys: dict[str, KeyTimes] = field(default_factory=dict)
     start_ms: float = 0.0
@@ -230,13 +237,15 @@ class Terminal:
     stripped chunk by chunk as it arrives so that looking for a string stays cheap.
     """
 
-    def __init__(self, args: Sequence[str], env: dict[str, str] | None = None) -> None:
+    def __init__(self, args: Sequence[str], env: dict[str, str | None] | None = None) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         full_env = dict(os.environ, TERM="xterm-256color")
-        full_env.pop("COLUMNS", None)
-        full_env.pop("LINES", None)
-        full_env.update(env or {})
+        for name, value in {"COLUMNS": None, "LINES": None, **(env or {})}.items():
+            if value is None:
+                full_env.pop(name, None)
+            else:
+                full_env[name] = value
         self.master = master
         self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self.pending = ""
@@ -318,10 +327,8 @@ class Terminal:
 
     def close(self) -> None:
         """`q`, then a kill if it has not left within 3 s."""
-        try:
+        with contextlib.suppress(OSError):
             self.send(b"q")
-        except OSError:
-            pass
         deadline = time.perf_counter() + 3.0
         while self.proc.poll() is None and time.perf_counter() < deadline:
             self.read(0.05)
@@ -334,14 +341,22 @@ def all_of(needles: Sequence[str]) -> Callable[[str], bool]:
 
 
 def bench_paint(
-    args: Sequence[str], needles: Sequence[str], repeat: int, keep_last: bool = False
+    args: Sequence[str],
+    needles: Sequence[str],
+    repeat: int,
+    env: dict[str, str | None],
+    keep_last: bool = False,
 ) -> tuple[Paint, Terminal | None]:
-    """R spawns, each timed until every needle is on screen; the last one kept if asked."""
+    """R spawns, each timed until every needle is on screen, after one untimed spawn (it
+    fills the bytecode and file caches); the last one is kept open if asked."""
+    warm = Terminal(args, env)
+    warm.wait_for(all_of(needles), timeout=PAINT_TIMEOUT_S)
+    warm.close()
     paint = Paint()
     last: Terminal | None = None
     for i in range(repeat):
         gc.collect()
-        term = Terminal(args)
+        term = Terminal(args, env)
         painted = term.wait_for(all_of(needles), timeout=PAINT_TIMEOUT_S)
         rss, hwm = read_status(term.proc.pid)
         paint.times.append((painted - term.start) * 1000.0)
@@ -387,7 +402,7 @@ def pty_key_check(term: Terminal, tp: Any, personas: list[str], presses: int) ->
         since = len(term.text)
         t0 = time.perf_counter()
         term.send(b"-" if delta < 0 else b"+")
-        t1 = term.wait_for(lambda s: expected in s, since=since, timeout=10.0)
+        t1 = term.wait_for(all_of([expected]), since=since, timeout=10.0)
         samples.append((t1 - t0) * 1000.0)
         tp = new
         term.drain(0.05)
@@ -470,6 +485,43 @@ async def timed_press(
     return wall * 1000.0, first * 1000.0, settled * 1000.0
 
 
+class GcWatch:
+    """How often the cyclic garbage collector ran its full (generation 2) pass, and for how
+    long: at this scale those passes are a large part of the slowest presses."""
+
+    def __init__(self) -> None:
+        self.full: list[float] = []
+        self.other = 0.0
+        self._start = 0.0
+
+    def callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        elif info["generation"] == 2:
+            self.full.append((time.perf_counter() - self._start) * 1000.0)
+        else:
+            self.other += (time.perf_counter() - self._start) * 1000.0
+
+    def summary(self, presses: int) -> str:
+        full = (
+            f"{len(self.full)} full collections of {statistics.median(self.full):,.1f} ms "
+            f"(median; max {max(self.full):,.1f})"
+            if self.full
+            else "no full collection"
+        )
+        return (
+            f"gc during the {presses} presses: {full}, "
+            f"{len(gc.get_objects()):,} tracked objects; younger generations "
+            f"{self.other:,.0f} ms in all"
+        )
+
+
+def gc_watch() -> GcWatch:
+    watch = GcWatch()
+    gc.callbacks.append(watch.callback)
+    return watch
+
+
 async def key_latencies(
     path: Path, presses: int, profile: str | None = None
 ) -> tuple[dict[str, KeyTimes], float, list[str], str]:
@@ -514,13 +566,24 @@ async def key_latencies(
             default=middle,
         )
         uid = uids[pick]
+        # One edit elsewhere first (untimed), so that the map stays unsaved through the
+        # presses: otherwise every other `+`/`-` or `m` would bring it back to the saved
+        # state and flip the header's "[unsaved]", which repaints the whole screen.
+        tp_list.highlight_uid(uids[0] if uids[0] != uid else uids[-1])
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        if not app.om.dirty:
+            raise SystemExit("benchmark: the priming edit did not make the map unsaved")
         tp_list.highlight_uid(uid)
         await pilot.pause()
         tp = current(uid)
         notes.append(
             f"keys on touchpoint {tp.id!r}, row {pick + 1} of {len(uids)} in stage "
-            f"{stage.id!r} (emotion {tp.emotion!r})"
+            f"{stage.id!r} (emotion {tp.emotion!r}); the map is left unsaved by an untimed "
+            f"`m` on another touchpoint first"
         )
+        collections = gc_watch()
 
         def shows_selected() -> bool:
             selected = main.selected_touchpoint()
@@ -536,9 +599,16 @@ async def key_latencies(
             for i in range(presses):
                 key = keys[i % len(keys)]
                 before = (app.om.version, tp_list.highlighted, main.selected_touchpoint())
-                check: Callable[[], bool] = lambda before=before: (  # noqa: E731
-                    changed(before) and shows_selected()
-                )
+
+                def check(before: Any = before) -> bool:
+                    if profiler:
+                        profiler.disable()  # the check is not the app's time
+                    try:
+                        return changed(before) and shows_selected()
+                    finally:
+                        if profiler:
+                            profiler.enable()
+
                 if profiler:
                     profiler.enable()
                 times = await timed_press(pilot, probe, key, check)
@@ -575,11 +645,13 @@ async def key_latencies(
         if tp_list.highlighted_uid != uid:
             tp_list.highlight_uid(uid)
             await pilot.pause()
-        if not app.om.can_undo and (not profile or profile == "ctrl+z"):
-            for i in range(presses):  # something to undo (when only ctrl+z is profiled)
+        if profile == "ctrl+z":
+            for _ in range(presses):  # something to undo (only ctrl+z is profiled)
                 await pilot.press("m")
             await pilot.pause()
         await run("ctrl+z", ("ctrl+z",), edited)
+        gc.callbacks.remove(collections.callback)
+        notes.append(collections.summary(sum(len(t.frame.samples) for t in out.values())))
         if profiler:
             buf = io.StringIO()
             stats = pstats.Stats(profiler, stream=buf)
@@ -611,23 +683,41 @@ async def harness_floor(presses: int) -> KeyTimes:
         times = []
         for i in range(presses):
             before = options.highlighted
-            times.append(
-                await timed_press(
-                    pilot,
-                    probe,
-                    "up" if i % 2 else "down",
-                    lambda before=before: options.highlighted != before,
-                )
-            )
+
+            def moved(before: int | None = before) -> bool:
+                return options.highlighted != before
+
+            times.append(await timed_press(pilot, probe, "up" if i % 2 else "down", moved))
     return KeyTimes(*(Stats([t[k] for t in times]) for k in range(3)))
 
 
 # Per size --------------------------------------------------------------------------
 
 
-def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Path) -> Result:
+def warm_env(workdir: Path) -> dict[str, str | None]:
+    """Child processes keep compiled bytecode in a private cache (filled by the untimed
+    first spawn), as an installed app has it; without this, an editable install under
+    PYTHONDONTWRITEBYTECODE=1 compiles every cjm_tui module on every start."""
+    return {"PYTHONDONTWRITEBYTECODE": None, "PYTHONPYCACHEPREFIX": str(workdir / "pycache")}
+
+
+COLD_ENV: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": None}
+"""No bytecode written: only what the installed packages ship (textual has it, an editable
+cjm_tui has none)."""
+
+
+def what_to_wait_for(source: Path) -> tuple[list[str], Any, list[str]]:
+    """(what first paint shows: the title and the first stage's first two touchpoints, the
+    first touchpoint, the persona ids); the loaded map itself is not kept."""
     from cjm_tui.store import MapFile
 
+    m = MapFile.load(source).map
+    first_stage = [tp for tp in m.journey() if tp.stage == m.stages[0].id][:2]
+    needles = [prefix(m.info.title, 24), *dict.fromkeys(prefix(t.name) for t in first_stage)]
+    return needles, first_stage[0], [p.id for p in m.personas]
+
+
+def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Path) -> Result:
     if n >= LARGE:
         repeat = min(repeat, LARGE_REPEAT)
         presses = min(presses, LARGE_PRESSES)
@@ -637,25 +727,26 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
     source.write_bytes(data)
     result = Result(n, len(data), repeat, presses)
 
-    m = MapFile.load(source).map
-    first_stage = [tp for tp in m.journey() if tp.stage == m.stages[0].id]
-    needles = [prefix(m.info.title, 24), *dict.fromkeys(prefix(t.name) for t in first_stage[:2])]
+    needles, first, personas = what_to_wait_for(source)
     result.notes.append("first paint waits for " + ", ".join(repr(s) for s in needles))
 
+    env = warm_env(workdir)
     result.parse_floor, _ = bench_paint(
-        [sys.executable, str(bare_script), str(source)], [BARE_WORD], repeat
+        [sys.executable, str(bare_script), str(source)], [BARE_WORD], repeat, env
     )
     args = [sys.executable, "-m", "cjm_tui", "edit", str(source)]
-    result.paint, term = bench_paint(args, needles, repeat, keep_last=True)
+    result.cold, _ = bench_paint(args, needles, repeat, COLD_ENV)
+    result.paint, term = bench_paint(args, needles, repeat, env, keep_last=True)
     assert term is not None
-    personas = [p.id for p in m.personas]
     try:
-        result.pty_key = pty_key_check(term, first_stage[0], personas, PTY_KEY_PRESSES)
+        result.pty_key = pty_key_check(term, first, personas, PTY_KEY_PRESSES)
     finally:
         term.close()
     if source.read_bytes() != data:  # nothing was saved
         raise SystemExit("benchmark: the map file changed during the pty runs")
 
+    del text, data
+    gc.collect()  # this process holds no other map while the app runs: the same GC work
     result.keys, result.start_ms, notes, _ = asyncio.run(key_latencies(source, presses))
     result.notes.extend(notes)
     return result
@@ -663,16 +754,13 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
 
 def tomlkit_before_paint(workdir: Path) -> str:
     """Whether tomlkit is imported before first paint at TARGET_SIZE (an audit hook)."""
-    from cjm_tui.store import MapFile
-
     source = workdir / "probe.toml"
     source.write_text(generate_map(TARGET_SIZE), encoding="utf-8")
-    m = MapFile.load(source).map
-    first_stage = [tp for tp in m.journey() if tp.stage == m.stages[0].id]
-    needles = [prefix(m.info.title, 24), *(prefix(t.name) for t in first_stage[:2])]
+    needles, _, _ = what_to_wait_for(source)
     marker = workdir / "tomlkit-imported"
     term = Terminal(
-        [sys.executable, "-c", TOMLKIT_PROBE, str(source)], env={"CJM_BENCH_PROBE": str(marker)}
+        [sys.executable, "-c", TOMLKIT_PROBE, str(source)],
+        env={**warm_env(workdir), "CJM_BENCH_PROBE": str(marker)},
     )
     term.wait_for(all_of(needles), timeout=PAINT_TIMEOUT_S)
     painted = time.monotonic()
@@ -695,6 +783,10 @@ def rows(bare: Paint, floor: KeyTimes) -> list[tuple[str, Callable[[Result], str
         ("pty runs per figure", lambda r: str(r.repeat)),
         ("(a) cjm edit: first paint, best", lambda r: ms(r.paint.best)),
         ("(a) cjm edit: first paint, median", lambda r: ms(r.paint.median)),
+        (
+            "(a) the same without bytecode cache, best",
+            lambda r: ms(r.cold.best),
+        ),
         ("(a) bare Textual app, best / median", lambda r: f"{bare.best:,.0f} / {ms(bare.median)}"),
         (
             "(a) bare app + tomllib.load of the map, best",
@@ -710,22 +802,17 @@ def rows(bare: Paint, floor: KeyTimes) -> list[tuple[str, Callable[[Result], str
         ("(d) run_test start to first pause", lambda r: ms(r.start_ms)),
         ("(d) presses per key", lambda r: str(r.presses)),
     ]
+
+    def key_cell(key: str, kind: str, r: Result) -> str:
+        return f"{getattr(r.keys[key], kind).cell()} ms" if key in r.keys else "-"
+
+    def floor_cell(kind: str, r: Result) -> str:
+        return f"{getattr(floor, kind).cell()} ms"
+
     for kind in ("frame", "settled", "pilot"):
         for key in KEYS:
-            out.append(
-                (
-                    f"(d) {kind}: `{key}` p50 / p95 / max",
-                    lambda r, key=key, kind=kind: (
-                        f"{getattr(r.keys[key], kind).cell()} ms" if key in r.keys else "-"
-                    ),
-                )
-            )
-        out.append(
-            (
-                f"(d) {kind}: bare app `down / up` (floor)",
-                lambda r, kind=kind: f"{getattr(floor, kind).cell()} ms",
-            )
-        )
+            out.append((f"(d) {kind}: `{key}` p50 / p95 / max", partial(key_cell, key, kind)))
+        out.append((f"(d) {kind}: bare app `down / up` (floor)", partial(floor_cell, kind)))
     return out
 
 
@@ -826,7 +913,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import textual
 
     print(machine())
-    print(f"textual {textual.__version__}; terminal {COLUMNS}x{LINES}, TERM=xterm-256color")
+    print(
+        f"textual {textual.__version__}; terminal {COLUMNS}x{LINES}, TERM=xterm-256color; "
+        f"subprocesses with a warmed private bytecode cache (PYTHONPYCACHEPREFIX) unless said"
+    )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cjm-bench-tui-", dir=args.dir) as tmp:
         work = Path(tmp)
@@ -837,8 +927,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 key_latencies(source, args.presses, profile=args.profile)
             )
             for label, times in keys.items():
-                print(f"{label} (under cProfile): frame {times.frame.cell()} ms, settled "
-                      f"{times.settled.cell()} ms")
+                print(
+                    f"{label} (under cProfile): frame {times.frame.cell()} ms, settled "
+                    f"{times.settled.cell()} ms"
+                )
             print("\n".join(notes))
             print(report)
             return 0
@@ -846,7 +938,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("benchmarking the bare Textual app...", file=sys.stderr, flush=True)
         bare_script = work / "bare_app.py"
         bare_script.write_text(BARE_APP, encoding="utf-8")
-        bare, _ = bench_paint([sys.executable, str(bare_script)], [BARE_WORD], args.repeat)
+        bare, _ = bench_paint(
+            [sys.executable, str(bare_script)], [BARE_WORD], args.repeat, warm_env(work)
+        )
         floor = asyncio.run(harness_floor(args.presses))
         results: list[Result] = []
         for n in sizes:
