@@ -255,6 +255,7 @@ class Timeline:
                 self._index.setdefault(tp.id, i)
         curve_values = [self._curve_values(curve) for curve in self.curves]
         self._values = [values for values, _ in curve_values]
+        self._present = [present for _, present in curve_values]
         self._links = [self._curve_links(values, present) for values, present in curve_values]
         self._label_mode = self._label_mode_for(labels)
         self._labels = self._make_labels()
@@ -262,6 +263,52 @@ class Timeline:
         self._label_max = max((len(cells) for _, cells in self._labels), default=0)
         self._selected: int | None = None
         self.selected = selected
+
+    def update_touchpoints(self, m: Map) -> bool:
+        """Take a map whose touchpoints were edited in place, without a new layout.
+
+        Only columns whose touchpoint objects changed are recomputed (the model replaces an
+        entity on every edit, so identity tells). Returns False, changing nothing, when the
+        journey's shape changed (touchpoints added, removed, moved or renamed, a `personas`
+        list changed, stages or personas changed): the caller builds a new Timeline then.
+        """
+        old = self.map
+        if [(s.id, s.name) for s in m.stages] != [(s.id, s.name) for s in old.stages]:
+            return False
+        if [(p.id, p.name) for p in m.personas] != [(p.id, p.name) for p in old.personas]:
+            return False
+        if m.curve_personas() != old.curve_personas():
+            return False
+        if len(m.touchpoints) != len(old.touchpoints):
+            return False
+        fresh: dict[int, Touchpoint] = {}
+        for new, was in zip(m.touchpoints, old.touchpoints, strict=True):
+            if new is was:
+                continue
+            if (new.uid, new.stage, new.name, new.personas) != (
+                was.uid,
+                was.stage,
+                was.name,
+                was.personas,
+            ):
+                return False
+            fresh[new.uid] = new
+        self.map = m
+        if not fresh:
+            return True
+        for c, col in enumerate(self._columns):
+            if not any(tp.uid in fresh for tp in col.touchpoints):
+                continue
+            col.touchpoints = [fresh.get(tp.uid, tp) for tp in col.touchpoints]
+            col.mot = any(tp.is_moment_of_truth for tp in col.touchpoints)
+            for k, curve in enumerate(self.curves):
+                self._values[k][c], self._present[k][c] = self._column_value(col, curve.persona)
+        self.has_moments_of_truth = any(col.mot for col in self._columns)
+        self._links = [
+            self._curve_links(values, present)
+            for values, present in zip(self._values, self._present, strict=True)
+        ]
+        return True
 
     # Layout, once --------------------------------------------------------------------------
 
@@ -345,23 +392,21 @@ class Timeline:
 
     def _curve_values(self, curve: Curve) -> tuple[list[int | None], list[bool]]:
         """Per column: the curve's value (None: a gap) and whether the persona is there at all."""
-        pid = curve.persona
-        values: list[int | None] = []
-        present: list[bool] = []
-        for col in self._columns:
-            found: list[int] = []
-            here = False
-            for tp in col.touchpoints:
-                value = tp.emotion_for(pid)
-                if value is not None:
-                    found.append(value)
-                here = here or value is not None or pid is None or tp.meets(pid)
-            present.append(here)
-            if not found:
-                values.append(None)
-            else:
-                values.append(found[0] if len(found) == 1 else _rounded_mean(found))
-        return values, present
+        pairs = [self._column_value(col, curve.persona) for col in self._columns]
+        return [v for v, _ in pairs], [here for _, here in pairs]
+
+    @staticmethod
+    def _column_value(col: _Column, pid: str | None) -> tuple[int | None, bool]:
+        found: list[int] = []
+        here = False
+        for tp in col.touchpoints:
+            value = tp.emotion_for(pid)
+            if value is not None:
+                found.append(value)
+            here = here or value is not None or pid is None or tp.meets(pid)
+        if not found:
+            return None, here
+        return (found[0] if len(found) == 1 else _rounded_mean(found)), here
 
     @staticmethod
     def _curve_links(values: list[int | None], present: list[bool]) -> tuple[list[int], list[int]]:

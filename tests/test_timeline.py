@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -455,3 +456,50 @@ def test_headless_modules_do_not_import_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_update_touchpoints_draws_what_a_new_layout_draws() -> None:
+    """Edits of values go through the quick path and look exactly like a fresh layout."""
+    import random
+    from dataclasses import replace
+
+    from cjm_tui.store import MapFile
+
+    m = MapFile.load(Path(__file__).resolve().parents[1] / "maps" / "telecom-prepaid.toml").map
+    rng = random.Random(7)
+    for persona in (None, "student"):
+        tl = Timeline(m, persona, focus="highlight", selected=m.touchpoints[3].id)
+        current = m
+        for _ in range(40):
+            tps = list(current.touchpoints)
+            i = rng.randrange(len(tps))
+            choice = rng.choice(["emotion", "table", "none", "mot"])
+            if choice == "emotion":
+                tps[i] = replace(tps[i], emotion=rng.randint(-2, 2))
+            elif choice == "table":
+                tps[i] = replace(tps[i], emotion={"student": rng.randint(-2, 2)})
+            elif choice == "none":
+                tps[i] = replace(tps[i], emotion=None)
+            else:
+                tps[i] = replace(tps[i], moment_of_truth=not tps[i].moment_of_truth)
+            current = replace(current, touchpoints=tps)
+            quick = tl.update_touchpoints(current)
+            fresh = Timeline(current, persona, focus="highlight", selected=m.touchpoints[3].id)
+            if not quick:
+                tl = fresh
+                continue
+            for x in (0, 40, 120):
+                assert [t.plain for t in tl.render(x, 80)] == [t.plain for t in fresh.render(x, 80)]
+                assert [t.spans for t in tl.render(x, 80)] == [t.spans for t in fresh.render(x, 80)]
+
+
+def test_update_touchpoints_refuses_a_changed_shape() -> None:
+    from dataclasses import replace
+
+    m = make_map([tp("a", {"p": 1}), tp("b", {"p": -1})], personas=[("p", "P")])
+    tl = Timeline(m)
+    renamed = replace(m, touchpoints=[replace(m.touchpoints[0], name="New name"), m.touchpoints[1]])
+    assert not tl.update_touchpoints(renamed)
+    shorter = replace(m, touchpoints=m.touchpoints[:1])
+    assert not tl.update_touchpoints(shorter)
+    assert tl.map is m  # nothing taken

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -49,6 +50,9 @@ class CjmApp(App[int]):
         if keymap:
             self.set_keymap(keymap)
         self.push_screen(self.main)
+        # The map and the widgets live as long as the app: keep the collector from walking
+        # them again on every full collection (those pauses set the worst keypress times).
+        self.call_after_refresh(gc.freeze)
         if warning:
             tell(self, clean_line(warning), severity="warning", timeout=8)
 

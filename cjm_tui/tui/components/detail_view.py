@@ -89,5 +89,14 @@ class DetailView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(NOTHING, id="detail-text")
 
+    _shown: tuple[int | None, int, int] = (None, 0, 0)
+
     def show(self, m: Map, item: Persona | Stage | Touchpoint | Action | None) -> None:
-        self.query_one("#detail-text", Static).update(describe(m, item))
+        text = describe(m, item)
+        plain = text.plain
+        shape = (item.uid if item else None, plain.count("\n"), len(plain))
+        # The same item with text of the same shape (an emotion -1 becoming +1) keeps its
+        # height: skip the layout pass, which costs more than the rest of a keypress.
+        same = shape == self._shown
+        self._shown = shape
+        self.query_one("#detail-text", Static).update(text, layout=not same)

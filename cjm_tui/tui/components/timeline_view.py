@@ -155,9 +155,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         A persona the map does not have (just deleted, say) falls back to all curves rather
         than failing in the middle of a repaint.
         """
+        same_view = persona == self._persona and self._timeline is not None
         self._map = m
         self._persona = persona
         self._selected = selected
+        if same_view and self._timeline is not None and self._timeline.update_touchpoints(m):
+            # An edit of touchpoint values: the layout stands, a few columns change.
+            self._timeline.selected = selected
+            self._strips.clear()
+            self._scroll_into_view()
+            self.refresh()
+            return
         self._rebuild()
 
     def select(self, touchpoint_id: str | None) -> None:
