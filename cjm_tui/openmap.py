@@ -100,15 +100,43 @@ def new_map_text(path: Path) -> str:
 class OpenMap:
     """A map being edited: `map` is the current state; edits go through the methods below."""
 
-    def __init__(self, file: MapFile) -> None:
-        self.file = file
-        self.map = file.map
+    def __init__(self, file: MapFile | None, first_look: tuple[Path, Map] | None = None) -> None:
+        self._file = file
+        self._path = file.path if file is not None else first_look[0] if first_look else Path()
+        self.map = file.map if file is not None else first_look[1] if first_look else Map(MapInfo())
         self._undo: list[_State] = []
         self._redo: list[_State] = []
         self._saved = _State.of(self.map)
-        self._new = file.disk is None
+        self._new = file is not None and file.disk is None
         self.version = 0
-        """Goes up with every change of `map` (edit, undo, redo, reload)."""
+        """Goes up with every change of `map` (edit, undo, redo, reload, loaded)."""
+
+    @classmethod
+    def loading(cls, path: str | os.PathLike[str], first_look: Map) -> OpenMap:
+        """A map shown from its first look while the full load runs (see `finish_loading`).
+
+        Until then it is read-only: every edit raises EditError and `save` writes nothing.
+        """
+        return cls(None, (Path(path), first_look))
+
+    @property
+    def is_loading(self) -> bool:
+        return self._file is None
+
+    @property
+    def file(self) -> MapFile:
+        if self._file is None:
+            raise EditError("the map is still loading; try again in a moment")
+        return self._file
+
+    def finish_loading(self, file: MapFile) -> None:
+        """The full load is done: from now on the map is the file's, and editable."""
+        self._file = file
+        self._path = file.path
+        self.map = file.map
+        self._saved = _State.of(self.map)
+        self._new = file.disk is None
+        self.version += 1
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> OpenMap:
@@ -125,7 +153,7 @@ class OpenMap:
 
     @property
     def path(self) -> Path:
-        return self.file.path
+        return self._path
 
     @property
     def dirty(self) -> bool:
@@ -183,6 +211,8 @@ class OpenMap:
             actions=list(self.map.actions),
             extra=self.map.extra,
         )
+        if self._file is None:
+            raise EditError("the map is still loading; try again in a moment")
         change(candidate)
         if check:
             problems = [p for p in validate(map_to_raw(candidate)) if p.severity == "error"]
@@ -367,6 +397,8 @@ class OpenMap:
 
         Raises StoreError or WriteError (the file is then exactly as it was).
         """
+        if self._file is None:
+            return SaveResult.UNCHANGED  # nothing can have changed while loading
         if not force and self.file.changed_on_disk():
             return SaveResult.CHANGED_ON_DISK
         written = self.file.save(self.map)
@@ -379,7 +411,7 @@ class OpenMap:
         fresh = MapFile.load(self.path)
         self._undo.append(_State.of(self.map, "reload from disk"))
         self._redo.clear()
-        self.file = fresh
+        self._file = fresh
         self.map = fresh.map
         self._saved = _State.of(self.map)
         self._new = False

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm_tui.cli import output
+
+if TYPE_CHECKING:
+    from cjm_tui.openmap import OpenMap
+    from cjm_tui.problems import Problem
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,23 +25,52 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(run=run)
 
 
+FIRST_LOOK_BYTES = 100_000
+"""From this size on, the editor paints from a first look while the whole file loads."""
+
+
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
     try:
-        om = OpenMap.open(args.file)
+        om = _first_look(Path(args.file)) or OpenMap.open(args.file)
     except StoreError as exc:
         output.error(str(exc))
         return 2
     except InvalidMap as exc:
-        for problem in exc.problems:
-            output.print_problem(problem, output.stderr())
-        output.error(
-            f"{args.file}: not a valid map; the editor did not open and the file was not changed"
-        )
-        return 2
+        return _refused(args.file, exc.problems)
     from cjm_tui.tui.app import CjmApp
 
-    code = CjmApp(om).run()
+    app = CjmApp(om)
+    code = app.run()
+    if app.load_error:
+        output.error(app.load_error)
+        return 2
+    if app.load_problems:
+        return _refused(args.file, app.load_problems)
     return code or 0
+
+
+def _first_look(path: Path) -> OpenMap | None:
+    """A map to paint from before the whole of a large file is read, or None."""
+    from cjm_tui.openmap import OpenMap
+    from cjm_tui.store.preview import first_look
+
+    try:
+        if path.stat().st_size < FIRST_LOOK_BYTES:
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # the full load reports it properly
+    look = first_look(text)
+    return OpenMap.loading(path, look) if look is not None else None
+
+
+def _refused(name: str, problems: list[Problem]) -> int:
+    for problem in problems:
+        output.print_problem(problem, output.stderr())
+    output.error(
+        f"{name}: not a valid map; the editor did not open it and the file was not changed"
+    )
+    return 2

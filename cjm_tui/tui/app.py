@@ -11,8 +11,9 @@ from textual.binding import BindingType
 from textual.content import Content
 
 from cjm_tui.openmap import OpenMap, SaveResult
+from cjm_tui.problems import Problem
 from cjm_tui.sanitize import clean_line
-from cjm_tui.store import StoreError, WriteError
+from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.keymap import load_keymap
@@ -36,6 +37,9 @@ class CjmApp(App[int]):
         self.om = om
         self.main = MainScreen(om)
         self._user_keymap = keymap
+        self.load_problems: list[Problem] = []
+        """Why the full load refused the file (the app then exits with 2; the CLI prints)."""
+        self.load_error: str | None = None
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """File name (with the unsaved marker) first, so a long title cannot hide them."""
@@ -50,11 +54,36 @@ class CjmApp(App[int]):
         if keymap:
             self.set_keymap(keymap)
         self.push_screen(self.main)
-        # The map and the widgets live as long as the app: keep the collector from walking
-        # them again on every full collection (those pauses set the worst keypress times).
-        self.call_after_refresh(gc.freeze)
+        if self.om.is_loading:
+            # Painted from the first look; read the whole file once that frame is out.
+            self.call_after_refresh(self.run_worker, self._load, thread=True, exclusive=True)
+        else:
+            self.call_after_refresh(gc.freeze)
         if warning:
             tell(self, clean_line(warning), severity="warning", timeout=8)
+
+    def _load(self) -> None:
+        """In a worker thread: the full load, reported back to the app's thread."""
+        try:
+            mf = MapFile.load(self.om.path)
+        except InvalidMap as exc:
+            self.call_from_thread(self._load_failed, exc.problems, None)
+        except StoreError as exc:
+            self.call_from_thread(self._load_failed, [], str(exc))
+        else:
+            self.call_from_thread(self._loaded, mf)
+
+    def _loaded(self, mf: MapFile) -> None:
+        self.om.finish_loading(mf)
+        self.main.refresh_views()
+        # The map and the widgets live as long as the app: keep the collector from walking
+        # them again on every full collection (those pauses set the worst keypress times).
+        gc.freeze()
+
+    def _load_failed(self, problems: list[Problem], error: str | None) -> None:
+        self.load_problems = problems
+        self.load_error = error
+        self.exit(2)
 
     # Files -------------------------------------------------------------------------
 

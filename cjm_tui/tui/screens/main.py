@@ -137,7 +137,10 @@ class MainScreen(Screen[None]):
         app = self.app
         app.title = clean_line(self.om.map.info.title) or "(untitled map)"
         name = clean_line(self.om.path.name)
-        app.sub_title = f"● {name} [unsaved]" if self.om.dirty else name
+        if self.om.is_loading:
+            app.sub_title = f"{name} (loading…)"
+        else:
+            app.sub_title = f"● {name} [unsaved]" if self.om.dirty else name
 
     def _show_detail(self) -> None:
         focused = self.focused
@@ -231,6 +234,9 @@ class MainScreen(Screen[None]):
         self.run_command(event.pane, event.name, event.arg)
 
     def run_command(self, pane: EntityList, name: str, arg: int) -> None:
+        if self.om.is_loading:
+            tell(self, "The map is still loading; try again in a moment.")
+            return
         kind = pane.KIND
         entity = self._entity(pane)
         if kind == "moments":
