@@ -55,12 +55,16 @@ class CjmApp(App[int]):
             self.set_keymap(keymap)
         self.push_screen(self.main)
         if self.om.is_loading:
-            # Painted from the first look; read the whole file once that frame is out.
-            self.call_after_refresh(self.run_worker, self._load, thread=True, exclusive=True)
+            # Painted from the first look; read the whole file once that frame is out (a
+            # worker started earlier would compete with the first frame for the interpreter).
+            self.set_timer(0.15, self._start_loading)
         else:
             self.call_after_refresh(gc.freeze)
         if warning:
             tell(self, clean_line(warning), severity="warning", timeout=8)
+
+    def _start_loading(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True)
 
     def _load(self) -> None:
         """In a worker thread: the full load, reported back to the app's thread."""

@@ -89,14 +89,16 @@ class DetailView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(NOTHING, id="detail-text")
 
-    _shown: tuple[int | None, int, int] = (None, 0, 0)
+    _shown: tuple[int | None, int] = (None, -1)
 
     def show(self, m: Map, item: Persona | Stage | Touchpoint | Action | None) -> None:
         text = describe(m, item)
-        plain = text.plain
-        shape = (item.uid if item else None, plain.count("\n"), len(plain))
-        # The same item with text of the same shape (an emotion -1 becoming +1) keeps its
-        # height: skip the layout pass, which costs more than the rest of a keypress.
-        same = shape == self._shown
+        static = self.query_one("#detail-text", Static)
+        width = static.content_size.width
+        height = len(text.wrap(self.app.console, width)) if width > 0 else -1
+        # The same item at the same height (an emotion -1 becoming +1) needs no layout pass,
+        # which costs more than the rest of a keypress.
+        shape = (item.uid if item else None, height)
+        same = shape == self._shown and height >= 0
         self._shown = shape
-        self.query_one("#detail-text", Static).update(text, layout=not same)
+        static.update(text, layout=not same)

@@ -1,7 +1,8 @@
 """The main screen: the panes, what is selected, and every edit a key asks for.
 
 Panes say what a key asked (`EntityList.Command`); this screen turns it into a call on the
-open map (which keeps the undo history and the map valid) and refreshes the views.
+open map (which keeps the undo history and the map valid) and refreshes the views. Dialogs
+and forms are imported when first opened, to keep the start-up short.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
-from cjm_tui.fields import fields_for, values_of
 from cjm_tui.ids import unique_id
 from cjm_tui.model import Action, Entity, Persona, Stage, Touchpoint
 from cjm_tui.openmap import EditError, OpenMap
@@ -34,9 +34,6 @@ from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.components.timeline_view import TimelineView
 from cjm_tui.tui.components.touchpoints_pane import QuickAdd, TouchpointList, TouchpointsPane
 from cjm_tui.tui.notify import tell
-from cjm_tui.tui.screens.choice import ConfirmDialog
-from cjm_tui.tui.screens.form import EditForm
-from cjm_tui.tui.screens.stage_delete import DELETE_ALL, StageDeleteDialog
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -284,6 +281,9 @@ class MainScreen(Screen[None]):
     # Adding, editing, deleting ---------------------------------------------------------
 
     def add(self, kind: str) -> None:
+        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.tui.screens.form import EditForm
+
         if kind == "touchpoints":
             self.query_one(TouchpointsPane).open_quick_add()
             return
@@ -324,6 +324,9 @@ class MainScreen(Screen[None]):
         )
 
     def edit(self, entity: Entity) -> None:
+        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.tui.screens.form import EditForm
+
         kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints", Action: "actions"}[
             type(entity)
         ]
@@ -345,6 +348,9 @@ class MainScreen(Screen[None]):
         )
 
     def edit_map_info(self) -> None:
+        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.tui.screens.form import EditForm
+
         specs = fields_for("map", self.om.map)
 
         def check(values: dict[str, Any]) -> str | None:
@@ -358,6 +364,9 @@ class MainScreen(Screen[None]):
         self.app.push_screen(EditForm("The map", specs, values_of(self.om.map.info, specs), check))
 
     def delete(self, entity: Entity) -> None:
+        from cjm_tui.tui.screens.choice import ConfirmDialog
+        from cjm_tui.tui.screens.stage_delete import DELETE_ALL, StageDeleteDialog
+
         m = self.om.map
         if isinstance(entity, Stage) and any(t.stage == entity.id for t in m.touchpoints):
             if len(m.stages) == 1:
