@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -32,7 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import report
 from generate import generate_map
+from report import machine
 
 from cjm_tui.store import MapFile
 
@@ -68,23 +68,6 @@ class Result:
     @property
     def load_ratio(self) -> float:
         return self.load_ms / self.loads_ms
-
-
-def machine() -> str:
-    """One line describing where the numbers come from."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return (
-        f"machine: {platform.platform()} | CPU: {cpu} | {os.cpu_count()} CPUs | "
-        f"Python {platform.python_version()} ({sys.executable})"
-    )
 
 
 def best_of(repeat: int, run: Callable[[], None], setup: Callable[[], None] | None = None) -> float:
@@ -194,29 +177,19 @@ ROWS: tuple[tuple[str, Callable[[Result], str]], ...] = (
 )
 
 
+def _table(results: Sequence[Result]) -> tuple[list[str], list[list[str]]]:
+    head = ["touchpoints", *(f"{r.n:,}" for r in results)]
+    return head, [[label, *(fmt(r) for r in results)] for label, fmt in ROWS]
+
+
 def text_table(results: Sequence[Result]) -> str:
     """The figures as an aligned plain-text table, one column per map size."""
-    head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    body = [[label, *(fmt(r) for r in results)] for label, fmt in ROWS]
-    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
-
-    def line(row: Sequence[str]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        return "  ".join(cells)
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(head), rule, *(line(row) for row in body)])
+    return report.text_table(*_table(results))
 
 
 def markdown_table(results: Sequence[Result]) -> str:
     """The figures as a Markdown table (for the README)."""
-    head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * len(results)]
-    for label, fmt in ROWS:
-        out.append("| " + " | ".join([label.strip(), *(fmt(r) for r in results)]) + " |")
-    return "\n".join(out)
+    return report.markdown_table(*_table(results))
 
 
 def targets(results: Sequence[Result]) -> list[str]:

@@ -70,8 +70,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import machine
+import report
 from generate import generate_map
+from report import machine
 
 TARGET_SIZE = 2000
 PAINT_TARGET_RATIO = 2.0
@@ -816,27 +817,19 @@ def rows(bare: Paint, floor: KeyTimes) -> list[tuple[str, Callable[[Result], str
     return out
 
 
-def text_table(results: Sequence[Result], bare: Paint, floor: KeyTimes) -> str:
+def _table(
+    results: Sequence[Result], bare: Paint, floor: KeyTimes
+) -> tuple[list[str], list[list[str]]]:
     head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    body = [[label, *(fmt(r) for r in results)] for label, fmt in rows(bare, floor)]
-    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    return head, [[label, *(fmt(r) for r in results)] for label, fmt in rows(bare, floor)]
 
-    def line(row: Sequence[str]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        return "  ".join(cells)
 
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(head), rule, *(line(row) for row in body)])
+def text_table(results: Sequence[Result], bare: Paint, floor: KeyTimes) -> str:
+    return report.text_table(*_table(results, bare, floor))
 
 
 def markdown_table(results: Sequence[Result], bare: Paint, floor: KeyTimes) -> str:
-    head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    out = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * len(results)]
-    for label, fmt in rows(bare, floor):
-        out.append("| " + " | ".join([label, *(fmt(r) for r in results)]) + " |")
-    return "\n".join(out)
+    return report.markdown_table(*_table(results, bare, floor))
 
 
 def met(ok: bool) -> str:
