@@ -388,9 +388,16 @@ def bumped(tp: Any, delta: int, personas: list[str]) -> Any:
     return replace(tp, emotion=edits.bumped_emotion(tp, delta, None, personas))
 
 
-def pty_key_check(term: Terminal, tp: Any, personas: list[str], presses: int) -> Stats:
+def pty_key_check(
+    term: Terminal, tp: Any, personas: list[str], presses: int, settle: float = 0.0
+) -> Stats:
     """`-`/`+` on the first touchpoint (highlighted after start), each timed from the byte
-    written until its row with the new value has come back in the terminal output."""
+    written until its row with the new value has come back in the terminal output.
+
+    A large map paints from a first look and is editable once the whole file has loaded:
+    `settle` seconds are given to that load before the first key.
+    """
+    time.sleep(settle)
     term.drain(0.5)  # let the start settle
     samples: list[float] = []
     for i in range(presses):
@@ -740,7 +747,8 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
     result.paint, term = bench_paint(args, needles, repeat, env, keep_last=True)
     assert term is not None
     try:
-        result.pty_key = pty_key_check(term, first, personas, PTY_KEY_PRESSES)
+        settle = 1.0 + source.stat().st_size / 2_000_000  # ~5 s for 8 MB
+        result.pty_key = pty_key_check(term, first, personas, PTY_KEY_PRESSES, settle)
     finally:
         term.close()
     if source.read_bytes() != data:  # nothing was saved
