@@ -105,3 +105,26 @@ def test_cjm_diff_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["diff", str(old), str(bad)]) == 2
     with pytest.raises(SystemExit):
         main(["diff", "--help"])
+
+
+def test_git_textconv_and_external_diff_modes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", "--git", str(SAMPLE)]) == 0
+    text = capsys.readouterr().out
+    m = MapFile.load(SAMPLE).map
+    tp = m.touchpoints[0]
+    assert f"touchpoint {tp.id}: name = {json.dumps(tp.name, ensure_ascii=False)}" in text
+    assert f"touchpoint {tp.id}: emotion = +1" in text
+    assert "map: format = 1" in text
+    new = tmp_path / "new.toml"
+    new.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("emotion = 1\n", "emotion = 2\n", 1),
+        encoding="utf-8",
+    )
+    git_args = ["map.toml", str(SAMPLE), "abc", "100644", str(new), "def", "100644"]
+    assert main(["diff", "--git", *git_args]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "cjm diff a/map.toml b/map.toml"
+    assert out[1] == f"~ touchpoint {tp.id} “{tp.name}”: emotion +1 → +2 ↑"
+    assert main(["diff", "--git", "a", "b", "c"]) == 2

@@ -29,15 +29,22 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "diff",
         help="what changed between two versions of a map",
         description="Compare two maps by id: entries added, removed, renamed, moved between "
-        "stages or reordered, and every changed field old -> new (emotions with an arrow).",
+        "stages or reordered, and every changed field old -> new (emotions with an arrow). "
+        "With --git it serves git: `cjm diff --git FILE` prints a map as one line per field "
+        "(a textconv: git diff then shows changes to touchpoints), and with the seven "
+        "arguments git gives an external diff driver it prints the semantic diff.",
     )
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
+    p.add_argument("paths", nargs="+", metavar="OLD NEW", help="the two maps")
     p.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="text for people (default) or json for tools",
+    )
+    p.add_argument(
+        "--git",
+        action="store_true",
+        help="git mode: textconv with one FILE, external diff driver with 7 args",
     )
     p.set_defaults(run=run)
 
@@ -46,8 +53,22 @@ def run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
     from cjm_tui.semdiff import diff_maps
 
-    old_file = load_or_report(args.old)
-    new_file = load_or_report(args.new)
+    paths: list[str] = args.paths
+    if args.git and len(paths) == 1:
+        mf = load_or_report(paths[0])
+        if mf is None:
+            return 2
+        output.stdout().print(textconv(mf.map), soft_wrap=True)
+        return 0
+    if args.git and len(paths) == 7:
+        # git's external diff: path old-file old-hex old-mode new-file new-hex new-mode
+        output.stdout().print(f"cjm diff a/{clean_line(paths[0])} b/{clean_line(paths[0])}")
+        paths = [paths[1], paths[4]]
+    if len(paths) != 2:
+        output.error("cjm diff: give OLD and NEW (or, with --git, one FILE or git's 7 arguments)")
+        return 2
+    old_file = load_or_report(paths[0])
+    new_file = load_or_report(paths[1])
     if old_file is None or new_file is None:
         return 2
     changes = diff_maps(old_file.map, new_file.map)
@@ -63,7 +84,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _value(value: Any) -> str:
+def textconv(m: Map) -> str:
+    """A map as text git can diff meaningfully: one entry per paragraph, one field per line,
+    each line saying whose field it is, so a hunk reads as "touchpoint X: emotion ..."."""
+    from cjm_tui.model import ENTITY_TABLES, to_raw
+
+    out = [f"map: {k} = {_value(v)}" for k, v in to_raw(m.info).items()]
+    for table in ENTITY_TABLES:
+        for entity in getattr(m, table):
+            raw = to_raw(entity)
+            head = f"{LABEL[table]} {clean_line(entity.id)}"
+            out.append("")
+            for key, value in raw.items():
+                if key == "id":
+                    continue
+                out.append(f"{head}: {clean_line(key)} = {_value(value, key == 'emotion')}")
+    return "\n".join(out) + "\n"
+
+
+def _value(value: Any, signed: bool = False) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, bool):
@@ -73,7 +112,10 @@ def _value(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     if isinstance(value, int):
-        return f"{value:+d}" if value else "0"
+        return f"{value:+d}" if signed and value else str(value)
+    if isinstance(value, dict):
+        pairs = (f"{clean_line(k)}={_value(v, signed)}" for k, v in value.items())
+        return "{" + ", ".join(pairs) + "}"
     return json.dumps(clean_line(str(value)), ensure_ascii=False)
 
 
@@ -91,13 +133,15 @@ def _emotion(old: Any, new: Any) -> str:
         for pid in [*before, *(p for p in after if p not in before)]:
             a, b = before.get(pid), after.get(pid)
             if a != b:
-                parts.append(f"{clean_line(pid)} {_value(a)} → {_value(b)}{_arrow(a, b)}")
+                parts.append(
+                    f"{clean_line(pid)} {_value(a, True)} → {_value(b, True)}{_arrow(a, b)}"
+                )
         if not isinstance(old, dict) and old is not None:
-            parts.insert(0, f"all {_value(old)} → per persona")
+            parts.insert(0, f"all {_value(old, True)} → per persona")
         if not isinstance(new, dict) and new is not None:
-            parts.append(f"per persona → all {_value(new)}")
+            parts.append(f"per persona → all {_value(new, True)}")
         return "emotion " + ", ".join(parts)
-    return f"emotion {_value(old)} → {_value(new)}{_arrow(old, new)}"
+    return f"emotion {_value(old, True)} → {_value(new, True)}{_arrow(old, new)}"
 
 
 def describe(change: Change, old: Map, new: Map) -> Text:
