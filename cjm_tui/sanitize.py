@@ -8,10 +8,9 @@ import re
 # BEL or ST), and two-character escapes; then lone C0 controls except tab and newline, DEL,
 # C1 controls, and the bidi embeddings, overrides and isolates that can make text read
 # differently from what it is.
-_SEQUENCE = (
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
-)
+# A lone U+009B (the 8-bit CSI) goes as a C1 control, without the text after it: in UTF-8
+# terminals it is rarely a real sequence, and taking a following letter would change words.
+_SEQUENCE = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
 _UNSAFE = re.compile(_SEQUENCE + "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_INLINE = re.compile(
     _SEQUENCE + "|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"

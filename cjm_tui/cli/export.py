@@ -1,0 +1,75 @@
+"""`cjm export FILE --format F [-o OUT]` and `cjm schema`: the map in other formats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cjm_tui.cli import output
+
+EXPORT_FORMATS = ("markdown", "csv", "json")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "export",
+        help="write the map as Markdown, CSV or JSON",
+        description="Write the map in another format: markdown (a document for a git forge "
+        "or wiki), csv (one row per touchpoint, for spreadsheets) or json (the whole map, "
+        "mirroring the TOML tables). Prints to stdout unless -o is given.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (replaced atomically)")
+    p.set_defaults(run=run_export)
+
+    s = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the map format",
+        description="Print a JSON Schema (draft 2020-12) of the TOML map format, for editors "
+        "and TOML language servers (point a `#:schema` comment at a saved copy). TOML dates "
+        "appear as strings with format date. cjm check also checks unique ids and references.",
+    )
+    s.add_argument("-o", "--output", metavar="OUT", help="write to OUT (replaced atomically)")
+    s.set_defaults(run=run_schema)
+
+
+def _emit(text: str, destination: str | None) -> int:
+    if destination is None:
+        out = sys.stdout
+        if (out.encoding or "").lower().replace("-", "") != "utf8" and hasattr(out, "buffer"):
+            out.flush()
+            out.buffer.write(text.encode("utf-8"))
+            out.buffer.flush()
+        else:
+            out.write(text)
+            out.flush()
+        return 0
+    from pathlib import Path
+
+    from cjm_tui.store.atomic import write_atomic
+
+    try:
+        write_atomic(Path(destination), text.encode("utf-8"))
+    except OSError as exc:
+        output.error(f"{destination}: error: cannot write: {exc.strerror or exc}")
+        return 2
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from cjm_tui.cli.loading import load_or_report
+    from cjm_tui.exports import FORMATS
+
+    mf = load_or_report(args.file)
+    if mf is None:
+        return 2
+    return _emit(FORMATS[args.format](mf.map), args.output)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from cjm_tui.exports.schema import json_schema
+
+    return _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)

@@ -1,0 +1,242 @@
+"""The map as GitHub-flavoured Markdown: a document to read in a pull request or a wiki.
+
+Every text from the map is escaped (`text`): control characters are removed, line breaks
+become `<br>`, and the characters Markdown would read as syntax (`\\`, `*`, `_`, backticks,
+`[`, `]`, `<`, `>`, `#`, `|`, `~`, `&`) get a backslash, as do list and heading markers at
+the start, so names show literally and tables keep their columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.rules import emotion_word
+from cjm_tui.sanitize import clean_line
+
+MOMENT = "◆"
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&]")
+# At the start of a line these begin a block: list items, headings, quotes, setext
+# underlines, ordered lists, fenced code (backticks are escaped anyway).
+_BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+
+
+def _line(text: str) -> str:
+    body = _SPECIAL.sub(lambda c: "\\" + c.group(), clean_line(text).strip())
+    start = _BLOCK_START.match(body)
+    if start and start.group().isdigit():
+        # "1." would start an ordered list: escape the dot (or parenthesis) after it.
+        return body[: start.end()] + "\\" + body[start.end() :]
+    if start:
+        return "\\" + body
+    return body
+
+
+def text(value: str | None) -> str:
+    """Map text as inline Markdown: literal, on one source line, safe in a table cell."""
+    if not value:
+        return ""
+    return "<br>".join(_line(part) for part in _LINE_BREAK.split(value))
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def _emotion(m: Map, tp: Touchpoint) -> str:
+    emotion = tp.emotion
+    if emotion is None:
+        return ""
+    if isinstance(emotion, int):
+        return f"{_signed(emotion)} {emotion_word(emotion)}"
+    parts: list[str] = []
+    for pid, value in emotion.items():
+        persona = m.persona(pid)
+        parts.append(f"{text(persona.name if persona else pid)}: {_signed(value)}")
+    return ", ".join(parts)
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    names = list(header)
+    lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    for row in rows:
+        cells = list(row)
+        assert len(cells) == len(names)
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _touchpoint_name(tp: Touchpoint) -> str:
+    name = text(tp.name) or "(unnamed)"
+    return f"{MOMENT} {name}" if tp.is_moment_of_truth else name
+
+
+def _expectation(tp: Touchpoint) -> str:
+    parts: list[str] = []
+    if tp.expectation:
+        parts.append(f"**Expected:** {text(tp.expectation)}")
+    if tp.experience:
+        parts.append(f"**Got:** {text(tp.experience)}")
+    return "<br>".join(parts)
+
+
+def _header(m: Map) -> list[str]:
+    info = m.info
+    lines = [f"# {text(info.title) or '(untitled)'}", ""]
+    if info.description:
+        lines += [text(info.description), ""]
+    facts = [f"- **Kind:** {info.effective_kind}"]
+    if info.owner:
+        facts.append(f"- **Owner:** {text(info.owner)}")
+    if info.updated is not None:
+        facts.append(f"- **Updated:** {_date(info.updated)}")
+    return [*lines, *facts, ""]
+
+
+def _persona(p: Persona) -> list[str]:
+    lines = [f"### {text(p.name) or '(unnamed)'}", ""]
+    if p.description:
+        lines += [text(p.description), ""]
+    for label, items in (("Goals", p.goals), ("Pains", p.pains)):
+        if items:
+            lines += [f"**{label}:**", "", *(f"- {text(i)}" for i in items), ""]
+    if p.quote:
+        lines += [f"> {text(p.quote)}", ""]
+    return lines
+
+
+def _stages(m: Map) -> list[str]:
+    lines = ["## Journey", ""]
+    header = (
+        "Touchpoint",
+        "Channel",
+        "Doing",
+        "Thinking",
+        "Feeling",
+        "Expectation vs experience",
+        "Emotion",
+        "Owner",
+    )
+    for stage in m.stages:
+        lines += [f"### {text(stage.name) or '(unnamed)'}", ""]
+        if stage.description:
+            lines += [text(stage.description), ""]
+        if stage.goal:
+            lines += [f"**Goal:** {text(stage.goal)}", ""]
+        tps = m.touchpoints_by_stage().get(stage.id, [])
+        if not tps:
+            lines += ["*No touchpoints yet.*", ""]
+            continue
+        rows = (
+            (
+                _touchpoint_name(tp),
+                text(tp.channel),
+                text(tp.doing),
+                text(tp.thinking),
+                text(tp.feeling),
+                _expectation(tp),
+                _emotion(m, tp),
+                text(tp.owner),
+            )
+            for tp in tps
+        )
+        lines += [*_table(header, rows), ""]
+    lines += [f"{MOMENT} marks a moment of truth.", ""]
+    return lines
+
+
+def _titles(actions: list[Action]) -> str:
+    return "<br>".join(text(a.title) for a in actions)
+
+
+def _moments(m: Map) -> list[str]:
+    lines = ["## Moments of truth", ""]
+    moments = m.moments_of_truth()
+    if not moments:
+        return [*lines, "*None marked.*", ""]
+    rows = (
+        (
+            text(m.stage_name(tp.stage)),
+            text(tp.name),
+            _emotion(m, tp),
+            text(tp.mot_reason),
+            text(tp.owner),
+            _titles(m.actions_for(tp.id)),
+        )
+        for tp in moments
+    )
+    header = ("Stage", "Touchpoint", "Emotion", "Why", "Owner", "Actions")
+    return [*lines, *_table(header, rows), ""]
+
+
+def _touchpoint_of(m: Map, action: Action) -> str:
+    tp = m.touchpoint(action.touchpoint)
+    return text(tp.name if tp else action.touchpoint)
+
+
+def _quick_wins(m: Map) -> list[str]:
+    lines = ["## Quick wins", ""]
+    wins = m.quick_wins()
+    if not wins:
+        return [*lines, "*None yet.*", ""]
+    rows = (
+        (
+            text(a.title),
+            _touchpoint_of(m, a),
+            text(a.owner),
+            a.effort or "",
+            a.impact or "",
+            _date(a.due),
+            a.effective_state,
+        )
+        for a in wins
+    )
+    header = ("Action", "Touchpoint", "Owner", "Effort", "Impact", "Due", "State")
+    return [*lines, *_table(header, rows), ""]
+
+
+def _plan(m: Map) -> list[str]:
+    lines = ["## Action plan", ""]
+    if not m.actions:
+        return [*lines, "*No actions yet.*", ""]
+    by_owner: dict[str, list[Action]] = {}
+    for action in m.actions:
+        by_owner.setdefault(action.owner or "", []).append(action)
+    if "" in by_owner:
+        by_owner[""] = by_owner.pop("")  # actions without an owner come last
+    header = ("Action", "Touchpoint", "Effort", "Impact", "Due", "State")
+    for owner, actions in by_owner.items():
+        lines += [f"### {text(owner) or '(no owner)'}", ""]
+        rows = (
+            (
+                text(a.title),
+                _touchpoint_of(m, a),
+                a.effort or "",
+                a.impact or "",
+                _date(a.due),
+                a.effective_state,
+            )
+            for a in actions
+        )
+        lines += [*_table(header, rows), ""]
+    return lines
+
+
+def render(m: Map) -> str:
+    lines = _header(m)
+    if m.personas:
+        lines += ["## Personas", ""]
+        for p in m.personas:
+            lines += _persona(p)
+    lines += _stages(m) + _moments(m) + _quick_wins(m) + _plan(m)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
