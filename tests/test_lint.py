@@ -1,0 +1,164 @@
+"""`cjm lint`: each rule on a small map where the answer is known, and its settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from cjm_tui.cli import main
+from cjm_tui.lint import RULES, LintConfig, lint, load_config
+from cjm_tui.store import MapFile
+
+TODAY = dt.date(2026, 11, 23)
+
+MAP = """\
+[map]
+format = 1
+title = "Lint me"
+updated = 2026-01-01
+
+[[personas]]
+id = "ola"
+name = "Ola"
+
+[[personas]]
+id = "ghost"
+name = "Nobody's persona"
+
+[[stages]]
+id = "arrive"
+name = "Arrive"
+
+[[stages]]
+id = "empty"
+name = "Empty"
+
+[[stages]]
+id = "lonely"
+name = "Lonely"
+
+[[touchpoints]]
+id = "guard"
+stage = "arrive"
+name = "Security guard"
+personas = ["ola"]
+emotion = { ola = -1, ghost = 1 }
+moment_of_truth = true
+
+[[touchpoints]]
+id = "parking"
+stage = "arrive"
+name = "Parking"
+personas = ["ola"]
+emotion = 1
+status = "verified"
+evidence = ["Interview 2"]
+
+[[touchpoints]]
+id = "nobody"
+stage = "lonely"
+name = "A touchpoint nobody meets"
+personas = []
+status = "verified"
+evidence = ["Log"]
+
+[[actions]]
+id = "late"
+touchpoint = "parking"
+title = "Repaint the lines"
+due = 2026-10-01
+"""
+
+
+def findings(
+    text: str = MAP, cfg: LintConfig | None = None, tmp: Path | None = None
+) -> set[tuple[str, str]]:
+    assert tmp is not None
+    path = tmp / "m.toml"
+    path.write_text(text, encoding="utf-8")
+    m = MapFile.load(path).map
+    return {(f.rule, sev) for f, sev in lint(m, cfg or LintConfig(today=TODAY))}
+
+
+def test_every_rule_fires_where_it_should(tmp_path: Path) -> None:
+    found = {rule for rule, _ in findings(tmp=tmp_path)}
+    assert found == {
+        "mot-no-owner",
+        "mot-no-action",
+        "negative-no-pain",
+        "empty-stage",
+        "persona-unused",
+        "stage-no-persona",
+        "action-no-owner",
+        "action-overdue",
+        "hypothesis-no-evidence",
+        "stale-map",
+        "emotion-persona-not-met",
+    }
+    assert set(RULES) - found == {"blank-text"}
+    blank = MAP.replace('name = "Parking"', 'name = "  "')
+    assert ("blank-text", "error") in findings(blank, tmp=tmp_path)
+
+
+def test_a_fixed_map_is_clean(tmp_path: Path) -> None:
+    fixed = (
+        MAP.replace(
+            "moment_of_truth = true",
+            'moment_of_truth = true\npain_points = ["rude"]\n'
+            'owner = "Security"\nstatus = "verified"\nevidence = ["Interview 1"]',
+        )
+        .replace("emotion = { ola = -1, ghost = 1 }", "emotion = { ola = -1 }")
+        .replace("personas = []", 'personas = ["ghost"]')
+        .replace('[[stages]]\nid = "empty"\nname = "Empty"\n\n', "")
+        .replace("due = 2026-10-01", 'due = 2026-10-01\nstate = "done"\nowner = "Facilities"')
+        .replace("updated = 2026-01-01", "updated = 2026-11-01")
+        + '\n[[actions]]\nid = "greet"\ntouchpoint = "guard"\ntitle = "Greeting script"\n'
+        'owner = "Security"\n'
+    )
+    assert findings(fixed, tmp=tmp_path) == set()
+
+
+def test_settings_turn_rules_into_warnings_or_off(tmp_path: Path) -> None:
+    (tmp_path / "cjm.toml").write_text(
+        '[lint]\ndisable = ["stale-map"]\nwarn = ["hypothesis-no-evidence"]\nstale-days = 5\n',
+        encoding="utf-8",
+    )
+    cfg, problem = load_config(tmp_path / "m.toml", today=TODAY)
+    assert problem is None and cfg.stale_days == 5
+    found = findings(cfg=cfg, tmp=tmp_path)
+    assert ("hypothesis-no-evidence", "warning") in found
+    assert not any(rule == "stale-map" for rule, _ in found)
+    (tmp_path / "cjm.toml").write_text('[lint]\ndisable = ["no-such-rule"]\n', encoding="utf-8")
+    _, problem = load_config(tmp_path / "m.toml")
+    assert problem is not None and "no-such-rule" in problem
+
+
+def test_pyproject_settings_are_found_above_the_map(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.cjm.lint]\nwarn = ["empty-stage"]\n', encoding="utf-8"
+    )
+    (tmp_path / "maps").mkdir()
+    cfg, problem = load_config(tmp_path / "maps" / "m.toml")
+    assert problem is None and cfg.warn == {"empty-stage"}
+
+
+def test_cli_exit_codes_lines_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(MAP, encoding="utf-8")
+    assert main(["lint", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"{path}:26:1: error: touchpoint guard is a moment of truth with no owner "
+        "[mot-no-owner]" in out
+    )
+    assert main(["lint", "--format", "json", str(path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {f["rule"] for f in data["findings"]} >= {"action-overdue", "empty-stage"}
+    (tmp_path / "cjm.toml").write_text(
+        "[lint]\nwarn = " + json.dumps(list(RULES)) + "\n", encoding="utf-8"
+    )
+    assert main(["lint", str(path)]) == 0  # only warnings
+    assert main(["lint", str(tmp_path / "missing.toml")]) == 2
