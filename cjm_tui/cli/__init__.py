@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from cjm_tui import __version__
-from cjm_tui.cli import add, check, diff, edit, export, lint, merge, new, show
+from cjm_tui.cli import add, check, diff, edit, export, import_cmd, lint, merge, new, show
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,12 +19,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cjm {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (edit, new, check, show, add, diff, merge, export, lint):
+    for module in (edit, new, check, show, add, diff, merge, export, lint, import_cmd):
         module.add_parser(sub)
     return parser
 
 
-COMMANDS = ("edit", "new", "check", "show", "add", "diff", "merge", "export", "schema", "lint")
+COMMANDS = (
+    "edit",
+    "new",
+    "check",
+    "show",
+    "add",
+    "diff",
+    "merge",
+    "export",
+    "schema",
+    "lint",
+    "import",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
