@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"
-SUFFIX = {"markdown": "md", "csv": "csv", "json": "json"}
+SUFFIX = {"markdown": "md", "csv": "csv", "json": "json", "mermaid": "mmd"}
 # What must never reach an export raw: C0 (but tab and newline), DEL, C1, bidi controls.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

@@ -7,19 +7,26 @@ import sys
 
 from cjm_tui.cli import output
 
-EXPORT_FORMATS = ("markdown", "csv", "json")
+EXPORT_FORMATS = ("markdown", "csv", "json", "mermaid")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
-        help="write the map as Markdown, CSV or JSON",
+        help="write the map as Markdown, CSV, JSON or a Mermaid journey diagram",
         description="Write the map in another format: markdown (a document for a git forge "
-        "or wiki), csv (one row per touchpoint, for spreadsheets) or json (the whole map, "
-        "mirroring the TOML tables). Prints to stdout unless -o is given.",
+        "or wiki), csv (one row per touchpoint, for spreadsheets), json (the whole map, "
+        "mirroring the TOML tables) or mermaid (a `journey` diagram: stages are sections, "
+        "touchpoints tasks scored emotion + 3, personas actors). Prints to stdout unless -o "
+        "is given.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")
+    p.add_argument(
+        "--persona",
+        metavar="ID",
+        help="mermaid only: that persona's touchpoints, scored with its own emotion",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (replaced atomically)")
     p.set_defaults(run=run_export)
 
@@ -59,11 +66,21 @@ def _emit(text: str, destination: str | None) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.exports import FORMATS
+    from cjm_tui.exports import FORMATS, mermaid
 
+    persona = getattr(args, "persona", None)
+    if persona is not None and args.format != "mermaid":
+        output.error("error: --persona applies only to --format mermaid")
+        return 2
     mf = load_or_report(args.file)
     if mf is None:
         return 2
+    if persona is not None:
+        if mf.map.persona(persona) is None:
+            known = ", ".join(p.id for p in mf.map.personas) or "none"
+            output.error(f"{args.file}: error: no persona {persona!r} (personas: {known})")
+            return 2
+        return _emit(mermaid.render(mf.map, persona), args.output)
     return _emit(FORMATS[args.format](mf.map), args.output)
 
 

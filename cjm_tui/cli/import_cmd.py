@@ -1,4 +1,4 @@
-"""`cjm import csv IN -o OUT`: another format to a new map file, never over an existing one."""
+"""`cjm import csv|mermaid IN -o OUT`: another format to a new map, never over an existing one."""
 
 from __future__ import annotations
 
@@ -7,28 +7,36 @@ from pathlib import Path
 
 from cjm_tui.cli import output
 
-IMPORT_KINDS = ("csv",)
+IMPORT_KINDS = ("csv", "mermaid")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
-        help="make a map from a CSV table",
+        help="make a map from a CSV table or a Mermaid journey diagram",
         description="Make a map from another format: csv (one row per touchpoint, the columns "
         "`cjm export --format csv` writes; `stage` and `name` are required). Stages come from "
-        "the stage column, personas from the ids in the personas and emotion columns. "
+        "the stage column, personas from the ids in the personas and emotion columns; or "
+        "mermaid (a `journey` diagram: sections become stages, tasks touchpoints with "
+        "emotion = score - 3, actors personas). "
         "OUT is never overwritten unless --force is given.",
     )
-    p.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help="the input format: csv")
+    p.add_argument(
+        "kind", choices=IMPORT_KINDS, metavar="KIND", help="the input format: csv or mermaid"
+    )
     p.add_argument("input", metavar="IN")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the map file to write")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
-    p.add_argument("--title", help="the map's title (default: the name of IN)")
+    p.add_argument(
+        "--title",
+        help="the map's title (default: the diagram's title, else the name of IN)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.imports.csvmap import map_from_csv
+    from cjm_tui.imports.mermaidmap import map_from_mermaid
     from cjm_tui.store.atomic import create_atomic, write_atomic
     from cjm_tui.store.read import InvalidMap, StoreError, decode, read_bytes
     from cjm_tui.store.write import render_new
@@ -46,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
     text = ""
     try:
         text = decode(data, str(source))
-        m = map_from_csv(text, str(source), args.title)
+        if args.kind == "mermaid":
+            m = map_from_mermaid(text, str(source))
+            if args.title is not None:
+                m.info.title = args.title
+        else:
+            m = map_from_csv(text, str(source), args.title)
     except InvalidMap as exc:
         lines = text.splitlines()
         for problem in exc.problems:

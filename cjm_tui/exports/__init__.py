@@ -1,6 +1,7 @@
 """Exports of a map to other formats (headless: no textual here).
 
-Each module has `render(m: Map) -> str`; `schema` has `json_schema() -> dict`.
+Each module has `render(m: Map) -> str` (`mermaid` also takes an optional persona id);
+`schema` has `json_schema() -> dict`.
 `FORMATS` maps a `cjm export --format` name to its renderer.
 """
 
@@ -8,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cjm_tui.exports import csvtable, jsondata, markdown
+from cjm_tui.exports import csvtable, jsondata, markdown, mermaid
 from cjm_tui.model import Map
 
 FORMATS: dict[str, Callable[[Map], str]] = {
     "markdown": markdown.render,
     "csv": csvtable.render,
     "json": jsondata.render,
+    "mermaid": mermaid.render,
 }
 
 __all__ = ["FORMATS"]
