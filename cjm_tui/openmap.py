@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cjm_tui.model import (
+    TABLE_OF,
     Action,
     Entity,
     Map,
@@ -34,12 +35,6 @@ from cjm_tui.validate import validate
 
 HISTORY_LIMIT = 500
 E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
-TABLE_OF: dict[type[Any], str] = {
-    Persona: "personas",
-    Stage: "stages",
-    Touchpoint: "touchpoints",
-    Action: "actions",
-}
 
 
 class EditError(ValueError):

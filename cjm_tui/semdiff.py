@@ -6,11 +6,11 @@ each table; an id that disappears while an entry with the same name appears is a
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cjm_tui.model import ENTITY_TABLES, Action, Entity, Map, Touchpoint, to_raw
+from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, title_of, to_raw
+from cjm_tui.sequences import longest_increasing
 
 Kind = Literal["added", "removed", "renamed", "moved", "reordered", "changed"]
 
@@ -50,10 +50,6 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _name(entity: Entity) -> str:
-    return entity.title if isinstance(entity, Action) else entity.name
-
-
 def _fields(
     table: str, old: dict[str, Any], new: dict[str, Any], ident: str, name: str
 ) -> list[Change]:
@@ -63,28 +59,6 @@ def _fields(
         if key in skip or old.get(key) == new.get(key):
             continue
         out.append(Change("changed", table, ident, name, key, old.get(key), new.get(key)))
-    return out
-
-
-def _lis(seq: list[int]) -> set[int]:
-    """Values of a longest increasing subsequence: the entries that kept their order."""
-    tails: list[int] = []
-    index: list[int] = []
-    prev = [-1] * len(seq)
-    for i, v in enumerate(seq):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            index.append(i)
-        else:
-            tails[k] = v
-            index[k] = i
-        prev[i] = index[k - 1] if k else -1
-    out: set[int] = set()
-    i = index[-1] if index else -1
-    while i >= 0:
-        out.add(seq[i])
-        i = prev[i]
     return out
 
 
@@ -106,7 +80,7 @@ def diff_maps(old: Map, new: Map) -> list[Change]:
                 (
                     g
                     for g in gone
-                    if _name(g) == _name(e) and g.id not in {r.id for r in renamed.values()}
+                    if title_of(g) == title_of(e) and g.id not in {r.id for r in renamed.values()}
                 ),
                 None,
             )
@@ -115,16 +89,16 @@ def diff_maps(old: Map, new: Map) -> list[Change]:
         renamed_old = {g.id for g in renamed.values()}
         for e in gone:
             if e.id not in renamed_old:
-                changes.append(Change("removed", table, e.id, _name(e), extra=_where(e)))
+                changes.append(Change("removed", table, e.id, title_of(e), extra=_where(e)))
         kept_positions: list[int] = []
         position = {e.id: i for i, e in enumerate(before)}
         for e in after:
             was = old_by_id.get(e.id) or renamed.get(e.id)
             if was is None:
-                changes.append(Change("added", table, e.id, _name(e), extra=_where(e)))
+                changes.append(Change("added", table, e.id, title_of(e), extra=_where(e)))
                 continue
             if was.id != e.id:
-                changes.append(Change("renamed", table, e.id, _name(e), "id", was.id, e.id))
+                changes.append(Change("renamed", table, e.id, title_of(e), "id", was.id, e.id))
                 if table == "stages":
                     stage_renames[was.id] = e.id
             if (
@@ -132,14 +106,16 @@ def diff_maps(old: Map, new: Map) -> list[Change]:
                 and isinstance(was, Touchpoint)
                 and e.stage != stage_renames.get(was.stage, was.stage)
             ):
-                changes.append(Change("moved", table, e.id, _name(e), "stage", was.stage, e.stage))
-            changes.extend(_fields(table, to_raw(was), to_raw(e), e.id, _name(e)))
+                changes.append(
+                    Change("moved", table, e.id, title_of(e), "stage", was.stage, e.stage)
+                )
+            changes.extend(_fields(table, to_raw(was), to_raw(e), e.id, title_of(e)))
             kept_positions.append(position[was.id])
-        in_order = _lis(kept_positions)
+        in_order = set(longest_increasing(kept_positions))
         for e in after:
             was = old_by_id.get(e.id) or renamed.get(e.id)
             if was is not None and position[was.id] not in in_order:
-                changes.append(Change("reordered", table, e.id, _name(e)))
+                changes.append(Change("reordered", table, e.id, title_of(e)))
     extra_keys = set(old.extra) | set(new.extra)
     for key in sorted(extra_keys):
         if old.extra.get(key) != new.extra.get(key):

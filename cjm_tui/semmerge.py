@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, map_to_raw, to_raw
+from cjm_tui.model import ENTITY_TABLES, TABLE_OF, Entity, Map, Touchpoint, map_to_raw, to_raw
 from cjm_tui.model.raw import KNOWN_KEYS, copy_value
 
 
@@ -56,9 +56,6 @@ def _merge_fields(
         if value is not None:
             out[key] = value
     return out
-
-
-TABLE_OF = {cls: table for table, cls in ENTITY_TABLES.items()}
 
 
 def _apply(entity: Entity, merged: dict[str, Any]) -> Entity:

@@ -12,11 +12,21 @@ from cjm_tui.model.entities import (
     new_uid,
 )
 from cjm_tui.model.journey import CurvePoint, Map
-from cjm_tui.model.raw import ENTITY_TABLES, KNOWN_KEYS, Entity, map_from_raw, map_to_raw, to_raw
+from cjm_tui.model.raw import (
+    ENTITY_TABLES,
+    KNOWN_KEYS,
+    TABLE_OF,
+    Entity,
+    map_from_raw,
+    map_to_raw,
+    title_of,
+    to_raw,
+)
 
 __all__ = [
     "ENTITY_TABLES",
     "KNOWN_KEYS",
+    "TABLE_OF",
     "Action",
     "CurvePoint",
     "DateValue",
@@ -31,5 +41,6 @@ __all__ = [
     "map_to_raw",
     "mean_emotion",
     "new_uid",
+    "title_of",
     "to_raw",
 ]

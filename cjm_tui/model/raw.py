@@ -20,6 +20,14 @@ ENTITY_TABLES: dict[str, type[Entity]] = {
     "touchpoints": Touchpoint,
     "actions": Action,
 }
+TABLE_OF: dict[type[Any], str] = {cls: table for table, cls in ENTITY_TABLES.items()}
+"""The table an entity class is written to ("touchpoints" for Touchpoint)."""
+
+
+def title_of(entity: Entity) -> str:
+    """What a person calls an entity: an action's title, anything else's name."""
+    return entity.title if isinstance(entity, Action) else entity.name
+
 
 _INTERNAL = ("extra", "uid")
 

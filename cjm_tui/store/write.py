@@ -18,7 +18,6 @@ touched; a mismatch is a bug and stops the save.
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from typing import Any
 
 from cjm_tui.model import ENTITY_TABLES, KNOWN_KEYS, Entity, Map, to_raw
 from cjm_tui.model.raw import copy_value
+from cjm_tui.sequences import longest_increasing
 from cjm_tui.store.layout import Block, KeyLoc, Layout
 from cjm_tui.store.values import format_key, format_value
 
@@ -193,7 +193,7 @@ class _Writer:
             if uid not in new_uids:
                 self.plan.replace[unit_of[index]] = None
         kept = [old_pos[e.uid] for e in entities if e.uid in old_pos]
-        stationary = set(_longest_increasing(kept))
+        stationary = set(longest_increasing(kept))
         # Text for every entity: edited in place, moved, or new.
         pieces: list[tuple[Entity, int | None, _Piece | None]] = []
         for entity, new_raw in zip(entities, raws, strict=True):
@@ -401,28 +401,6 @@ _BLANK_TAIL = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)*[ \t]*\Z")
 def _trim_blank_tail(core: str) -> str:
     """A unit's core ends at its last non-blank line (an edit may have removed what followed)."""
     return _BLANK_TAIL.sub(lambda m: m.group(1), core, count=1)
-
-
-def _longest_increasing(seq: list[int]) -> list[int]:
-    """The longest strictly increasing subsequence (its values), O(n log n)."""
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev: list[int] = [-1] * len(seq)
-    for i, value in enumerate(seq):
-        k = bisect.bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_idx.append(i)
-        else:
-            tails[k] = value
-            tail_idx[k] = i
-        prev[i] = tail_idx[k - 1] if k > 0 else -1
-    out: list[int] = []
-    i = tail_idx[-1] if tail_idx else -1
-    while i >= 0:
-        out.append(seq[i])
-        i = prev[i]
-    return out[::-1]
 
 
 def render(text: str, layout: Layout, base: Baseline, m: Map) -> str:

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjm_tui import palette
-from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, to_raw
+from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean
 
@@ -39,8 +39,7 @@ def describe(m: Map, item: Persona | Stage | Touchpoint | Action | None) -> Text
     if item is None:
         return NOTHING.copy()
     out = Text()
-    title = item.title if isinstance(item, Action) else item.name
-    out.append(clean(title) + "\n", style="bold")
+    out.append(clean(title_of(item)) + "\n", style="bold")
     raw = to_raw(item)
     for key, value in raw.items():
         if key in ("name", "title"):

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
 from cjm_tui.ids import unique_id
-from cjm_tui.model import Action, Entity, Persona, Stage, Touchpoint
+from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, title_of
 from cjm_tui.openmap import EditError, OpenMap
 from cjm_tui.quickadd import QuickAddError
 from cjm_tui.sanitize import clean_line
@@ -327,9 +327,7 @@ class MainScreen(Screen[None]):
         from cjm_tui.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
-        kind = {Persona: "personas", Stage: "stages", Touchpoint: "touchpoints", Action: "actions"}[
-            type(entity)
-        ]
+        kind = TABLE_OF[type(entity)]
         specs = fields_for(kind, self.om.map)
 
         def check(values: dict[str, Any]) -> str | None:
@@ -340,10 +338,12 @@ class MainScreen(Screen[None]):
             self.refresh_views(keep_tp=entity.uid)
             return None
 
-        title = entity.title if isinstance(entity, Action) else entity.name
         self.app.push_screen(
             EditForm(
-                f"Edit {kind[:-1]}: {clean_line(title)}", specs, values_of(entity, specs), check
+                f"Edit {kind[:-1]}: {clean_line(title_of(entity))}",
+                specs,
+                values_of(entity, specs),
+                check,
             )
         )
 
@@ -380,8 +380,7 @@ class MainScreen(Screen[None]):
 
             self.app.push_screen(StageDeleteDialog(m, entity), where)
             return
-        name = entity.title if isinstance(entity, Action) else entity.name
-        question = f"Delete {type(entity).__name__.lower()} “{clean_line(name)}”?"
+        question = f"Delete {type(entity).__name__.lower()} “{clean_line(title_of(entity))}”?"
         if isinstance(entity, Touchpoint):
             n = len(m.actions_for(entity.id))
             if n:
