@@ -32,7 +32,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "stages or reordered, and every changed field old -> new (emotions with an arrow). "
         "With --git it serves git: `cjm diff --git FILE` prints a map as one line per field "
         "(a textconv: git diff then shows changes to touchpoints), and with the seven "
-        "arguments git gives an external diff driver it prints the semantic diff.",
+        "arguments git gives an external diff driver it prints the semantic diff. --curve "
+        "draws both emotion curves overlaid, then lists the emotions that changed.",
     )
     p.add_argument("paths", nargs="+", metavar="OLD NEW", help="the two maps")
     p.add_argument(
@@ -45,6 +46,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--git",
         action="store_true",
         help="git mode: textconv with one FILE, external diff driver with 7 args",
+    )
+    p.add_argument(
+        "--curve",
+        action="store_true",
+        help="show both emotion curves overlaid (the overall curve, or --persona's)",
+    )
+    p.add_argument("--persona", metavar="ID", help="with --curve: that persona's curve")
+    p.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="with --curve: fit the chart to N columns (default: the terminal's width)",
     )
     p.set_defaults(run=run)
 
@@ -71,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
     new_file = load_or_report(paths[1])
     if old_file is None or new_file is None:
         return 2
+    if args.curve:
+        return _curves(args, old_file.map, new_file.map, paths)
+    if args.persona is not None or args.width is not None:
+        output.error("cjm diff: --persona and --width go with --curve")
+        return 2
     changes = diff_maps(old_file.map, new_file.map)
     if args.format == "json":
         print(json.dumps({"changes": [c.as_json() for c in changes]}, ensure_ascii=False, indent=2))
@@ -81,6 +99,31 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for change in changes:
         console.print(describe(change, old_file.map, new_file.map))
+    return 0
+
+
+def _curves(args: argparse.Namespace, old: Map, new: Map, paths: list[str]) -> int:
+    from cjm_tui.curvediff import MIN_WIDTH, render_curves
+
+    if args.format == "json":
+        output.error("cjm diff: --curve draws a chart; use --format json without it")
+        return 2
+    console = output.stdout()
+    width = args.width or min(console.width, 160)
+    if width < MIN_WIDTH:
+        output.error(f"--width {width} is too narrow: the curves need at least {MIN_WIDTH} columns")
+        return 2
+    try:
+        chart = render_curves(old, new, args.persona, width, (paths[0], paths[1]))
+    except ValueError:
+        known = sorted({p.id for p in (*old.personas, *new.personas)})
+        output.error(
+            f"cjm diff: no persona {args.persona!r} in either map "
+            f"(personas: {', '.join(known) or 'none'})"
+        )
+        return 2
+    console.width = width
+    console.print(chart)
     return 0
 
 
