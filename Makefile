@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test js lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,13 @@ demo: $(STAMP)
 	mkdir -p .demo && cp maps/telecom-prepaid.toml .demo/telecom-prepaid.toml
 	$(BIN)/cjm edit .demo/telecom-prepaid.toml
 
+# Without node and `make js` the tests that run Mermaid's own parser skip (under CI they fail).
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The exact Node packages of tests/js/package-lock.json (Mermaid for test_mermaid_parser.py).
+js:
+	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 lint: $(STAMP)
 	$(BIN)/ruff check cjm_tui tests benchmarks

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 
 from cjm_tui.cli import main
 from cjm_tui.exports import FORMATS
-from cjm_tui.exports.mermaid import UNNAMED, render
+from cjm_tui.exports.mermaid import UNNAMED, render, task_name
+from cjm_tui.exports.mermaid import name as safe_name
 from cjm_tui.imports.mermaidmap import map_from_mermaid
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint, mean_emotion
 from cjm_tui.store import MapFile
@@ -167,6 +168,38 @@ def test_import_builds_stages_personas_and_emotions() -> None:
         ("go-to-work", "Go upstairs", 0, ["me", "cat"]),
         ("go-home", "Go downstairs", -2, ["cat"]),
     ]
+
+
+# Found by Mermaid's own parser (tests/test_mermaid_parser.py): its lexer matches keywords in
+# any ASCII case, takes a `%` at the start of a task as a comment, trims U+FEFF as a space, and
+# its preprocessing rewrites `="…"` in anything that looks like an HTML tag to `='…'`.
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Journey map review", "\u200bJourney map review"),
+        ("TITLE deed", "\u200bTITLE deed"),
+        ("Section 8 housing", "\u200bSection 8 housing"),
+        ("accdescr {x}", "\u200baccdescr {x}"),
+        ("% off", "\u200b% off"),
+        ("50% off", "50% off"),
+        ("journeyman", "\u200bjourneyman"),  # more than needed, and harmless
+        ("\ufeff Tea \ufeff", "Tea"),
+        ('<a href="x">link</a>', '<a href=\uff02x">link</a>'),
+    ],
+)
+def test_task_names_mermaid_would_misread(text: str, written: str) -> None:
+    assert task_name(text) == written
+    assert safe_name(text) == written.removeprefix("\u200b")
+    back = map_from_mermaid(f"journey\n  section A\n    {written}: 4\n", "x.mmd")
+    assert [tp.name for tp in back.touchpoints] == [written.removeprefix("\u200b")]
+
+
+def test_import_reads_keywords_in_any_case_and_percent_comments() -> None:
+    text = "journey\n  Title Day\n  SECTION Go\n  % a comment: 1\n  %{x}: 2\n  Tea: 4\n"
+    m = map_from_mermaid(text, "x.mmd")
+    assert m.info.title == "Day"
+    assert [s.name for s in m.stages] == ["Go"]
+    assert [(tp.name, tp.emotion) for tp in m.touchpoints] == [("%{x}", -1), ("Tea", 1)]
 
 
 def test_tasks_before_a_section_without_a_title_go_to_journey() -> None:

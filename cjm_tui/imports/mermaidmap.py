@@ -3,10 +3,12 @@
 Each `section` is a stage, each task (`name: score` or `name: score: actor, actor`) a
 touchpoint with emotion = score - 3, each actor a persona (its id made from its name). Tasks
 before the first section go to a first stage named after the diagram's title (or "Journey").
-A task with no actors has no `personas` key. Blank lines and `%%` comment lines are skipped,
-as are the `accTitle` and `accDescr` accessibility lines. The leading zero-width space the
-export puts before a task name that starts with a Mermaid keyword is removed. Problems point
-at the line (and column) where the diagram breaks the syntax.
+A task with no actors has no `personas` key. Blank lines and comment lines (starting with `%`
+but not `%{`, Mermaid's comment rule, so `%%` too) are skipped, as are the `accTitle` and
+`accDescr` accessibility lines. Keywords match in any ASCII case, as in Mermaid's lexer. The
+leading zero-width space the export puts before a task name that Mermaid would misread (one
+starting with a keyword or `%`) is removed. Problems point at the line (and column) where the
+diagram breaks the syntax.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from cjm_tui.validate import validate
 
 DEFAULT_STAGE = "Journey"
 _INT = re.compile(r"[+-]?[0-9]+")
-_KEYWORD = re.compile(r"(title|section)(?:\s+(.*))?$")
-_ACCESSIBILITY = re.compile(r"acc(Title|Descr)\s*(:|\{)")
+# Keywords in any ASCII case, as Mermaid's lexer reads them; `\s` still any Unicode space.
+_KEYWORD = re.compile(r"(?ai:(title|section))(?:\s+(.*))?$")
+_ACCESSIBILITY = re.compile(r"(?ai:acc(title|descr))\s*(:|\{)")
 
 
 class _Task:
@@ -64,7 +67,7 @@ class _Parser:
             if in_block:
                 in_block = "}" not in stripped
                 continue
-            if not stripped or stripped.startswith("%%"):
+            if not stripped or (stripped.startswith("%") and not stripped.startswith("%{")):
                 continue
             if not seen_header:
                 if stripped != "journey":
@@ -78,7 +81,8 @@ class _Parser:
                 continue
             keyword = _KEYWORD.match(stripped)
             if keyword:
-                self.keyword(keyword.group(1), (keyword.group(2) or "").strip(), number, indent)
+                word = keyword.group(1).lower()
+                self.keyword(word, (keyword.group(2) or "").strip(), number, indent)
                 continue
             self.task(stripped, number, indent)
         if not seen_header:
