@@ -1,4 +1,4 @@
-"""`cjm export` (markdown, csv, json) and `cjm schema`: golden files, hostile text, the CLI.
+"""`cjm export` (markdown, csv, json, mermaid, svg, html), `cjm schema`: golden files, the CLI.
 
 Regenerate the golden files with `CJM_UPDATE_GOLDEN=1 pytest tests/test_exports.py`, then
 read the diff: they are the reviewed expected output.
@@ -28,7 +28,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"
-SUFFIX = {"markdown": "md", "csv": "csv", "json": "json", "mermaid": "mmd"}
+SUFFIX = {
+    "markdown": "md",
+    "csv": "csv",
+    "json": "json",
+    "mermaid": "mmd",
+    "svg": "svg",
+    "html": "html",
+}
 # What must never reach an export raw: C0 (but tab and newline), DEL, C1, bidi controls.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

@@ -7,18 +7,20 @@ import sys
 
 from cjm_tui.cli import output
 
-EXPORT_FORMATS = ("markdown", "csv", "json", "mermaid")
+EXPORT_FORMATS = ("markdown", "html", "svg", "csv", "json", "mermaid")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
-        help="write the map as Markdown, CSV, JSON or a Mermaid journey diagram",
+        help="write the map as Markdown, HTML, SVG, CSV, JSON or a Mermaid journey diagram",
         description="Write the map in another format: markdown (a document for a git forge "
-        "or wiki), csv (one row per touchpoint, for spreadsheets), json (the whole map, "
-        "mirroring the TOML tables) or mermaid (a `journey` diagram: stages are sections, "
-        "touchpoints tasks scored emotion + 3, personas actors). Prints to stdout unless -o "
-        "is given.",
+        "or wiki), html (one self-contained page: personas, the map grid, the emotion curve, "
+        "moments of truth and the action plan; prints to PDF as A4 landscape), svg (the "
+        "emotion curve as a vector chart), csv (one row per touchpoint, for spreadsheets), "
+        "json (the whole map, mirroring the TOML tables) or mermaid (a `journey` diagram: "
+        "stages are sections, touchpoints tasks scored emotion + 3, personas actors). Prints "
+        "to stdout unless -o is given.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")

@@ -1,0 +1,722 @@
+"""The map as one self-contained HTML page: to open in a browser, share, or print to PDF.
+
+The page holds everything it shows: an inline stylesheet and the inline SVG emotion chart of
+`svg.py`, no script, no font, image or stylesheet from anywhere else. It has the map's title and
+facts, the personas, the map grid as journey-mapping tools lay it out (a row per lane: doing,
+thinking, feeling, emotion, ...; a column per touchpoint under a header cell per stage), the
+emotion curve, the moments of truth, the quick wins and the action plan.
+
+On screen the grid is one wide table that scrolls sideways with its lane names kept in view. In
+print (A4 landscape) it becomes several tables of at most `PRINT_COLUMNS` touchpoints, cut between
+stages where it can, each repeating the lane names; rows are not split across pages and nothing
+means something through a background colour alone.
+
+Every text from the map goes through `svg.clean` (no control characters) and `html.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cjm_tui import palette
+from cjm_tui.exports import svg
+from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
+
+PRINT_COLUMNS = 6
+"""Touchpoint columns per printed table: 26 mm of lane names + 6 × 41.8 mm fill A4 landscape."""
+PRINT_PAGE_MM = 277
+PRINT_LANE_MM = 26
+PRINT_COLUMN_MM = 64
+"""The width a column may take when a table has few (a full table shares the page)."""
+UNNAMED = "(unnamed)"
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+
+
+def esc(value: str | None) -> str:
+    """Map text as HTML text (or an attribute value), on one line."""
+    return html.escape(svg.clean(value), quote=True)
+
+
+def block(value: str | None) -> str:
+    """Map text as HTML, its line breaks kept as `<br>`."""
+    if not value:
+        return ""
+    lines = [esc(part) for part in _LINE_BREAK.split(value)]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "<br>".join(lines)
+
+
+def _name(value: str | None) -> str:
+    return esc(value) or UNNAMED
+
+
+def _date(value: dt.date | None) -> str:
+    return f'<span class="date">{value.isoformat()}</span>' if value is not None else ""
+
+
+def _signed(value: int) -> str:
+    return palette.emotion_label(value).replace("-", "\u2212")
+
+
+def _emotion_class(value: int) -> str:
+    return f"emo-{'m' if value < 0 else 'p'}{abs(value)}" if value else "emo-0"
+
+
+def emotion_chip(value: int, *, word: bool = True) -> str:
+    chip = f'<span class="emo {_emotion_class(value)}">{_signed(value)}</span>'
+    return f'{chip} <span class="emo-word">{emotion_word(value)}</span>' if word else chip
+
+
+def _short_name(persona: Persona) -> str:
+    """A persona's name up to its first comma ("Ola, 20, student" is "Ola"), 40 characters."""
+    name = svg.clean(persona.name)
+    short = name.split(",", 1)[0].strip() or name or persona.id
+    return short if len(short) <= 40 else short[:39].rstrip() + "…"
+
+
+class _Personas:
+    """Each persona's symbol and colour, as in the chart (when it has a line per persona)."""
+
+    def __init__(self, m: Map) -> None:
+        self.map = m
+        self.index = {p.id: i for i, p in enumerate(m.personas)}
+        self.marked = m.curve_personas() != [None]
+
+    def mark(self, persona_id: str) -> str:
+        i = self.index.get(persona_id)
+        if i is None or not self.marked:
+            return ""
+        symbol, _ = palette.persona_style(i)
+        return f'<span class="pmark pmark-{i % len(palette.PERSONA_COLOURS)}">{symbol}</span>'
+
+    def short(self, persona_id: str) -> str:
+        persona = self.map.persona(persona_id)
+        if persona is None:
+            return esc(persona_id)
+        return f'<span title="{esc(persona.name)}">{esc(_short_name(persona))}</span>'
+
+
+def _list(items: list[str] | None) -> str:
+    shown = [block(item) for item in items or []]
+    shown = [item for item in shown if item]
+    if not shown:
+        return ""
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in shown) + "</ul>"
+
+
+def _state(action: Action) -> str:
+    state = esc(action.effective_state)
+    return f'<span class="badge state state-{state}">{state}</span>'
+
+
+# The grid ---------------------------------------------------------------------------
+
+
+def _emotion_cell(m: Map, tp: Touchpoint, people: _Personas) -> str:
+    emotion = tp.emotion
+    if emotion is None:
+        return ""
+    if isinstance(emotion, int):
+        return emotion_chip(emotion)
+    order = {p.id: i for i, p in enumerate(m.personas)}
+    rows = [
+        f"<li>{people.mark(pid)}{emotion_chip(value, word=False)} {people.short(pid)}</li>"
+        for pid, value in sorted(emotion.items(), key=lambda kv: order.get(kv[0], len(order)))
+    ]
+    mean = tp.emotion_for(None)
+    if len(emotion) > 1 and mean is not None:
+        rows.append(
+            f'<li class="mean">{emotion_chip(mean, word=False)} '
+            '<span class="muted">rounded mean</span></li>'
+        )
+    return '<ul class="emotions">' + "".join(rows) + "</ul>"
+
+
+def _personas_cell(m: Map, tp: Touchpoint, people: _Personas) -> str:
+    if tp.personas is None:
+        return '<span class="muted">All personas</span>' if m.personas else ""
+    return "<ul>" + "".join(f"<li>{people.short(p)}</li>" for p in tp.personas) + "</ul>"
+
+
+def _actions_cell(m: Map, tp: Touchpoint) -> str:
+    actions = m.actions_for(tp.id)
+    if not actions:
+        return ""
+    items = "".join(f"<li>{_name(a.title)} {_state(a)}</li>" for a in actions)
+    return f'<ul class="actions">{items}</ul>'
+
+
+Cell = Callable[[Map, Touchpoint, _Personas], str]
+
+LANES: tuple[tuple[str, str, Cell], ...] = (
+    ("personas", "Personas", _personas_cell),
+    ("channel", "Channel", lambda m, tp, p: block(tp.channel)),
+    ("doing", "Doing", lambda m, tp, p: block(tp.doing)),
+    ("thinking", "Thinking", lambda m, tp, p: block(tp.thinking)),
+    ("feeling", "Feeling", lambda m, tp, p: block(tp.feeling)),
+    ("emotion", "Emotion", _emotion_cell),
+    ("expectation", "Expectation", lambda m, tp, p: block(tp.expectation)),
+    ("experience", "Experience", lambda m, tp, p: block(tp.experience)),
+    ("pain_points", "Pain points", lambda m, tp, p: _list(tp.pain_points)),
+    ("opportunities", "Opportunities", lambda m, tp, p: _list(tp.opportunities)),
+    (
+        "mot_reason",
+        "Moment of truth",
+        lambda m, tp, p: block(tp.mot_reason) if tp.is_moment_of_truth else "",
+    ),
+    ("owner", "Owner", lambda m, tp, p: block(tp.owner)),
+    ("backstage", "Backstage", lambda m, tp, p: _list(tp.backstage)),
+    ("support", "Support systems", lambda m, tp, p: _list(tp.support)),
+    ("evidence", "Evidence", lambda m, tp, p: _list(tp.evidence)),
+    ("actions", "Actions", lambda m, tp, p: _actions_cell(m, tp)),
+)
+"""The grid's rows: the format's key, the lane's name, what a cell shows."""
+
+
+@dataclass
+class _Column:
+    stage: int
+    touchpoint: Touchpoint | None
+    """None: the placeholder of a stage without touchpoints."""
+
+
+def _columns(m: Map) -> list[_Column]:
+    columns: list[_Column] = []
+    for s, tps in enumerate(m.touchpoints_by_stage().values()):
+        if not tps:
+            columns.append(_Column(s, None))
+        columns.extend(_Column(s, tp) for tp in tps)
+    return columns
+
+
+def _print_chunks(columns: list[_Column]) -> list[list[_Column]]:
+    """Columns in tables of at most PRINT_COLUMNS, cutting a stage only when it is too long."""
+    stages: list[list[_Column]] = []
+    for col in columns:
+        if stages and stages[-1][0].stage == col.stage:
+            stages[-1].append(col)
+        else:
+            stages.append([col])
+    chunks: list[list[_Column]] = []
+    for cols in stages:
+        if chunks and len(chunks[-1]) + len(cols) <= PRINT_COLUMNS:
+            chunks[-1].extend(cols)
+            continue
+        for i in range(0, len(cols), PRINT_COLUMNS):
+            chunks.append(cols[i : i + PRINT_COLUMNS])
+    return chunks
+
+
+def _stage_header(m: Map, s: int, span: int, continued: bool) -> str:
+    stage = m.stages[s] if s < len(m.stages) else None
+    name = _name(stage.name if stage else "")
+    parts = [f'<span class="stage-name">{name}</span>']
+    if continued:
+        parts.append('<span class="muted"> (continued)</span>')
+    elif stage is not None:
+        if stage.goal:
+            parts.append(f'<span class="stage-goal"><b>Goal:</b> {block(stage.goal)}</span>')
+        if stage.description:
+            parts.append(f'<span class="stage-desc">{block(stage.description)}</span>')
+    colspan = f' colspan="{span}"' if span > 1 else ""
+    return f'<th scope="colgroup"{colspan} class="stage band-{s % 2}">{"".join(parts)}</th>'
+
+
+def _touchpoint_header(m: Map, col: _Column, anchors: bool, statuses: bool) -> str:
+    tp = col.touchpoint
+    if tp is None:
+        return f'<th scope="col" class="tp empty band-{col.stage % 2}">No touchpoints yet</th>'
+    classes = f"tp band-{col.stage % 2}" + (" mot" if tp.is_moment_of_truth else "")
+    anchor = f' id="tp-{esc(tp.id)}"' if anchors else ""
+    parts: list[str] = []
+    if tp.is_moment_of_truth:
+        parts.append(f'<span class="badge mot">{palette.MOT_SYMBOL} Moment of truth</span>')
+    parts.append(f'<span class="tp-name">{_name(tp.name)}</span>')
+    if statuses:
+        status = tp.status or "hypothesis"
+        parts.append(f'<span class="status status-{esc(status)}">{esc(status)}</span>')
+    return f'<th scope="col"{anchor} class="{classes}">{"".join(parts)}</th>'
+
+
+def _grid(
+    m: Map,
+    columns: list[_Column],
+    lanes: list[tuple[str, str, Cell]],
+    *,
+    anchors: bool,
+    shown_before: frozenset[int] = frozenset(),
+    style: str = "",
+) -> list[str]:
+    """A grid table; stages in `shown_before` began in an earlier table (print)."""
+    people = _Personas(m)
+    statuses = any(tp.status is not None for tp in m.touchpoints)
+    out = [f'<table class="grid"{style}>', '<colgroup><col class="lane">']
+    out[-1] += '<col class="tp">' * len(columns) + "</colgroup>"
+    out.append("<thead>")
+    stage_cells: list[str] = []
+    i = 0
+    while i < len(columns):
+        s = columns[i].stage
+        span = 1
+        while i + span < len(columns) and columns[i + span].stage == s:
+            span += 1
+        stage_cells.append(_stage_header(m, s, span, continued=s in shown_before))
+        i += span
+    out.append('<tr class="stages"><th scope="col" class="lane-head">Stage</th>')
+    out[-1] += "".join(stage_cells) + "</tr>"
+    out.append('<tr class="touchpoints"><th scope="col" class="lane-head">Touchpoint</th>')
+    out[-1] += "".join(_touchpoint_header(m, c, anchors, statuses) for c in columns) + "</tr>"
+    out.append("</thead>")
+    out.append("<tbody>")
+    for key, label, cell in lanes:
+        cells: list[str] = []
+        for col in columns:
+            tp = col.touchpoint
+            if tp is None:
+                cells.append('<td class="empty"></td>')
+                continue
+            mot = ' class="mot"' if tp.is_moment_of_truth else ""
+            cells.append(f"<td{mot}>{cell(m, tp, people)}</td>")
+        out.append(
+            f'<tr class="lane" data-key="{key}"><th scope="row" class="lane-head">{label}</th>'
+            + "".join(cells)
+            + "</tr>"
+        )
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _lanes(m: Map, columns: list[_Column]) -> list[tuple[str, str, Cell]]:
+    """The lanes with something to show in these columns."""
+    people = _Personas(m)
+    return [
+        lane
+        for lane in LANES
+        if any(c.touchpoint is not None and lane[2](m, c.touchpoint, people) for c in columns)
+    ]
+
+
+def _journey(m: Map) -> list[str]:
+    columns = _columns(m)
+    out = ['<section id="journey">', "<h2>Journey map</h2>"]
+    if not columns:
+        return [*out, '<p class="muted">No stages yet.</p>', "</section>"]
+    out.append('<div class="grid-scroll screen-only">')
+    out += _grid(m, columns, _lanes(m, columns), anchors=True)
+    out.append("</div>")
+    out.append('<div class="print-grid print-only">')
+    shown: frozenset[int] = frozenset()
+    for chunk in _print_chunks(columns):
+        # Tables of a few columns do not stretch over the whole page.
+        width = PRINT_LANE_MM + PRINT_COLUMN_MM * len(chunk)
+        style = f' style="width:{width}mm"' if width < PRINT_PAGE_MM else ' style="width:100%"'
+        lanes = _lanes(m, chunk) or _lanes(m, columns)
+        out += _grid(m, chunk, lanes, anchors=False, shown_before=shown, style=style)
+        shown |= {c.stage for c in chunk}
+    out.append("</div>")
+    if m.moments_of_truth():
+        who = "employee" if m.info.effective_kind == "employee" else "customer"
+        out.append(
+            f'<p class="note">{palette.MOT_SYMBOL} marks a moment of truth: a touchpoint where '
+            f"the {who} decides to stay or leave.</p>"
+        )
+    out.append("</section>")
+    return out
+
+
+# The other sections -----------------------------------------------------------------
+
+
+def _header(m: Map) -> list[str]:
+    info = m.info
+    kind = "Employee journey map" if info.effective_kind == "employee" else "Customer journey map"
+    out = ['<header class="doc">', f'<p class="kicker">{kind}</p>']
+    out.append(f"<h1>{esc(info.title) or '(untitled)'}</h1>")
+    if info.description:
+        out.append(f'<p class="lead">{block(info.description)}</p>')
+    facts: list[tuple[str, str]] = []
+    if info.owner:
+        facts.append(("Owner", esc(info.owner)))
+    if info.updated is not None:
+        facts.append(("Updated", _date(info.updated)))
+    facts += [
+        ("Personas", str(len(m.personas))),
+        ("Stages", str(len(m.stages))),
+        ("Touchpoints", str(len(m.touchpoints))),
+        ("Moments of truth", str(len(m.moments_of_truth()))),
+        ("Actions", str(len(m.actions))),
+    ]
+    out.append('<dl class="facts">')
+    out += [f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts]
+    out += ["</dl>", "</header>"]
+    return out
+
+
+def _persona(m: Map, p: Persona, people: _Personas) -> list[str]:
+    out = [f'<article class="persona" id="persona-{esc(p.id)}">']
+    out.append(f"<h3>{people.mark(p.id)}{_name(p.name)}</h3>")
+    if p.description:
+        out.append(f"<p>{block(p.description)}</p>")
+    for label, items in (("Goals", p.goals), ("Pains", p.pains)):
+        listed = _list(items)
+        if listed:
+            out += [f"<h4>{label}</h4>", listed]
+    if p.quote:
+        out.append(f"<blockquote>{block(p.quote)}</blockquote>")
+    met = len(m.touchpoints_of(p.id))
+    out.append(f'<p class="meta">Meets {met} of {len(m.touchpoints)} touchpoints</p>')
+    out.append("</article>")
+    return out
+
+
+def _personas(m: Map) -> list[str]:
+    if not m.personas:
+        return []
+    people = _Personas(m)
+    out = ['<section id="personas">', "<h2>Personas</h2>", '<div class="personas">']
+    for p in m.personas:
+        out += _persona(m, p, people)
+    return [*out, "</div>", "</section>"]
+
+
+def _chart(m: Map) -> list[str]:
+    element = svg.chart(m, standalone=False)
+    ET.indent(element, space=" ")
+    return [
+        '<section id="emotion-curve">',
+        "<h2>Emotion curve</h2>",
+        '<figure class="chart">',
+        '<div class="chart-scroll">',
+        ET.tostring(element, encoding="unicode"),
+        "</div>",
+        "<figcaption>Emotion per touchpoint in journey order, from \u22122 (very negative) to "
+        "+2 (very positive). A gap in a line is a touchpoint without a recorded emotion, not a "
+        "neutral one.</figcaption>",
+        "</figure>",
+        "</section>",
+    ]
+
+
+def _touchpoint_link(m: Map, touchpoint_id: str) -> str:
+    tp = m.touchpoint(touchpoint_id)
+    if tp is None:
+        return esc(touchpoint_id)
+    stage = f'<span class="muted">{_name(m.stage_name(tp.stage))}</span>'
+    return f'<a href="#tp-{esc(tp.id)}">{_name(tp.name)}</a><br>{stage}'
+
+
+def _table(cls: str, header: tuple[str, ...], rows: list[list[str]]) -> list[str]:
+    out = [f'<table class="list {cls}">', "<thead><tr>"]
+    out[-1] += "".join(f'<th scope="col">{h}</th>' for h in header) + "</tr></thead>"
+    out.append("<tbody>")
+    out += ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows]
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _emotion_text(m: Map, tp: Touchpoint) -> str:
+    emotion = tp.emotion
+    if emotion is None:
+        return '<span class="muted">not recorded</span>'
+    if isinstance(emotion, int):
+        return emotion_chip(emotion)
+    return _emotion_cell(m, tp, _Personas(m))
+
+
+def _moments(m: Map) -> list[str]:
+    out = ['<section id="moments-of-truth">', "<h2>Moments of truth</h2>"]
+    moments = m.moments_of_truth()
+    if not moments:
+        return [*out, '<p class="muted">None marked.</p>', "</section>"]
+    rows = [
+        [
+            f'<span class="mot-mark">{palette.MOT_SYMBOL}</span> {_touchpoint_link(m, tp.id)}',
+            _emotion_text(m, tp),
+            block(tp.mot_reason),
+            block(tp.owner),
+            "<br>".join(f"{_name(a.title)} {_state(a)}" for a in m.actions_for(tp.id)),
+        ]
+        for tp in moments
+    ]
+    header = ("Touchpoint", "Emotion", "Why it matters", "Owner", "Actions")
+    return [*out, *_table("moments", header, rows), "</section>"]
+
+
+def _level(value: str | None) -> str:
+    return f'<span class="level level-{esc(value)}">{esc(value)}</span>' if value else ""
+
+
+def _quick_wins(m: Map) -> list[str]:
+    out = ['<section id="quick-wins">', "<h2>Quick wins</h2>"]
+    wins = m.quick_wins()
+    if not wins:
+        return [*out, '<p class="muted">None yet.</p>', "</section>"]
+    rows = [
+        [
+            _name(a.title),
+            _touchpoint_link(m, a.touchpoint),
+            block(a.owner),
+            _date(a.due),
+            _state(a),
+            _level(a.impact),
+            _level(a.effort),
+        ]
+        for a in wins
+    ]
+    header = ("Action", "Touchpoint", "Owner", "Due", "State", "Impact", "Effort")
+    return [*out, *_table("quick-wins", header, rows), "</section>"]
+
+
+def _plan(m: Map) -> list[str]:
+    out = ['<section id="action-plan">', "<h2>Action plan</h2>"]
+    if not m.actions:
+        return [*out, '<p class="muted">No actions yet.</p>', "</section>"]
+    rows = [
+        [
+            _name(a.title),
+            _touchpoint_link(m, a.touchpoint),
+            block(a.owner),
+            _date(a.due),
+            _state(a),
+            _level(a.impact),
+            _level(a.effort),
+            "yes" if a.is_quick_win else "",
+        ]
+        for a in m.actions
+    ]
+    header = ("Action", "Touchpoint", "Owner", "Due", "State", "Impact", "Effort", "Quick win")
+    return [*out, *_table("plan", header, rows), "</section>"]
+
+
+# The page ---------------------------------------------------------------------------
+
+
+def _emotion_css() -> str:
+    rules: list[str] = []
+    for value in range(EMOTION_MIN, EMOTION_MAX + 1):
+        colour = palette.emotion_colour(value)
+        ink = "#ffffff" if value in (EMOTION_MIN, EMOTION_MAX) else "#000000"
+        rules.append(
+            f".{_emotion_class(value)} {{ background: {colour}; border-color: {colour}; "
+            f"color: {ink}; }}"
+        )
+    for i, colour in enumerate(palette.PERSONA_COLOURS):
+        rules.append(f".pmark-{i} {{ color: {colour}; }}")
+    return "\n".join(rules)
+
+
+CSS = """
+:root {
+  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
+  --band-0: #eef1f5; --band-1: #f8f9fb; --mot: #CC79A7; --mot-ink: #8f3f70;
+  color-scheme: light;
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0; background: #ffffff; color: var(--ink);
+  font: 15px/1.5 FONTS;
+}
+.page { padding: 32px 40px 48px; }
+a { color: inherit; text-decoration-color: var(--line); text-underline-offset: 2px; }
+header.doc { border-bottom: 1px solid var(--line); padding-bottom: 20px; }
+.kicker {
+  margin: 0; color: var(--muted); font-size: 12px; font-weight: 600;
+  letter-spacing: .08em; text-transform: uppercase;
+}
+h1 { font-size: 30px; line-height: 1.2; margin: 6px 0 10px; }
+h2 { font-size: 20px; line-height: 1.3; margin: 0 0 12px; }
+.lead { max-width: 80ch; margin: 0 0 16px; font-size: 16px; }
+.facts { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0; }
+.facts div { display: flex; gap: 6px; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; font-weight: 600; }
+section { margin-top: 36px; }
+.muted { color: var(--muted); }
+.note { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
+.personas {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px;
+}
+.persona { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+.persona h3 { font-size: 16px; line-height: 1.3; margin: 0 0 6px; overflow-wrap: anywhere; }
+.persona p { margin: 0 0 6px; }
+.persona h4 {
+  margin: 10px 0 2px; color: var(--muted); font-size: 11px;
+  letter-spacing: .06em; text-transform: uppercase;
+}
+.persona ul { margin: 0; padding-left: 18px; }
+.persona blockquote {
+  margin: 10px 0 0; padding-left: 10px; border-left: 3px solid var(--line);
+  color: var(--muted); font-style: italic;
+}
+.persona .meta { margin-top: 10px; color: var(--muted); font-size: 13px; }
+.pmark { display: inline-block; min-width: 1.25em; font-weight: 700; }
+.grid-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; }
+table { border-collapse: separate; border-spacing: 0; }
+.grid {
+  table-layout: fixed; width: max-content; min-width: 100%;
+  font-size: 13.5px; line-height: 1.4;
+}
+.grid col.lane { width: 150px; }
+.grid col.tp { width: 224px; }
+.grid th, .grid td {
+  padding: 8px 10px; text-align: left; vertical-align: top; overflow-wrap: anywhere;
+  border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);
+}
+.grid tr > :last-child { border-right: 0; }
+.grid tbody tr:last-child > * { border-bottom: 0; }
+.grid .lane-head {
+  position: sticky; left: 0; z-index: 2; background: #ffffff;
+  color: var(--muted); font-size: 11.5px; font-weight: 700;
+  letter-spacing: .05em; text-transform: uppercase;
+}
+.grid .lane-head { overflow-wrap: normal; }
+.grid thead .lane-head { z-index: 3; background: var(--soft); }
+.grid thead th { background: var(--soft); }
+.grid thead .band-0 { background: var(--band-0); }
+.grid thead .band-1 { background: var(--band-1); }
+.grid th.stage { font-size: 15px; border-bottom: 2px solid var(--ink); }
+.stage-name { display: block; font-weight: 700; }
+.stage-goal, .stage-desc { display: block; margin-top: 4px; font-size: 12.5px; font-weight: 400; }
+.stage-desc { color: var(--muted); }
+.grid th.tp { font-size: 14px; font-weight: 600; }
+.grid th.tp.mot { border-top: 4px solid var(--mot); }
+.grid td.mot { background: #fcf6fa; }
+.grid .empty { color: var(--muted); font-style: italic; font-weight: 400; }
+.tp-name { display: block; }
+.status {
+  display: block; margin-top: 4px; color: var(--muted); font-size: 11.5px; font-weight: 400;
+}
+.status-verified::before { content: "\\2713  "; }
+.grid ul { margin: 0; padding-left: 16px; }
+ul.emotions { margin: 0; padding: 0; list-style: none; }
+.emotions li + li { margin-top: 3px; }
+.badge {
+  display: inline-block; padding: 0 7px; border: 1px solid currentColor; border-radius: 999px;
+  font-size: 11px; font-weight: 700; line-height: 1.5; white-space: nowrap;
+}
+.badge.mot { margin-bottom: 4px; color: var(--mot-ink); }
+.mot-mark { color: var(--mot-ink); }
+.state { color: var(--muted); font-weight: 600; }
+.state-done { color: #1a7f37; }
+.state-doing { color: #0550ae; }
+.emo {
+  display: inline-block; min-width: 2.2em; padding: 0 4px; border: 1px solid; border-radius: 4px;
+  font-weight: 700; text-align: center; font-variant-numeric: tabular-nums;
+}
+.emo-word { color: var(--muted); }
+EMOTION_CSS
+.chart { margin: 0; }
+.chart-scroll {
+  overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; padding: 8px;
+}
+.chart svg { display: block; max-width: none; height: auto; }
+.chart figcaption { margin-top: 8px; color: var(--muted); font-size: 13px; }
+table.list { width: 100%; border: 1px solid var(--line); border-radius: 10px; font-size: 14px; }
+table.list th, table.list td {
+  padding: 8px 10px; text-align: left; vertical-align: top;
+  border-bottom: 1px solid var(--line);
+}
+table.list tbody tr:last-child td { border-bottom: 0; }
+table.list thead th {
+  background: var(--soft); color: var(--muted); font-size: 11.5px;
+  letter-spacing: .05em; text-transform: uppercase;
+}
+table.list thead th:first-child { border-top-left-radius: 10px; }
+table.list thead th:last-child { border-top-right-radius: 10px; }
+.level { font-weight: 600; }
+.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.moments td:nth-child(2) { min-width: 12em; }
+.print-only { display: none; }
+footer.doc {
+  margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line);
+  color: var(--muted); font-size: 12px;
+}
+@page { size: A4 landscape; margin: 10mm 10mm 12mm; }
+@media print {
+  body { font-size: 9pt; line-height: 1.35; }
+  .page { padding: 0; }
+  .screen-only { display: none !important; }
+  .print-only { display: block; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; break-after: avoid; }
+  section { margin-top: 14pt; }
+  header.doc { padding-bottom: 8pt; }
+  .personas { grid-template-columns: repeat(auto-fill, minmax(62mm, 1fr)); gap: 8pt; }
+  .persona { padding: 8pt 10pt; }
+  .persona, tr, figure, blockquote, .facts { break-inside: avoid; }
+  .grid-scroll, .chart-scroll { overflow: visible; border: 0; padding: 0; }
+  .print-grid .grid {
+    min-width: 0; margin-bottom: 10pt; border: 1px solid var(--line);
+    font-size: 7.5pt; line-height: 1.3;
+  }
+  .print-grid .grid col.lane { width: 26mm; }
+  .print-grid .grid col.tp { width: auto; }
+  .grid th, .grid td { padding: 3pt 4pt; }
+  .grid th.stage { font-size: 8.5pt; }
+  .grid th.tp { font-size: 8pt; }
+  .grid .lane-head { position: static; font-size: 6.5pt; letter-spacing: 0; }
+  .stage-goal, .stage-desc, .status { font-size: 7pt; }
+  .badge { font-size: 6.5pt; }
+  #emotion-curve { break-before: page; }
+  .chart svg { width: 100%; max-height: 140mm; }
+  .chart figcaption { font-size: 8pt; }
+  footer.doc { margin-top: 10pt; break-before: avoid; }
+  table.list { font-size: 8pt; }
+  table.list th, table.list td { padding: 3pt 5pt; }
+  a { text-decoration: none; }
+  .emo, .grid thead th, .grid td.mot {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+}
+"""
+
+
+def _css() -> str:
+    return CSS.replace("FONTS", svg.FONT_FAMILY).replace("EMOTION_CSS", _emotion_css()).strip()
+
+
+def render(m: Map) -> str:
+    title = esc(m.info.title) or "(untitled)"
+    kind = "employee" if m.info.effective_kind == "employee" else "customer"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light">',
+        '<meta name="generator" content="cjm">',
+        f"<title>{title} \u2014 {kind} journey map</title>",
+        "<style>",
+        _css(),
+        "</style>",
+        "</head>",
+        "<body>",
+        '<div class="page">',
+        *_header(m),
+        "<main>",
+        *_personas(m),
+        *_journey(m),
+        *_chart(m),
+        *_moments(m),
+        *_quick_wins(m),
+        *_plan(m),
+        "</main>",
+        '<footer class="doc">Exported by cjm from the map file. Emotion scale: \u22122 very '
+        "negative, \u22121 negative, 0 neutral, +1 positive, +2 very positive; blank means not "
+        "recorded.</footer>",
+        "</div>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,743 @@
+"""The emotion curve as an SVG chart: a vector drawing of the journey to print or embed.
+
+Stages are alternating bands with their names on top, touchpoints are columns in journey order
+(labels turned 40° so that long names never collide, cut at a fixed width, the full name in a
+`<title>` tooltip), and the y axis runs from -2 to +2 with a labelled gridline per value. There
+is one line per persona when any touchpoint has a per-persona emotion table, drawn over a wide
+pale band for the overall (rounded mean) curve; otherwise one line. Curves follow the rules of
+the timeline (`cjm_tui/timeline.py`): a touchpoint a persona does not meet is stepped over, one
+it meets without an emotion is a gap in the line, never a zero.
+
+Nothing relies on colour alone, so the chart reads in grey print: every persona line has its own
+dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/palette.py`), and a moment
+of truth is a diamond above its column, a dashed guide and a "◆" before its label.
+
+The document is built with `xml.etree.ElementTree`, so every text from the map is escaped by
+construction; control characters (and the noncharacters XML cannot hold) are dropped first. The
+output is deterministic: the width is computed from the number of touchpoints, text widths are
+estimated from character classes rather than measured with a font.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from cjm_tui import palette
+from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
+from cjm_tui.sanitize import clean_line
+
+SVG_NS = "http://www.w3.org/2000/svg"
+FONT_FAMILY = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, "
+    "'Liberation Sans', 'Noto Sans', 'DejaVu Sans', sans-serif"
+)
+
+INK = "#1f2328"
+MUTED = "#57606a"
+GRID = "#c9ced6"
+BAND_FILLS = ("#eef1f5", "#ffffff")
+MOT_COLOUR = palette.OKABE_ITO["reddish_purple"]
+OVERALL_BAND = "#b8bec7"
+UNNAMED = "(unnamed)"
+
+# Sizes, in px (user units of the viewBox).
+PAD = 16
+STEP_MIN = 48
+STEP_MAX = 96
+STEP_BUDGET = 1100
+"""A column is STEP_BUDGET / touchpoints wide, kept within STEP_MIN..STEP_MAX."""
+FONT = 12
+STAGE_FONT = 13
+STAGE_LINE = 16
+HEADING_FONT = 16
+ROW = 52
+"""Height of one emotion step."""
+PLOT_INSET = 16
+MOT_ROW = 24
+LABEL_ANGLE = 40
+LABEL_MAX_WIDTH = 190.0
+LEGEND_ROW = 24
+LEGEND_SAMPLE = 34
+LEGEND_NAME_MAX = 300.0
+MIN_WIDTH = 640
+
+DASHES: tuple[str | None, ...] = (None, "9 4", "2 3", "12 4 2 4", "5 5", "14 3 3 3 3 3")
+"""Dash patterns by persona index: solid, dashed, dotted, dash-dot, ..."""
+
+MARKERS: tuple[str, ...] = (
+    "circle",
+    "square",
+    "triangle",
+    "triangle-down",
+    "plus",
+    "star",
+    "cross",
+    "circle-open",
+    "square-open",
+    "triangle-open",
+    "triangle-down-open",
+    "diamond-open",
+)
+"""Marker shapes in the order of `palette.PERSONA_SYMBOLS` (● ■ ▲ ▼ ✚ ★ ✖ ○ □ △ ▽ ◇)."""
+
+_NONCHARACTERS = dict.fromkeys([0xFFFE, 0xFFFF])
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def clean(value: str | None) -> str:
+    """Map text for one line of XML or HTML: no control characters, no noncharacters."""
+    if not value:
+        return ""
+    return " ".join(clean_line(value).translate(_NONCHARACTERS).split())
+
+
+def num(value: float) -> str:
+    """A coordinate as short, stable text: one decimal at most, no "-0"."""
+    rounded = round(value, 1) + 0.0
+    text = f"{rounded:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An estimate of the width of `text` at font size `size`: no font is measured.
+
+    The classes are a little wider than Arial's, close to DejaVu Sans (the usual fallback on
+    Linux), so that text placed with these widths does not overrun.
+    """
+    width = 0.0
+    for char in text:
+        if char in _ZERO_WIDTH or unicodedata.combining(char) or "\ufe00" <= char <= "\ufe0f":
+            continue
+        if unicodedata.east_asian_width(char) in ("W", "F") or ord(char) >= 0x1F000:
+            width += 1.0
+        elif char in " ilI.,:;'|!()[]ftj":
+            width += 0.34
+        elif char.isupper() or char in "mwMW@%":
+            width += 0.74
+        else:
+            width += 0.62
+    return width * size * (1.1 if bold else 1.0)
+
+
+def fit(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
+    """`text`, cut with "…" so that it is at most `max_width` wide."""
+    if text_width(text, size, bold=bold) <= max_width:
+        return text
+    budget = max_width - text_width("…", size, bold=bold)
+    kept = ""
+    for char in text:
+        if text_width(kept + char, size, bold=bold) > budget:
+            break
+        kept += char
+    return kept.rstrip() + "…"
+
+
+def wrap(text: str, size: float, max_width: float, lines: int, *, bold: bool = False) -> list[str]:
+    """`text` in at most `lines` lines of at most `max_width`, the last one cut with "…"."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if len(out) == lines - 1:
+            out.append(fit(" ".join(words[i:]), size, max_width, bold=bold))
+            break
+        line = words[i]
+        i += 1
+        while i < len(words) and text_width(f"{line} {words[i]}", size, bold=bold) <= max_width:
+            line = f"{line} {words[i]}"
+            i += 1
+        out.append(fit(line, size, max_width, bold=bold))
+    return out or [""]
+
+
+@dataclass(frozen=True)
+class CurveStyle:
+    """How a curve is drawn: the colour, dash pattern and marker shape of its persona."""
+
+    persona: str | None
+    name: str
+    colour: str
+    dash: str | None
+    marker: str
+    symbol: str
+
+
+def curve_styles(m: Map) -> list[CurveStyle]:
+    """The curves of the chart, in the order of the map's personas (or the one overall curve)."""
+    index = {p.id: i for i, p in enumerate(m.personas)}
+    styles: list[CurveStyle] = []
+    for pid in m.curve_personas():
+        if pid is None:
+            name = "All personas" if m.personas else "Emotion"
+            styles.append(CurveStyle(None, name, INK, None, "circle", palette.OVERALL_SYMBOL))
+            continue
+        i = index[pid]
+        symbol, colour = palette.persona_style(i)
+        persona = m.persona(pid)
+        name = clean(persona.name if persona else pid) or pid
+        styles.append(
+            CurveStyle(
+                pid, name, colour, DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)], symbol
+            )
+        )
+    return styles
+
+
+@dataclass
+class _Column:
+    stage: int
+    touchpoint: Touchpoint | None
+    """None: the placeholder of a stage without touchpoints."""
+    number: int = 0
+
+
+@dataclass
+class _Layout:
+    columns: list[_Column] = field(default_factory=list)
+    stage_names: list[str] = field(default_factory=list)
+
+
+def _columns(m: Map) -> _Layout:
+    layout = _Layout()
+    number = 0
+    for s, (stage_id, tps) in enumerate(m.touchpoints_by_stage().items()):
+        layout.stage_names.append(clean(m.stage_name(stage_id)) or UNNAMED)
+        if not tps:
+            layout.columns.append(_Column(s, None))
+        for tp in tps:
+            number += 1
+            layout.columns.append(_Column(s, tp, number))
+    return layout
+
+
+def _segments(columns: list[_Column], pid: str | None) -> list[list[tuple[int, int]]]:
+    """A curve as runs of (column, value): a gap where the persona is but has no emotion."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for c, col in enumerate(columns):
+        tp = col.touchpoint
+        if tp is None:
+            continue  # an empty stage: stepped over
+        value = tp.emotion_for(pid)
+        present = value is not None or pid is None or tp.meets(pid)
+        if not present:
+            continue  # the persona does not meet it: the line goes on past it
+        if value is None:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.append((c, value))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _sub(parent: ET.Element, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:
+    return ET.SubElement(parent, tag, attrib or {})
+
+
+def _text(parent: ET.Element, x: float, y: float, content: str, **attrib: str) -> ET.Element:
+    el = _sub(parent, "text", {"x": num(x), "y": num(y), **attrib})
+    el.text = content
+    return el
+
+
+def _titled(parent: ET.Element, title: str, attrib: dict[str, str] | None = None) -> ET.Element:
+    """A group with a tooltip."""
+    group = _sub(parent, "g", attrib)
+    _sub(group, "title").text = title
+    return group
+
+
+def marker_path(shape: str, x: float, y: float, r: float) -> str:
+    """The path data of a marker centred on (x, y) with radius about `r`."""
+    shape = shape.removesuffix("-open")
+
+    def poly(points: list[tuple[float, float]]) -> str:
+        return "M" + " L".join(f"{num(x + px)} {num(y + py)}" for px, py in points) + " Z"
+
+    if shape == "circle":
+        return (
+            f"M{num(x - r)} {num(y)} A{num(r)} {num(r)} 0 1 0 {num(x + r)} {num(y)} "
+            f"A{num(r)} {num(r)} 0 1 0 {num(x - r)} {num(y)} Z"
+        )
+    if shape == "square":
+        s = r * 0.88
+        return poly([(-s, -s), (s, -s), (s, s), (-s, s)])
+    if shape == "triangle":
+        return poly([(0, -r * 1.15), (r * 1.05, r * 0.75), (-r * 1.05, r * 0.75)])
+    if shape == "triangle-down":
+        return poly([(0, r * 1.15), (r * 1.05, -r * 0.75), (-r * 1.05, -r * 0.75)])
+    if shape == "diamond":
+        return poly([(0, -r * 1.25), (r * 1.05, 0), (0, r * 1.25), (-r * 1.05, 0)])
+    if shape in ("plus", "cross"):
+        a, b = r * 1.1, r * 0.38
+        arms = [(-b, -a), (b, -a), (b, -b), (a, -b), (a, b), (b, b)]
+        arms += [(b, a), (-b, a), (-b, b), (-a, b), (-a, -b), (-b, -b)]
+        if shape == "cross":
+            c = math.sqrt(0.5)
+            arms = [((px - py) * c, (px + py) * c) for px, py in arms]
+        return poly(arms)
+    if shape == "star":
+        points = []
+        for k in range(10):
+            radius = r * 1.25 if k % 2 == 0 else r * 0.55
+            t = math.radians(-90 + 36 * k)
+            points.append((math.cos(t) * radius, math.sin(t) * radius))
+        return poly(points)
+    raise ValueError(f"unknown marker shape {shape!r}")
+
+
+def _marker(
+    parent: ET.Element, style: CurveStyle, x: float, y: float, fill: str | None = None
+) -> ET.Element:
+    hollow = style.marker.endswith("-open")
+    return _sub(
+        parent,
+        "path",
+        {
+            "d": marker_path(style.marker, x, y, 5.0),
+            "fill": "#ffffff" if hollow else (fill or style.colour),
+            "stroke": style.colour if hollow else INK,
+            "stroke-width": "2" if hollow else "1",
+        },
+    )
+
+
+def _line_attrs(style: CurveStyle) -> dict[str, str]:
+    attrs = {
+        "fill": "none",
+        "stroke": style.colour,
+        "stroke-width": "2.5",
+        "stroke-linejoin": "round",
+        "stroke-linecap": "round" if style.dash is None else "butt",
+    }
+    if style.dash is not None:
+        attrs["stroke-dasharray"] = style.dash
+    return attrs
+
+
+def _signed(value: int) -> str:
+    return palette.emotion_label(value).replace("-", "\u2212")
+
+
+def chart(m: Map, *, standalone: bool = True) -> ET.Element:
+    """The chart as an `<svg>` element; `standalone` adds the namespace and a heading."""
+    layout = _columns(m)
+    columns = layout.columns
+    n = len(columns)
+    step = float(max(STEP_MIN, min(STEP_MAX, STEP_BUDGET // max(1, n))))
+    styles = curve_styles(m)
+    per_persona = styles[0].persona is not None
+
+    angle = math.radians(LABEL_ANGLE)
+    labels: list[tuple[str, str, bool]] = []  # (shown, full, moment of truth)
+    for col in columns:
+        tp = col.touchpoint
+        if tp is None:
+            labels.append(("", "", False))
+            continue
+        full = clean(tp.name) or UNNAMED
+        mot = tp.is_moment_of_truth
+        shown = fit(full, FONT, LABEL_MAX_WIDTH, bold=mot)
+        labels.append((shown, full, mot))
+    widths = [text_width(shown, FONT, bold=mot) for shown, _, mot in labels]
+
+    axis_labels = [
+        (v, f"{_signed(v)}  {emotion_word(v)}") for v in range(EMOTION_MAX, EMOTION_MIN - 1, -1)
+    ]
+    axis_need = PAD + max(text_width(label, FONT) for _, label in axis_labels) + 12
+    label_need = max(
+        (PAD + w * math.cos(angle) - (c + 0.5) * step for c, w in enumerate(widths)), default=0
+    )
+    left = math.ceil(max(axis_need, label_need))
+    plot_width = n * step
+    width = max(MIN_WIDTH, math.ceil(left + plot_width + PAD + 8))
+
+    # Vertical layout, top to bottom.
+    y = float(PAD)
+    heading_y = y + HEADING_FONT
+    if standalone:
+        y += HEADING_FONT + 14
+    band_top = y
+    stage_lines = [
+        wrap(
+            name,
+            STAGE_FONT,
+            max(step * sum(1 for c in columns if c.stage == s) - 12, 20),
+            2,
+            bold=True,
+        )
+        for s, name in enumerate(layout.stage_names)
+    ]
+    stage_rows = max((len(lines) for lines in stage_lines), default=1)
+    y += 8 + stage_rows * STAGE_LINE
+    has_mot = any(c.touchpoint is not None and c.touchpoint.is_moment_of_truth for c in columns)
+    mot_y = y + MOT_ROW / 2
+    y += MOT_ROW if has_mot else 6
+    plot_top = y
+    zero_y = plot_top + PLOT_INSET + EMOTION_MAX * ROW
+    plot_bottom = plot_top + 2 * PLOT_INSET + (EMOTION_MAX - EMOTION_MIN) * ROW
+    label_drop = max(widths, default=0) * math.sin(angle) + FONT * math.cos(angle) + 20
+    legend_top = plot_bottom + max(label_drop, 24) + 10
+
+    # The legend's entries and where they go (rows wrapped to the width).
+    entries: list[tuple[str, str, str]] = []  # (kind, name, full name)
+    if per_persona:
+        overall = "Overall (rounded mean)"
+        entries.append(("overall", overall, overall))
+    for i, style in enumerate(styles):
+        entries.append((f"curve{i}", fit(style.name, FONT, LEGEND_NAME_MAX), style.name))
+    if has_mot:
+        entries.append(("mot", "Moment of truth", "Moment of truth"))
+    gap = "A gap in a line: no emotion recorded"
+    entries.append(("gap", gap, gap))
+    placed: list[tuple[float, float]] = []
+    x, row = float(PAD), 0
+    for kind, name, _ in entries:
+        sample = 0 if kind == "gap" else LEGEND_SAMPLE + 8
+        entry_width = sample + text_width(name, FONT) + 26
+        if x > PAD and x + entry_width > width - PAD:
+            x, row = float(PAD), row + 1
+        placed.append((x, legend_top + row * LEGEND_ROW))
+        x += entry_width
+    height = math.ceil(legend_top + (row + 1) * LEGEND_ROW + PAD)
+
+    svg = ET.Element("svg")
+    if standalone:
+        svg.set("xmlns", SVG_NS)
+    title = clean(m.info.title) or "(untitled)"
+    svg.attrib.update(
+        {
+            "class": "cjm-emotion-chart",
+            "width": str(width),
+            "height": str(height),
+            "viewBox": f"0 0 {width} {height}",
+            "role": "img",
+            "font-family": FONT_FAMILY,
+            "font-size": str(FONT),
+            "fill": INK,
+        }
+    )
+    _sub(svg, "title").text = f"Emotion curve: {title}"
+    _sub(svg, "desc").text = (
+        "Emotion per touchpoint in journey order, from -2 (very negative) to +2 (very "
+        "positive); a gap in a line is a touchpoint without a recorded emotion."
+    )
+    _sub(svg, "rect", {"width": str(width), "height": str(height), "fill": "#ffffff"})
+    if standalone:
+        _text(
+            svg,
+            PAD,
+            heading_y,
+            fit(f"Emotion curve \u00b7 {title}", HEADING_FONT, width - 2 * PAD, bold=True),
+            **{"font-size": str(HEADING_FONT), "font-weight": "700"},
+        )
+
+    def cx(c: int) -> float:
+        return left + (c + 0.5) * step
+
+    def vy(value: float) -> float:
+        return zero_y - value * ROW
+
+    # Stage bands with their names.
+    bands = _sub(svg, "g", {"class": "stages"})
+    for s, name in enumerate(layout.stage_names):
+        cols = [c for c, col in enumerate(columns) if col.stage == s]
+        if not cols:
+            continue
+        x0 = left + cols[0] * step
+        band_width = len(cols) * step
+        stage = m.stages[s] if s < len(m.stages) else None
+        tip = name
+        if stage is not None and stage.goal:
+            tip += f" \u2014 goal: {clean(stage.goal)}"
+        group = _titled(bands, tip, {"class": "stage"})
+        _sub(
+            group,
+            "rect",
+            {
+                "x": num(x0),
+                "y": num(band_top),
+                "width": num(band_width),
+                "height": num(plot_bottom - band_top),
+                "fill": BAND_FILLS[s % 2],
+            },
+        )
+        for k, line in enumerate(stage_lines[s]):
+            _text(
+                group,
+                x0 + 6,
+                band_top + 6 + STAGE_FONT + k * STAGE_LINE,
+                line,
+                **{"font-size": str(STAGE_FONT), "font-weight": "700"},
+            )
+        if s > 0:
+            _sub(
+                group,
+                "line",
+                {
+                    "x1": num(x0),
+                    "y1": num(band_top),
+                    "x2": num(x0),
+                    "y2": num(plot_bottom),
+                    "stroke": GRID,
+                    "stroke-width": "1",
+                },
+            )
+
+    # Gridlines and the y axis.
+    grid = _sub(svg, "g", {"class": "grid"})
+    for value, label in axis_labels:
+        gy = vy(value)
+        _sub(
+            grid,
+            "line",
+            {
+                "x1": num(left),
+                "y1": num(gy),
+                "x2": num(left + plot_width),
+                "y2": num(gy),
+                "stroke": "#8c959f" if value == 0 else GRID,
+                "stroke-width": "1",
+                **({} if value == 0 else {"stroke-dasharray": "4 4"}),
+            },
+        )
+        _text(
+            grid,
+            left - 10,
+            gy + FONT * 0.35,
+            label,
+            **{"text-anchor": "end", "fill": MUTED if value else INK},
+        )
+    _sub(
+        grid,
+        "line",
+        {
+            "x1": num(left),
+            "y1": num(plot_bottom),
+            "x2": num(left + plot_width),
+            "y2": num(plot_bottom),
+            "stroke": MUTED,
+            "stroke-width": "1",
+        },
+    )
+
+    # Moments of truth: a diamond above the column and a dashed guide through the plot.
+    if has_mot:
+        marks = _sub(svg, "g", {"class": "moments"})
+        for c, col in enumerate(columns):
+            tp = col.touchpoint
+            if tp is None or not tp.is_moment_of_truth:
+                continue
+            tip = f"Moment of truth: {labels[c][1]}"
+            if tp.mot_reason:
+                tip += f" \u2014 {clean(tp.mot_reason)}"
+            group = _titled(marks, tip, {"class": "moment-of-truth", "data-touchpoint": tp.id})
+            _sub(
+                group,
+                "line",
+                {
+                    "x1": num(cx(c)),
+                    "y1": num(plot_top),
+                    "x2": num(cx(c)),
+                    "y2": num(plot_bottom),
+                    "stroke": MOT_COLOUR,
+                    "stroke-width": "1.5",
+                    "stroke-dasharray": "3 3",
+                },
+            )
+            _sub(
+                group,
+                "path",
+                {
+                    "d": marker_path("diamond", cx(c), mot_y, 6.5),
+                    "fill": MOT_COLOUR,
+                    "stroke": INK,
+                    "stroke-width": "1",
+                },
+            )
+
+    # Touchpoint ticks and labels.
+    axis = _sub(svg, "g", {"class": "touchpoints"})
+    for c, (shown, full, mot) in enumerate(labels):
+        if not full:
+            _text(
+                axis,
+                cx(c),
+                (plot_top + plot_bottom) / 2,
+                "no touchpoints",
+                **{"text-anchor": "middle", "fill": MUTED, "font-style": "italic"},
+            )
+            continue
+        x = cx(c)
+        group = _titled(axis, full, {"class": "touchpoint"})
+        _sub(
+            group,
+            "line",
+            {
+                "x1": num(x),
+                "y1": num(plot_bottom),
+                "x2": num(x),
+                "y2": num(plot_bottom + 5),
+                "stroke": MUTED,
+                "stroke-width": "1",
+            },
+        )
+        if mot:
+            _sub(
+                group,
+                "path",
+                {
+                    "class": "moment-of-truth",
+                    "d": marker_path("diamond", x, plot_bottom + 10, 4),
+                    "fill": MOT_COLOUR,
+                    "stroke": INK,
+                    "stroke-width": "1",
+                },
+            )
+        ty = plot_bottom + 20
+        attrs = {
+            "text-anchor": "end",
+            "transform": f"rotate(-{LABEL_ANGLE} {num(x)} {num(ty)})",
+            "dominant-baseline": "middle",
+        }
+        if mot:
+            attrs["font-weight"] = "700"
+        _text(group, x, ty, shown, **attrs)
+    if not columns:
+        _text(
+            axis,
+            left + 8,
+            zero_y,
+            "no stages yet",
+            **{"fill": MUTED, "font-style": "italic"},
+        )
+    elif not m.touchpoints:
+        _text(
+            axis,
+            left + 8,
+            zero_y - 8,
+            "no touchpoints yet",
+            **{"fill": MUTED, "font-style": "italic"},
+        )
+
+    # The curves: the overall band first (under the others), then one line per curve.
+    curves = _sub(svg, "g", {"class": "curves"})
+    k_total = len(styles)
+    nudge = min(5.0, step / (2 * k_total + 2)) if per_persona else 0.0
+
+    def offset(k: int) -> tuple[float, float]:
+        middle = (k_total - 1) / 2
+        return (k - middle) * nudge, (k - middle) * (3.0 if per_persona else 0.0)
+
+    def path_data(runs: list[list[tuple[int, int]]], dx: float, dy: float) -> str:
+        parts: list[str] = []
+        for run in runs:
+            for i, (c, value) in enumerate(run):
+                parts.append(f"{'M' if i == 0 else 'L'}{num(cx(c) + dx)} {num(vy(value) + dy)}")
+        return " ".join(parts)
+
+    if per_persona:
+        runs = _segments(columns, None)
+        group = _titled(curves, "Overall (rounded mean of the personas)", {"class": "overall"})
+        d = path_data(runs, 0, 0)
+        if d:
+            _sub(
+                group,
+                "path",
+                {
+                    "class": "curve overall",
+                    "d": d,
+                    "fill": "none",
+                    "stroke": OVERALL_BAND,
+                    "stroke-width": "9",
+                    "stroke-opacity": "0.6",
+                    "stroke-linejoin": "round",
+                    "stroke-linecap": "round",
+                },
+            )
+    for k, style in enumerate(styles):
+        dx, dy = offset(k)
+        runs = _segments(columns, style.persona)
+        attrs = {"class": "curve" + (" persona" if style.persona else "")}
+        if style.persona is not None:
+            attrs["data-persona"] = style.persona
+        group = _sub(curves, "g", attrs)
+        _sub(group, "title").text = style.name
+        d = path_data(runs, dx, dy)
+        # A white casing under the line keeps crossings apart.
+        casing = {
+            "d": d,
+            "fill": "none",
+            "stroke": "#ffffff",
+            "stroke-width": "5",
+            "stroke-linejoin": "round",
+        }
+        _sub(group, "path", {"class": "casing", **casing})
+        _sub(group, "path", {"class": "line", "d": d, **_line_attrs(style)})
+        for run in runs:
+            for c, value in run:
+                tip = f"{labels[c][1]}: {_signed(value)} {emotion_word(value)}"
+                if style.persona is not None:
+                    tip = f"{style.name} \u2014 {tip}"
+                point = _titled(group, tip, {"class": "point"})
+                fill = None if per_persona else palette.emotion_colour(value)
+                _marker(point, style, cx(c) + dx, vy(value) + dy, fill)
+
+    # The legend.
+    legend = _sub(svg, "g", {"class": "legend"})
+    for (kind, name, full), (lx, ly) in zip(entries, placed, strict=True):
+        entry = _titled(legend, full, {"class": f"legend-entry {kind.rstrip('0123456789')}"})
+        mid = ly + LEGEND_ROW / 2 - 2
+        x0, x1 = lx, lx + LEGEND_SAMPLE
+        if kind == "overall":
+            _sub(
+                entry,
+                "path",
+                {
+                    "d": f"M{num(x0 + 4)} {num(mid)} L{num(x1 - 4)} {num(mid)}",
+                    "stroke": OVERALL_BAND,
+                    "stroke-width": "9",
+                    "stroke-opacity": "0.6",
+                    "stroke-linecap": "round",
+                },
+            )
+        elif kind.startswith("curve"):
+            style = styles[int(kind.removeprefix("curve"))]
+            if style.persona is not None:
+                entry.set("data-persona", style.persona)
+            _sub(
+                entry,
+                "path",
+                {"d": f"M{num(x0)} {num(mid)} L{num(x1)} {num(mid)}", **_line_attrs(style)},
+            )
+            _marker(entry, style, (x0 + x1) / 2, mid, None if per_persona else INK)
+        elif kind == "mot":
+            _sub(
+                entry,
+                "path",
+                {
+                    "d": marker_path("diamond", (x0 + x1) / 2, mid, 6.5),
+                    "fill": MOT_COLOUR,
+                    "stroke": INK,
+                    "stroke-width": "1",
+                },
+            )
+        if kind == "gap":
+            _text(entry, x0, mid + FONT * 0.35, name, fill=MUTED, **{"font-style": "italic"})
+        else:
+            _text(entry, x1 + 8, mid + FONT * 0.35, name)
+    return svg
+
+
+def render(m: Map) -> str:
+    svg = chart(m, standalone=True)
+    ET.indent(svg, space=" ")
+    body = ET.tostring(svg, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
