@@ -1,0 +1,5 @@
+"""`cjm report`: the analysis of a map as text for the terminal, Markdown or HTML (headless).
+
+`document.build` lays the report out once as blocks; `text.render`, `markdown.render` and
+`html.render` turn the blocks into their format.
+"""

@@ -1,0 +1,179 @@
+"""A read-only table of the analysis screen: columns fitted to the width, one line per row.
+
+Long text ends in "…" instead of wrapping, so a row is always one line and the table reads
+at 80 columns; the columns are fitted again when the width changes (`fit_widths`, the same
+rule as the text report). Rows may stand for a touchpoint (its uid): enter asks to go there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from cjm_tui.i18n import N_
+from cjm_tui.reports.text import fit_widths
+from cjm_tui.tui.bindings import localize_bindings
+
+
+@dataclass(frozen=True)
+class Col:
+    label: str
+    wide: bool = False
+    """Long text: shares the room the other columns leave."""
+    right: bool = False
+    """Numbers: aligned right."""
+    keep: bool = False
+    """Never cut below its natural width (a row of persona emotions, a date)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    uid: int | None
+    """The touchpoint the row stands for (enter goes there), or None."""
+    cells: Sequence[Text]
+    """One Text per column, cut to fit."""
+    detail: Callable[[], Text] = Text
+    """The whole story of the row, shown under the table while it is highlighted (made
+    when asked: a large map has thousands of rows and one is highlighted)."""
+
+
+class AnalysisTable(DataTable[Text]):
+    DEFAULT_CSS = """
+    AnalysisTable {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    AnalysisTable:focus {
+        border: round $accent;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", N_("Go to touchpoint"), id="analysis.go"),
+    ]
+
+    class Chosen(Message):
+        """Enter on a row that stands for a touchpoint."""
+
+        def __init__(self, table: AnalysisTable, uid: int) -> None:
+            super().__init__()
+            self.table = table
+            self.uid = uid
+
+    def __init__(self, title: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        localize_bindings(self)
+        self.border_title = title
+        self._spec_columns: list[Col] = []
+        self._spec_rows: list[Row] = []
+        self._empty_text = ""
+        self._fitted_width = -1
+
+    # What it shows -------------------------------------------------------------------
+
+    def show(self, columns: Sequence[Col], rows: Sequence[Row], empty: str) -> None:
+        """Show `rows` under `columns`; `empty` is the line shown when there are none."""
+        self._spec_columns = list(columns)
+        self._spec_rows = list(rows)
+        self._empty_text = empty
+        self._fitted_width = -1
+        self._fit()
+
+    @property
+    def rows_shown(self) -> list[Row]:
+        """The rows as given to `show` (uncut)."""
+        return list(self._spec_rows)
+
+    @property
+    def uids(self) -> list[int | None]:
+        return [r.uid for r in self._spec_rows]
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        index = self.cursor_row
+        return self._spec_rows[index] if 0 <= index < len(self._spec_rows) else None
+
+    @property
+    def highlighted_uid(self) -> int | None:
+        row = self.highlighted_row
+        return row.uid if row is not None else None
+
+    def has_touchpoints(self) -> bool:
+        return any(r.uid is not None for r in self._spec_rows)
+
+    # Fitting ---------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Fill the table for its width; nothing until it has one (a hidden tab waits)."""
+        room = self.scrollable_content_region.width
+        if room <= 0 or room == self._fitted_width or not self._spec_columns:
+            return
+        self._fitted_width = room
+        row = self.cursor_row
+        self.clear(columns=True)
+        pad = 2 * self.cell_padding
+        self.show_header = bool(self._spec_rows)
+        if not self._spec_rows:
+            self.add_column(Text(""), width=max(1, room - pad))
+            self.add_row(_cut(Text(self._empty_text, style="dim italic"), room - pad))
+            return
+        natural = [cell_len(c.label) for c in self._spec_columns]
+        words = [max((cell_len(w) for w in c.label.split()), default=0) for c in self._spec_columns]
+        for spec in self._spec_rows:
+            for i, text in enumerate(spec.cells):
+                natural[i] = max(natural[i], text.cell_len)
+                longest = max((cell_len(w) for w in text.plain.split()), default=0)
+                words[i] = max(words[i], longest)
+        wide = {i for i, c in enumerate(self._spec_columns) if c.wide}
+        keep = frozenset(i for i, c in enumerate(self._spec_columns) if c.keep)
+        widths = fit_widths(natural, words, wide, room - pad * len(self._spec_columns), keep)
+        for col, width in zip(self._spec_columns, widths, strict=True):
+            label = _cut(Text(col.label, style="bold"), width)
+            if col.right:
+                label.justify = "right"
+            self.add_column(label, width=max(1, width))
+        for index, spec in enumerate(self._spec_rows):
+            shown = []
+            for col, width, text in zip(self._spec_columns, widths, spec.cells, strict=True):
+                cut = _cut(text, width)
+                if col.right:
+                    cut.justify = "right"
+                shown.append(cut)
+            self.add_row(*shown, key=str(index))
+        if 0 < row < len(self._spec_rows):
+            self.move_cursor(row=row, animate=False)
+
+    # Keys ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to go to: no "Go to touchpoint" in the footer.
+        return action != "select_cursor" or self.has_touchpoints()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        uid = self.highlighted_uid
+        if uid is not None:
+            self.post_message(self.Chosen(self, uid))
+
+
+def _cut(text: Text, width: int) -> Text:
+    """`text` on one line of at most `width` cells, ending in "…" when cut."""
+    out = text.copy()
+    out.no_wrap = True
+    out.overflow = "ellipsis"
+    if out.cell_len > width:
+        out.truncate(max(1, width), overflow="ellipsis")
+    return out
