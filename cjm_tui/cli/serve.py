@@ -1,0 +1,186 @@
+"""`cjm serve FILE`: the editor in a browser tab (textual-serve), one `cjm edit` per tab.
+
+Bound to 127.0.0.1 unless `--host` says otherwise; then a warning, since there is no login.
+Two tabs on one map are two editors: the second opens it read-only (see `cjm_tui/lock.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import sys
+from pathlib import Path
+
+from cjm_tui.cli import edit, output
+from cjm_tui.sanitize import clean_line
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+PASSED_ON = "passed on to each tab's `cjm edit`"
+WILDCARDS = ("", "0.0.0.0", "::")
+"""Hosts that mean every address of this machine."""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="the editor in a browser tab (textual-serve), on 127.0.0.1 unless --host",
+        description="Serve the editor on FILE to a web browser: each browser tab runs its own "
+        "`cjm edit FILE` (a second tab, like a second terminal, opens the map read-only). "
+        f"Listens on {DEFAULT_HOST} only unless --host says otherwise. There is no login: "
+        "anyone who can reach the address can edit the map. Ctrl+C stops.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    p.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}, this machine only); another "
+        "address lets other machines reach the editor, with no login",
+    )
+    for action in _edit_options():
+        p._add_action(action)
+    p.set_defaults(run=run)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {port}")
+    return port
+
+
+def _edit_options() -> list[argparse.Action]:
+    """`cjm edit`'s own options (like --read-only), offered by `cjm serve` too."""
+    sub = argparse.ArgumentParser(add_help=False).add_subparsers()
+    edit.add_parser(sub)
+    found: list[argparse.Action] = []
+    for action in sub.choices["edit"]._actions:
+        if action.option_strings and not isinstance(action, argparse._HelpAction):
+            action.help = f"{action.help} ({PASSED_ON})" if action.help else PASSED_ON
+            found.append(action)
+    return found
+
+
+def edit_arguments(args: argparse.Namespace) -> list[str]:
+    """The options of `cjm edit` given to `cjm serve`, as command-line words again."""
+    words: list[str] = []
+    for action in _edit_options():
+        value = getattr(args, action.dest, action.default)
+        if value == action.default or value is None:
+            continue
+        flag = action.option_strings[-1]
+        if action.nargs == 0:  # store_true / store_false / store_const
+            words.append(flag)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                words += [flag, str(item)]
+        else:
+            words += [flag, str(value)]
+    return words
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can connect (127.0.0.0/8, ::1, localhost)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str) -> str | None:
+    """What to tell before listening on `host`, or None for this machine only."""
+    if is_loopback(host):
+        return None
+    where = host or "every address"
+    return (
+        f"cjm serve: warning: listening on {where}: anyone who can reach this address can "
+        "open and edit the map; there is no login. Use this only on a network you trust."
+    )
+
+
+def tab_command(path: Path, args: argparse.Namespace) -> str:
+    """The shell command each browser tab runs: this Python, `cjm edit FILE`, its options."""
+    words = [sys.executable, "-m", "cjm_tui", "edit", str(path.absolute())]
+    return shlex.join([*words, *edit_arguments(args)])
+
+
+def url_for(host: str, port: int) -> str:
+    name = host.strip("[]")
+    if name in WILDCARDS:
+        name = "127.0.0.1"  # listening everywhere: this machine's own address works here
+    if ":" in name:
+        name = f"[{name}]"
+    return f"http://{name}:{port}/"
+
+
+def run(args: argparse.Namespace) -> int:
+    from cjm_tui.openmap import OpenMap
+    from cjm_tui.store import InvalidMap, StoreError
+
+    path = Path(args.file)
+    # What each tab's `cjm edit` would refuse (an unknown --lang or --theme) is refused here.
+    if edit.language_of(args) is None or edit.theme_of(args) is None:
+        return 2
+    try:  # the same door as `cjm edit`: a file that is not a map is never served
+        OpenMap.open(path)
+    except StoreError as exc:
+        output.error(str(exc))
+        return 2
+    except InvalidMap as exc:
+        return edit._refused(args.file, exc.problems)
+    try:
+        from cjm_tui.cli.webserver import CannotListen, CjmServer
+    except ImportError as exc:  # pragma: no cover - a broken install
+        output.error(f"cjm serve needs textual-serve: {exc}")
+        return 2
+
+    warning = exposure_warning(args.host)
+    if warning:
+        output.stderr().print(clean_line(warning), style="yellow")
+    server = CjmServer(
+        tab_command(path, args), host=args.host, port=args.port, title=f"cjm — {path.name}"
+    )
+
+    def ready(addresses: list[tuple[str, int]]) -> None:
+        port = addresses[0][1] if addresses else args.port
+        out = output.stdout()
+        out.print(clean_line(f"cjm serve: {path.name} at {url_for(args.host, port)}"))
+        if args.host.strip("[]") in WILDCARDS:
+            import socket
+
+            out.print(clean_line(f"From other machines: http://{socket.gethostname()}:{port}/"))
+        out.print("Open it in a browser; each tab is an editor. Ctrl+C stops.")
+        sys.stdout.flush()
+
+    import asyncio
+
+    try:
+        asyncio.run(server.run_until_stopped(ready))
+    except CannotListen as exc:
+        why = _why(exc.error)
+        output.error(f"cjm serve: cannot listen on {args.host} port {args.port}: {why}")
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.EADDRINUSE:
+        return "the port is in use (choose another with --port)"
+    return exc.strerror or str(exc)

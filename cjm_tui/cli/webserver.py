@@ -1,0 +1,137 @@
+"""The web server behind `cjm serve`: textual-serve, run by us so we own the start and stop.
+
+textual-serve's `Server` runs one `cjm edit FILE` per browser tab. We keep its pages and
+websocket but run the aiohttp site ourselves: so a port in use is a one-line error (not a
+traceback after a banner), the URL is printed only once the port is bound, and Ctrl+C stops
+cleanly with exit 0. Two guards on top:
+- the page builds its websocket address from the address the browser used (textual-serve
+  would write the bind address, `0.0.0.0`, which a browser elsewhere cannot reach);
+- a websocket from a page of another site is refused (a browser lets any page open a websocket
+  to 127.0.0.1; without this check, any web page could drive the editor).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, log, to_int
+
+STOP_GRACE_SECONDS = 5.0
+"""How long the open tabs' editors get to quit (and release their locks) on Ctrl+C."""
+
+
+class CannotListen(Exception):
+    """The address or port could not be bound; `error` says why."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class Tab(AppService):
+    """One browser tab's `cjm edit`: stopping it waits until the editor process has ended."""
+
+    async def stop(self) -> None:
+        await super().stop()  # asks the editor to quit; returns when its output closes
+        process = self._process
+        if process is not None and process.returncode is None:
+            try:
+                await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
+            except TimeoutError:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+
+
+class CjmServer(Server):
+    """textual-serve's server, with our start/stop and the two guards above."""
+
+    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+        super().__init__(command, host=host, port=port, title=title)
+        self._tabs: set[asyncio.Task[web.WebSocketResponse]] = set()
+        """One per open tab: its websocket and its `cjm edit`, until that editor has quit."""
+
+    async def on_startup(self, app: web.Application) -> None:
+        """textual-serve prints its banner here; `cjm serve` prints its own once bound."""
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        # The page's URLs (static files, websocket) for the address this browser used; the
+        # base method reads them before its first await, so no other request interleaves.
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
+            raise web.HTTPForbidden(text="cjm serve: websocket from another site refused")
+        # Shielded: on Ctrl+C the server cancels this handler, but the tab's session goes on
+        # until its editor has quit (and released the map's lock); see `run_until_stopped`.
+        tab = asyncio.ensure_future(self._session(request))
+        self._tabs.add(tab)
+        tab.add_done_callback(self._tabs.discard)
+        return await asyncio.shield(tab)
+
+    async def _session(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's websocket handler, with a tab that waits for its editor to end."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        service: Tab | None = None
+
+        async def close() -> None:
+            await websocket.close()
+
+        try:
+            await websocket.prepare(request)
+            service = Tab(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one tab's trouble must not stop the server
+            log.error("cjm serve: a browser tab failed: %s: %s", type(error).__name__, error)
+        finally:
+            if service is not None:
+                await service.stop()
+        return websocket
+
+    async def run_until_stopped(self, ready: Callable[[list[tuple[str, int]]], None]) -> None:
+        """Bind (CannotListen when the port is taken), call `ready` with the bound
+        addresses, then serve until SIGINT or SIGTERM."""
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        runner = web.AppRunner(
+            await self._make_app(),
+            handle_signals=False,
+            access_log=None,
+            shutdown_timeout=STOP_GRACE_SECONDS,
+        )
+        await runner.setup()
+        try:
+            site = web.TCPSite(runner, self.host, self.port)
+            try:
+                await site.start()
+            except OSError as exc:
+                raise CannotListen(exc) from exc
+            ready([(str(a[0]), int(a[1])) for a in runner.addresses])
+            await stop.wait()
+        finally:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS * 2)
+            if self._tabs:  # the websockets are closed: each tab's editor is quitting
+                await asyncio.wait(set(self._tabs), timeout=STOP_GRACE_SECONDS)

@@ -1,0 +1,130 @@
+"""`cjm serve` in a real browser: headless Chromium, driven by playwright-core under Node.
+
+`cjm serve` runs on a free port; tests/js/drive-serve.mjs opens it in a tab and waits for the
+map's title, opens a second tab (a second editor on the same map: read-only), then in the
+first tab adds a touchpoint with the quick-add line and saves with ctrl+s. The map on disk
+must then hold it, and once the server stops no lock file may be left.
+
+Skipped when Chromium, Node or tests/js/node_modules (`npm ci --prefix tests/js`) are missing,
+except under CI (the environment variable `CI` set), where that is a failure. The server and
+the driver each run in a session of their own, so a timeout ends them with every child.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cjm_tui.lock import lock_path
+from cjm_tui.store import MapFile
+
+ROOT = Path(__file__).resolve().parents[1]
+JS = ROOT / "tests" / "js"
+DRIVER = JS / "drive-serve.mjs"
+CHROMIUM = Path("/usr/bin/chromium")
+TIMEOUT = 120
+LINE = "Checks the map in a browser tab @web -1"
+NAME = "Checks the map in a browser tab"
+
+
+def _needs() -> None:
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    if shutil.which("node") is None:
+        missing.append("node (apt-get install nodejs)")
+    if not (JS / "node_modules" / "playwright-core").is_dir():
+        missing.append("tests/js/node_modules/playwright-core (npm ci --prefix tests/js)")
+    if not missing:
+        return
+    reason = "browser test of cjm serve not run: missing " + ", ".join(missing)
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {reason}")
+    pytest.skip(reason)
+
+
+def _first_line(proc: subprocess.Popen[bytes], log: Path, timeout: float = 30) -> str:
+    """The first line the server logged, once it is there (or "" if it never comes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if "\n" in text:
+            return text.splitlines()[0]
+        if proc.poll() is not None:
+            return text
+        time.sleep(0.05)
+    return ""
+
+
+def _stop(proc: subprocess.Popen[bytes] | subprocess.Popen[str], sig: int = signal.SIGTERM) -> None:
+    """Stop a process started in its own session, with all its children."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, sig)
+            proc.wait(timeout=30)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+
+
+def test_the_editor_in_a_browser_tab_saves_what_was_typed(tmp_path: Path) -> None:
+    _needs()
+    path = tmp_path / "onboarding.toml"
+    shutil.copyfile(ROOT / "maps" / "employee-onboarding.toml", path)
+    title = MapFile.load(path).map.info.title
+    env = {**os.environ, "CJM_LANG": "en", "NO_COLOR": "1"}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:  # a file, not a pipe: nothing blocks on a full pipe
+        server = subprocess.Popen(
+            [sys.executable, "-m", "cjm_tui", "serve", str(path), "--port", "0"],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        first = _first_line(server, log)
+        assert first.startswith("cjm serve: onboarding.toml at http://127.0.0.1:"), first
+        url = first.split(" at ", 1)[1].strip()
+        shot = tmp_path / "tab.png"
+        driver = subprocess.Popen(
+            ["node", str(DRIVER), url, title[:30], LINE, str(shot)],
+            cwd=JS,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            out, err = driver.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            _stop(driver, signal.SIGKILL)
+            pytest.fail(f"the browser driver did not finish within {TIMEOUT} s")
+        lines = out.strip().splitlines()
+        assert lines, f"no result from the driver; stderr: {err[-2000:]}"
+        result = json.loads(lines[-1])
+        # On failure, "screen" is the end of what the first tab showed.
+        assert result["error"] is None, f"{result['error']}\n{result.get('screen')}\n{err}"
+        assert result["title"], "the map title never showed in the browser tab"
+        assert result["readOnly"], "a second tab on the same map did not open read-only"
+        assert result["saved"]
+        assert result["colours"] > 20, "the screenshot of the tab is (nearly) blank"
+        assert shot.stat().st_size > 10_000
+        saved = MapFile.load(path).map
+        added = [t for t in saved.touchpoints if t.name == NAME]
+        assert len(added) == 1
+        assert added[0].channel == "web" and added[0].emotion == -1
+        assert added[0].stage == saved.stages[0].id
+    finally:
+        _stop(server)
+    assert server.returncode == 0, log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace")
+    assert not lock_path(path).exists()  # each tab's editor released its lock when it quit
