@@ -1,0 +1,244 @@
+"""The real thing: `cjm edit` in a real terminal (a pty), killed, started again, restored.
+
+Each test runs the editor as a separate process on a copy of a sample map, makes an edit with
+a key, and ends the process the hard way: SIGKILL (the autosave timer must have written the
+draft), SIGHUP (a dropped SSH connection: the handler writes it, the timer is set far away),
+or the terminal itself going away. The next `cjm edit` must show the recovery dialog; `r` then
+`ctrl+s` must save the edit. The terminal is a pty from the standard library, so this runs on
+any POSIX machine with Python (no tmux needed). Every wait has a timeout; every process this
+starts is killed in `finally`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cjm_tui.recovery import draft_path, read_draft
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "forkpty"), reason="needs a POSIX pty")
+
+SAMPLE = Path(__file__).resolve().parents[1] / "maps" / "telecom-prepaid.toml"
+COLUMNS, ROWS = 100, 30
+TIMEOUT = 30.0
+_ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")
+
+
+class Terminal:
+    """`cjm edit FILE` in a pty of its own: keys in, screen text out (escapes stripped)."""
+
+    def __init__(self, file: Path, env: dict[str, str]) -> None:
+        argv = [sys.executable, "-m", "cjm_tui", "edit", str(file)]
+        pid, fd = os.forkpty()
+        if pid == 0:  # the child: size the terminal before the editor asks, then become it
+            try:
+                winsize = struct.pack("HHHH", ROWS, COLUMNS, 0, 0)
+                fcntl.ioctl(0, termios.TIOCSWINSZ, winsize)
+                os.chdir(file.parent)
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.pid = pid
+        self.fd: int | None = fd
+        self.status: int | None = None
+        self._out = bytearray()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read, args=(fd,), daemon=True)
+        self._reader.start()
+
+    def _read(self, fd: int) -> None:
+        while not self._stop.is_set():
+            try:
+                if not select.select([fd], [], [], 0.05)[0]:
+                    continue
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the editor is gone (or we hung up)
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self._out.extend(chunk)
+
+    def text(self) -> str:
+        with self._lock:
+            raw = bytes(self._out)
+        return _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
+
+    def wait_for(self, needle: str, timeout: float = TIMEOUT) -> None:
+        wait_until(lambda: needle in self.text(), f"{needle!r} on the screen", timeout, self)
+
+    def send(self, keys: bytes) -> None:
+        assert self.fd is not None
+        os.write(self.fd, keys)
+
+    def hang_up(self) -> None:
+        """Close our side, as a dropped connection does: the editor gets SIGHUP."""
+        self._stop.set()  # a read in progress would keep the pty open
+        self._reader.join(timeout=5)
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+        """The exit status (as os.waitpid gives it)."""
+
+        def gone() -> bool:
+            if self.status is None:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    self.status = status
+            return self.status is not None
+
+        wait_until(gone, "the editor to exit", timeout, self)
+        assert self.status is not None
+        return self.status
+
+    def close(self) -> None:
+        if self.status is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.status = -1
+        self.hang_up()
+
+
+def wait_until(
+    condition: Callable[[], bool], what: str, timeout: float, term: Terminal | None = None
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            screen = term.text()[-3000:] if term is not None else ""
+            raise AssertionError(f"timed out waiting for {what}; last output:\n{screen}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    file = tmp_path / "journey.toml"
+    shutil.copyfile(SAMPLE, file)
+    return file
+
+
+def environment(tmp_path: Path, autosave: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "CJM_"))}
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        CJM_LANG="en",
+        CJM_KEYMAP=str(tmp_path / "no-keymap.toml"),
+        CJM_AUTOSAVE_SECONDS=autosave,
+        HOME=str(tmp_path),
+    )
+    return env
+
+
+@contextlib.contextmanager
+def editor(file: Path, env: dict[str, str]) -> Iterator[Terminal]:
+    term = Terminal(file, env)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def first_emotion(file: Path) -> object:
+    return tomllib.loads(file.read_text(encoding="utf-8"))["touchpoints"][0].get("emotion")
+
+
+def edit_one_emotion(term: Terminal) -> None:
+    term.wait_for("Bus-stop poster")  # painted: the first stage's touchpoints are there
+    term.send(b"+")
+    term.wait_for("[unsaved]")
+
+
+def restore_and_save(file: Path, env: dict[str, str], original: bytes) -> None:
+    """Start again: the dialog is there; `r`, `ctrl+s`; the map holds the edit."""
+    with editor(file, env) as term:
+        term.wait_for("Restore (r)")
+        assert "left in a draft of journey.toml" in term.text()
+        assert file.read_bytes() == original  # nothing written before the person chose
+        term.send(b"r")
+        term.wait_for("Restored the draft")
+        term.send(b"\x13")  # ctrl+s
+        wait_until(lambda: file.read_bytes() != original, "the map to be saved", TIMEOUT, term)
+        wait_until(lambda: not draft_path(file).exists(), "the draft to go", TIMEOUT, term)
+        term.send(b"q")
+        status = term.wait_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert first_emotion(file) == 2
+    changed = [
+        (a, b)
+        for a, b in zip(original.decode().splitlines(), file.read_text().splitlines(), strict=True)
+        if a != b
+    ]
+    assert changed == [("emotion = 1", "emotion = 2")]
+
+
+def test_sigkill_loses_nothing_the_timer_kept(workspace: Path, tmp_path: Path) -> None:
+    env = environment(tmp_path, autosave="0.3")
+    original = workspace.read_bytes()
+    assert first_emotion(workspace) == 1
+    with editor(workspace, env) as term:
+        edit_one_emotion(term)
+        wait_until(lambda: draft_path(workspace).exists(), "the draft", TIMEOUT, term)
+        wait_until(
+            lambda: first_emotion_of_draft(workspace) == 2, "the draft's content", TIMEOUT, term
+        )
+        os.kill(term.pid, signal.SIGKILL)
+        status = term.wait_exit()
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    assert workspace.read_bytes() == original
+    restore_and_save(workspace, env, original)
+
+
+def test_sighup_writes_the_draft_before_the_editor_exits(workspace: Path, tmp_path: Path) -> None:
+    env = environment(tmp_path, autosave="1000")  # the handler, not the timer, must write it
+    original = workspace.read_bytes()
+    with editor(workspace, env) as term:
+        edit_one_emotion(term)
+        time.sleep(0.3)
+        assert not draft_path(workspace).exists()
+        os.kill(term.pid, signal.SIGHUP)
+        status = term.wait_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 128 + signal.SIGHUP
+    assert first_emotion_of_draft(workspace) == 2
+    assert workspace.read_bytes() == original
+    restore_and_save(workspace, env, original)
+
+
+def test_a_terminal_that_goes_away_leaves_the_draft(workspace: Path, tmp_path: Path) -> None:
+    """The SSH connection drops: the pty hangs up under the editor, which can no longer draw."""
+    env = environment(tmp_path, autosave="1000")
+    original = workspace.read_bytes()
+    with editor(workspace, env) as term:
+        edit_one_emotion(term)
+        term.hang_up()
+        status = term.wait_exit()
+        assert os.WIFEXITED(status)  # handled, not killed by the signal's default action
+    assert first_emotion_of_draft(workspace) == 2
+    assert workspace.read_bytes() == original
+
+
+def first_emotion_of_draft(file: Path) -> object:
+    try:
+        return read_draft(file).map.touchpoints[0].emotion
+    except Exception:
+        return None
