@@ -7,9 +7,13 @@ Russian have three plural forms, chosen by the CLDR rule of the language.
 The catalogues (`pl.py`, `ru.py`) map the English text to its translation; a test reads every
 `_(...)`/`_n(...)` literal in the package and fails when one lacks a translation.
 Map content is never translated: only wrap text the program itself says.
+Text made at import time (a binding's description) is marked with `N_("Save")` and shown
+with `translate(text)`; a word that means two things takes a context, `_p("state", "doing")`.
 
-The language is process-wide: `set_language()` before building the interface (the editor's
-bindings and titles are read when it is built). Headless: no textual here.
+The language is process-wide: `set_language()` before building the interface (each screen
+and widget translates its bindings when it is built). Only the editor chooses a language
+(`cjm edit --lang`, see `cli/edit.py: language_of`); every other command stays English, since
+scripts read its output. Headless: no textual here.
 """
 
 from __future__ import annotations
@@ -85,6 +89,33 @@ def _(text: str, /, **fields: object) -> str:
     return found.format(**fields) if fields else found
 
 
+def _p(context: str, text: str, /, **fields: object) -> str:
+    """`text` in a `context`, for an English word that means two things: the state "doing"
+    (`_p("state", "doing")`) is not the touchpoint's "doing". Catalogue key: "state|doing"."""
+    found = _catalogue(_current).get(f"{context}|{text}", text)
+    if isinstance(found, tuple):
+        found = found[0]
+    return found.format(**fields) if fields else found
+
+
+def N_(text: str, /) -> str:
+    """Marks English text that is translated later, where it is shown (`translate`).
+
+    For text made at import time, before the language is chosen: a binding's description
+    (`Binding("ctrl+s", "save", N_("Save"))`). The completeness test reads these too.
+    """
+    return text
+
+
+def translate(text: str, /) -> str:
+    """Text marked with `N_` elsewhere, in the current language (unknown text as it is).
+
+    Only for marked text that reaches a person later; write `_("...")` everywhere else.
+    """
+    found = _catalogue(_current).get(text, text) if text else text
+    return found[0] if isinstance(found, tuple) else found
+
+
 def plural_index(lang: str, n: int) -> int:
     """Which plural form: English 0/1; Polish and Russian 0 (one), 1 (few), 2 (many)."""
     n = abs(n)
@@ -116,4 +147,16 @@ def _n(singular: str, plural: str, n: int, /, **fields: object) -> str:
     return form.format(n=n, **fields)
 
 
-__all__ = ["LANGUAGES", "NAMES", "_", "_n", "current", "detect", "plural_index", "set_language"]
+__all__ = [
+    "LANGUAGES",
+    "NAMES",
+    "N_",
+    "_",
+    "_n",
+    "_p",
+    "current",
+    "detect",
+    "plural_index",
+    "set_language",
+    "translate",
+]

@@ -1,0 +1,448 @@
+"""The interface in English, Polish and Russian.
+
+- Every `_("...")`, `_n("...", "...")`, `_p("context", "...")` and `N_("...")` in the package
+  is read from the source
+  (AST, so a call with anything but string literals fails): each has a Polish and a Russian
+  translation with the same `{fields}`, counted text has the language's three forms, and no
+  catalogue entry is left over.
+- Bindings are made at import time, in English; each screen and widget gets them in the
+  language of the moment it is built: a Polish app and an English one in the same process
+  each show their own footer.
+- Map content (titles, names, ids) is never translated.
+- `--lang`, CJM_LANG and the locale choose the language; the CLI's own output stays English.
+- Snapshots of the main screen in Polish and Russian at 80x24.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import os
+import pkgutil
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+import pytest
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.widgets._footer import FooterKey
+
+import cjm_tui
+import cjm_tui.tui
+from cjm_tui import i18n
+from cjm_tui.cli.edit import language_of
+from cjm_tui.fields import fields_for
+from cjm_tui.i18n import _n, detect, plural_index, set_language
+from cjm_tui.i18n.pl import MESSAGES as PL
+from cjm_tui.i18n.ru import MESSAGES as RU
+from cjm_tui.model import Map, map_from_raw
+from cjm_tui.quickadd import QuickAddError, build
+from cjm_tui.tui.app import CjmApp, build_app
+from cjm_tui.tui.components.detail_view import describe
+from cjm_tui.tui.components.personas_pane import PersonasPane
+from cjm_tui.tui.components.stages_pane import StagesPane
+from cjm_tui.tui.components.timeline_view import TimelineView
+from cjm_tui.tui.components.touchpoints_pane import TouchpointList
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "cjm_tui"
+TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
+CATALOGUES = {"pl": PL, "ru": RU}
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """The language is process-wide: every test here leaves it English, as it found it."""
+    yield
+    set_language("en")
+
+
+# What the package says, read from its source -----------------------------------------------
+
+
+def interface_texts() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], list[str]]:
+    """(catalogue key -> (English text, where) for `_`, `N_` and `_p`; `_n` singular ->
+    (plural, where); calls that are not literal). A `_p` text's key is "context|text"."""
+    singles: dict[str, tuple[str, str]] = {}
+    plurals: dict[str, tuple[str, str]] = {}
+    bad: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            name = node.func.id
+            if name not in ("_", "_n", "_p", "N_"):
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            count = 2 if name in ("_n", "_p") else 1
+            args = node.args[:count]
+            if len(args) < count or not all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+            ):
+                bad.append(where)
+                continue
+            texts = [a.value for a in args if isinstance(a, ast.Constant)]
+            if name == "_n":
+                plurals.setdefault(texts[0], (texts[1], where))
+            elif name == "_p":
+                singles.setdefault(f"{texts[0]}|{texts[1]}", (texts[1], where))
+            else:
+                singles.setdefault(texts[0], (texts[0], where))
+    return singles, plurals, bad
+
+
+def fields(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    """The `{fields}` of a text: (name, format spec, conversion)."""
+    return {
+        (name, spec, conversion)
+        for _literal, name, spec, conversion in Formatter().parse(text)
+        if name is not None
+    }
+
+
+SINGLES, PLURALS, NOT_LITERAL = interface_texts()
+
+
+def test_the_scan_finds_the_interface() -> None:
+    """The scan reads real calls (a scan that finds nothing would pass everything below)."""
+    assert "Add touchpoint" in SINGLES  # N_ in bindings.py
+    assert "Moments of truth" in SINGLES  # _ in a pane
+    assert "Its {n} action goes too." in PLURALS
+    assert "state|doing" in SINGLES  # _p in words.py
+    assert len(SINGLES) > 300
+
+
+def test_every_call_has_literal_text() -> None:
+    """`_(variable)` cannot be checked for a translation: write the English text in the call
+    (or mark it with `N_` where it is made and `translate` it where it is shown)."""
+    assert NOT_LITERAL == []
+
+
+@pytest.mark.parametrize("lang", ["pl", "ru"])
+def test_every_text_is_translated_with_the_same_fields(lang: str) -> None:
+    catalogue = CATALOGUES[lang]
+    missing = [f"{w}: {key!r}" for key, (_e, w) in SINGLES.items() if key not in catalogue]
+    missing += [f"{w}: {text!r}" for text, (_p, w) in PLURALS.items() if text not in catalogue]
+    assert missing == [], f"no {lang} translation for:\n" + "\n".join(missing)
+    for key, (english, _where) in SINGLES.items():
+        found = catalogue[key]
+        assert isinstance(found, str), f"{key!r}: one form, not {found!r}"
+        assert found.strip(), f"{key!r} is translated as nothing"
+        assert fields(found) == fields(english), f"{key!r} -> {found!r}: fields differ"
+    for singular, (plural, _where) in PLURALS.items():
+        forms = catalogue[singular]
+        assert isinstance(forms, tuple) and len(forms) == 3, f"{singular!r}: {forms!r}"
+        expected = fields(singular) | fields(plural)
+        for form in forms:
+            assert fields(form) == expected, f"{singular!r} -> {form!r}: fields differ"
+
+
+@pytest.mark.parametrize("lang", ["pl", "ru"])
+def test_no_catalogue_entry_is_unused(lang: str) -> None:
+    unused = [k for k in CATALOGUES[lang] if k not in SINGLES and k not in PLURALS]
+    assert unused == []
+
+
+def editor_classes() -> list[type[DOMNode]]:
+    """Every screen, widget and app class of the editor that declares its own bindings."""
+    for module in pkgutil.walk_packages(cjm_tui.tui.__path__, "cjm_tui.tui."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    todo: list[type[DOMNode]] = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("cjm_tui.") and "BINDINGS" in cls.__dict__:
+            found.append(cls)
+    return found
+
+
+def test_every_binding_of_the_editor_is_translated_when_built() -> None:
+    """Descriptions, tooltips and group names of our bindings have translations, and each
+    class with bindings (or a base of ours) calls `localize_bindings(self)` when built."""
+    classes = editor_classes()
+    assert {c.__name__ for c in classes} >= {"CjmApp", "MainScreen", "TouchpointList"}
+    for cls in classes:
+        built_here = [
+            c
+            for c in cls.__mro__
+            if c.__module__.startswith("cjm_tui.")
+            and "__init__" in c.__dict__
+            and "localize_bindings(self)" in inspect.getsource(c.__dict__["__init__"])
+        ]
+        assert built_here, f"{cls.__qualname__} never calls localize_bindings(self)"
+        for item in cls.__dict__["BINDINGS"]:
+            binding = item if isinstance(item, Binding) else Binding(*item)
+            texts = [binding.description, binding.tooltip]
+            if binding.group is not None:
+                texts.append(binding.group.description)
+            for text in filter(None, texts):
+                for lang, catalogue in CATALOGUES.items():
+                    assert text in catalogue, f"{cls.__qualname__}: {text!r} has no {lang}"
+
+
+# Plural forms and the choice of language ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("en", {0: 1, 1: 0, 2: 1, 5: 1, 21: 1}),
+        ("pl", {0: 2, 1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 14: 2, 21: 2, 22: 1, 25: 2, 101: 2}),
+        ("ru", {0: 2, 1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 21: 0, 22: 1, 25: 2, 101: 0, 111: 2}),
+    ],
+)
+def test_plural_index_follows_the_cldr_rule(lang: str, forms: dict[int, int]) -> None:
+    assert {n: plural_index(lang, n) for n in forms} == forms
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["1 touchpoint", "2 touchpoints", "5 touchpoints", "22 touchpoints"]),
+        ("pl", ["1 punkt styku", "2 punkty styku", "5 punktów styku", "22 punkty styku"]),
+        ("ru", ["1 точка контакта", "2 точки контакта", "5 точек контакта", "21 точка контакта"]),
+    ],
+)
+def test_counted_text_takes_the_right_form(lang: str, said: list[str]) -> None:
+    set_language(lang)
+    counts = [1, 2, 5, 22 if lang != "ru" else 21]
+    assert [_n("{n} touchpoint", "{n} touchpoints", n) for n in counts] == said
+
+
+@pytest.mark.parametrize(
+    ("explicit", "env", "expected"),
+    [
+        ("pl", {"CJM_LANG": "ru", "LANG": "en_US.UTF-8"}, "pl"),
+        (None, {"CJM_LANG": "ru", "LANG": "pl_PL.UTF-8"}, "ru"),
+        (None, {"LANG": "pl_PL.UTF-8"}, "pl"),
+        (None, {"LC_ALL": "ru_RU.UTF-8", "LANG": "pl_PL.UTF-8"}, "ru"),
+        (None, {"LANGUAGE": "ru:en"}, "ru"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),
+        (None, {"CJM_LANG": "klingon"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_detect_prefers_the_option_then_cjm_lang_then_the_locale(
+    explicit: str | None, env: dict[str, str], expected: str
+) -> None:
+    assert detect(explicit, env) == expected
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown language"):
+        set_language("de")
+    assert i18n.current() == "en"
+
+
+def test_language_of_the_lang_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CJM_LANG", "ru")
+    assert language_of(_args(lang="PL")) == "pl"
+    assert language_of(_args(lang=None)) == "ru"
+
+
+def _args(**values: Any) -> Any:
+    import argparse
+
+    return argparse.Namespace(**values)
+
+
+def _cjm(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "NO_COLOR": "1", "PYTHONUTF8": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "cjm_tui", *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def test_edit_with_an_unknown_lang_says_so_in_one_line(tmp_path: Path) -> None:
+    path = shutil.copyfile(TELECOM, tmp_path / "map.toml")
+    before = path.read_bytes()
+    proc = _cjm("edit", "--lang", "de", str(path))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "unknown language 'de' for --lang: choose en, pl, ru"
+    ]
+    assert path.read_bytes() == before
+
+
+def test_the_command_line_stays_english_whatever_the_language(tmp_path: Path) -> None:
+    """`cjm add` refuses in English even with CJM_LANG=pl: its messages are for scripts too."""
+    path = shutil.copyfile(TELECOM, tmp_path / "map.toml")
+    proc = _cjm("add", str(path), "Queue at the till #nowhere", env={"CJM_LANG": "pl"})
+    assert proc.returncode == 1
+    assert "unknown stage #nowhere" in proc.stderr
+
+
+# Headless words in the language ------------------------------------------------------------
+
+
+def _map() -> Map:
+    import tomllib
+
+    return map_from_raw(tomllib.loads(TELECOM.read_text(encoding="utf-8")))
+
+
+def test_quick_add_refuses_in_the_interface_language() -> None:
+    set_language("pl")
+    with pytest.raises(QuickAddError, match="nieznany etap #nowhere"):
+        build(_map(), "Queue #nowhere", None)
+    set_language("ru")
+    with pytest.raises(QuickAddError, match="неизвестная персона \\^ghost"):
+        build(_map(), "Queue ^ghost", None)
+
+
+def test_form_choices_show_the_words_beside_the_files_own() -> None:
+    m = _map()
+    effort = {s.key: s for s in fields_for("actions", m)}["effort"]
+    assert effort.names == {}  # English: the file's word says it all
+    set_language("pl")
+    specs = {s.key: s for s in fields_for("actions", m)}
+    assert specs["effort"].choices == ("low", "medium", "high")  # still the file's words
+    assert specs["effort"].names == {"low": "niski", "medium": "średni", "high": "wysoki"}
+    assert specs["due"].label == "Termin"
+
+
+def test_one_english_word_two_meanings() -> None:
+    """ "doing" is a touchpoint's key (what the customer does) and an action's state."""
+    from cjm_tui.i18n.words import choice_word
+    from cjm_tui.tui.components.detail_view import labels
+
+    assert choice_word("doing") == labels()["doing"] == "doing"
+    set_language("pl")
+    assert (choice_word("doing"), labels()["doing"]) == ("w toku", "co robi")
+    set_language("ru")
+    assert (choice_word("doing"), labels()["doing"]) == ("в работе", "что делает")
+
+
+def test_the_detail_pane_translates_labels_and_emotion_words_not_content() -> None:
+    m = _map()
+    tp = m.touchpoints[0]
+    set_language("ru")
+    text = describe(m, tp).plain
+    assert "канал: " in text and "этап: " in text
+    assert text.startswith(tp.name)  # the map's own words, as they are
+    assert str(tp.channel) in text and tp.stage in text
+
+
+# The editor, built in each language ---------------------------------------------------------
+
+EXPECTED = {
+    "en": ("1 Personas", "2 Stages", "3 Touchpoints", "Emotion timeline",
+           ["Add touchpoint", "Edit", "Emotion", "Moment", "Save", "Help", "Quit"]),
+    "pl": ("1 Persony", "2 Etapy", "3 Punkty styku", "Krzywa emocji",
+           ["Dodaj punkt styku", "Edytuj", "Emocja", "Moment", "Zapisz", "Pomoc", "Wyjdź"]),
+    "ru": ("1 Персоны", "2 Этапы", "3 Точки контакта", "Кривая эмоций",
+           ["Добавить точку", "Изменить", "Эмоция", "Момент", "Сохранить", "Справка", "Выход"]),
+}  # fmt: skip
+
+
+def _app(tmp_path: Path, keymap: dict[str, str] | None = None) -> CjmApp:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = shutil.copyfile(TELECOM, tmp_path / "map.toml")
+    app = build_app(path, keymap={} if keymap is None else keymap)
+    app.animation_level = "none"
+    return app
+
+
+async def test_each_app_speaks_the_language_it_was_built_in(tmp_path: Path) -> None:
+    """Polish, then English, then Russian, in one process: titles, footer, the palette's
+    system entries follow the language; map content (title, stage and touchpoint names) is
+    the same bytes in all three."""
+    seen_content: list[tuple[str, str, str]] = []
+    for lang in ("pl", "en", "ru"):
+        set_language(lang)
+        app = _app(tmp_path / lang)
+        personas, stages, touchpoints, timeline, footer = EXPECTED[lang]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert screen.query_one(PersonasPane).border_title == personas
+            assert screen.query_one(StagesPane).border_title == stages
+            assert screen.query_one(TouchpointList).border_title == touchpoints
+            assert screen.query_one(TimelineView).border_title == timeline
+            shown = [key.description for key in screen.query(FooterKey)]
+            assert shown == footer
+            titles = {c.title for c in app.get_system_commands(screen)}
+            assert ("Motyw" in titles) == (lang == "pl")
+            tp_list = screen.query_one(TouchpointList)
+            first_tp = str(tp_list.get_option_at_index(0).prompt)
+            first_stage = str(screen.query_one(StagesPane).get_option_at_index(1).prompt)
+            seen_content.append((app.title, first_stage, first_tp))
+    assert seen_content[0] == seen_content[1] == seen_content[2]
+    title, stage, touchpoint = seen_content[0]
+    assert title == "Prepaid bundle: switching operator and the first 30 days"
+    assert "Discover" in stage and "Bus-stop poster" in touchpoint
+
+
+async def test_a_users_keymap_still_applies_to_translated_bindings(tmp_path: Path) -> None:
+    set_language("pl")
+    app = _app(tmp_path, keymap={"app.save": "ctrl+w"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert keys.get("ctrl+w") == "Zapisz"
+        assert "ctrl+s" not in keys
+
+
+async def test_polish_dialogs_and_notifications(tmp_path: Path) -> None:
+    """m then q: the quit guard asks in Polish; the quick-add line refuses in Polish."""
+    set_language("pl")
+    app = _app(tmp_path)
+    told: list[tuple[str, str]] = []
+
+    def notify(message: str, *, title: str = "", **_kwargs: Any) -> None:
+        told.append((title, message))
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        for key in "Kolejka #nigdzie":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert told and told[-1][0] == "Nie dodano"
+        assert told[-1][1].startswith("nieznany etap #nigdzie (etapy: discover, ")
+        await pilot.press("escape", "m", "q")
+        await pilot.pause()
+        labels = [str(b.label) for b in app.screen.query("Button")]
+        assert labels == ["Zapisz (s)", "Odrzuć (d)", "Anuluj (c)"]
+
+
+# Snapshots -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["pl", "ru"])
+def test_main_screen_translated(snap_compare: Any, tmp_path: Path, lang: str) -> None:
+    """The telecom map at 80x24, as in test_snapshots.py::test_main_screen, in Polish or
+    Russian: pane titles "1 Persony" / "2 Etapy" / "3 Punkty styku" (ru: "1 Персоны" /
+    "2 Этапы" / "3 Точки контакта"), "Wszystkie" and "Wszystkie etapy" (ru: "Все персоны",
+    "Все этапы") whole, not cut; the side tabs "Szczegóły  Momenty  Działania" (ru: "Детали
+    Моменты  Действия") all on the tab row; detail labels "etap:", "kanał:", "co robi:" (ru:
+    "этап:", "канал:", "что делает:"); the timeline titled "Krzywa emocji" (ru: "Кривая
+    эмоций") with "przewijanie ▶" (ru: "прокрутка ▶") on its border; the footer whole on one
+    line: "a Dodaj punkt styku e Edytuj +- Emocja m Moment ^s Zapisz ? Pomoc q Wyjdź" (ru:
+    "a Добавить точку e Изменить +- Эмоция m Момент ^s Сохранить ? Справка q Выход"). The
+    map's own text (title, "Discover", "Bus-stop poster ...", "outdoor") stays English.
+    """
+    set_language(lang)
+    app = _app(tmp_path)
+
+    async def settle(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
