@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cjm_tui import validate
+from cjm_tui.i18n import _
+from cjm_tui.i18n.words import choice_word
 from cjm_tui.ids import slugify
 from cjm_tui.model.entities import MapInfo
 from cjm_tui.model.journey import Map
@@ -88,83 +90,115 @@ _REFERENCES: dict[tuple[str, str], str] = {
 }
 """Keys whose text is an id of another table (the validator checks the same references)."""
 
-_LABELS: dict[str, str] = {
-    "id": "Id",
-    "title": "Title",
-    "kind": "Kind of map",
-    "description": "Description",
-    "owner": "Owner",
-    "updated": "Last updated",
-    "name": "Name",
-    "goals": "Goals",
-    "pains": "Pains",
-    "quote": "Quote",
-    "goal": "Goal",
-    "stage": "Stage",
-    "channel": "Channel",
-    "personas": "Personas",
-    "doing": "Doing",
-    "thinking": "Thinking",
-    "feeling": "Feeling",
-    "expectation": "Expectation",
-    "experience": "Experience",
-    "emotion": "Emotion",
-    "moment_of_truth": "Moment of truth",
-    "mot_reason": "Why it is a moment of truth",
-    "pain_points": "Pain points",
-    "opportunities": "Opportunities",
-    "backstage": "Backstage",
-    "support": "Supporting systems",
-    "evidence": "Evidence",
-    "status": "Status",
-    "touchpoint": "Touchpoint",
-    "effort": "Effort",
-    "impact": "Impact",
-    "quick_win": "Quick win",
-    "due": "Due date",
-    "state": "State",
-}
 
-_HELP: dict[str, str] = {
-    "id": "a-z, 0-9, - and _; other entries refer to it",
-    "title": "what the map is about",
-    "kind": "blank = customer; employee for an employee experience map",
-    "updated": "a date: 2026-11-20",
-    "name": "free text, any language",
-    "goals": "what this persona wants to achieve",
-    "pains": "what gets in their way",
-    "quote": "something they said, in their words",
-    "goal": "what the customer wants to achieve in this stage",
-    "stage": "the journey stage it belongs to",
-    "channel": "web, app, phone, shop, email, sms, person...",
-    "doing": "what they do here",
-    "thinking": "what goes through their head",
-    "feeling": "their feelings, in words",
-    "expectation": "what they expect",
-    "experience": "what they actually get",
-    "moment_of_truth": "space toggles; decides whether the customer stays or leaves",
-    "mot_reason": "what is decided here",
-    "pain_points": "what hurts here",
-    "opportunities": "ideas to make it better",
-    "backstage": "internal processes behind it",
-    "support": "systems that support it",
-    "evidence": "where we know it from (interviews, data)",
-    "status": "hypothesis until research backs it",
-    "touchpoint": "the touchpoint this action improves",
-    "effort": "low, medium or high",
-    "impact": "low, medium or high",
-    "quick_win": "space toggles; never set = worked out from effort and impact",
-    "due": "a date: 2026-12-15",
-    "state": "blank = todo",
-}
+def _labels() -> dict[str, str]:
+    return {
+        "id": _("Id"),
+        "title": _("Title"),
+        "kind": _("Kind of map"),
+        "description": _("Description"),
+        "owner": _("Owner"),
+        "updated": _("Last updated"),
+        "name": _("Name"),
+        "goals": _("Goals"),
+        "pains": _("Pains"),
+        "quote": _("Quote"),
+        "goal": _("Goal"),
+        "stage": _("Stage"),
+        "channel": _("Channel"),
+        "personas": _("Personas"),
+        "doing": _("Doing"),
+        "thinking": _("Thinking"),
+        "feeling": _("Feeling"),
+        "expectation": _("Expectation"),
+        "experience": _("Experience"),
+        "emotion": _("Emotion"),
+        "moment_of_truth": _("Moment of truth"),
+        "mot_reason": _("Why it is a moment of truth"),
+        "pain_points": _("Pain points"),
+        "opportunities": _("Opportunities"),
+        "backstage": _("Backstage"),
+        "support": _("Supporting systems"),
+        "evidence": _("Evidence"),
+        "status": _("Status"),
+        "touchpoint": _("Touchpoint"),
+        "effort": _("Effort"),
+        "impact": _("Impact"),
+        "quick_win": _("Quick win"),
+        "due": _("Due date"),
+        "state": _("State"),
+    }
 
-_TABLE_HELP: dict[tuple[str, str], str] = {
-    ("map", "description"): "why this map exists, for whom, in which workshop",
-    ("map", "owner"): "who keeps the map current",
-    ("touchpoints", "owner"): "department or role responsible",
-    ("actions", "owner"): "who does it",
-    ("actions", "title"): "the improvement, in a few words",
-}
+
+def _help() -> dict[str, str]:
+    return {
+        "id": _("a-z, 0-9, - and _; other entries refer to it"),
+        "title": _("what the map is about"),
+        "kind": _("blank = customer; employee for an employee experience map"),
+        "updated": _("a date: 2026-11-20"),
+        "name": _("free text, any language"),
+        "goals": _("what this persona wants to achieve"),
+        "pains": _("what gets in their way"),
+        "quote": _("something they said, in their words"),
+        "goal": _("what the customer wants to achieve in this stage"),
+        "stage": _("the journey stage it belongs to"),
+        "channel": _("web, app, phone, shop, email, sms, person..."),
+        "doing": _("what they do here"),
+        "thinking": _("what goes through their head"),
+        "feeling": _("their feelings, in words"),
+        "expectation": _("what they expect"),
+        "experience": _("what they actually get"),
+        "moment_of_truth": _("space toggles; decides whether the customer stays or leaves"),
+        "mot_reason": _("what is decided here"),
+        "pain_points": _("what hurts here"),
+        "opportunities": _("ideas to make it better"),
+        "backstage": _("internal processes behind it"),
+        "support": _("systems that support it"),
+        "evidence": _("where we know it from (interviews, data)"),
+        "status": _("hypothesis until research backs it"),
+        "touchpoint": _("the touchpoint this action improves"),
+        "effort": _("low, medium or high"),
+        "impact": _("low, medium or high"),
+        "quick_win": _("space toggles; never set = worked out from effort and impact"),
+        "due": _("a date: 2026-12-15"),
+        "state": _("blank = todo"),
+    }
+
+
+def _table_help() -> dict[tuple[str, str], str]:
+    return {
+        ("map", "description"): _("why this map exists, for whom, in which workshop"),
+        ("map", "owner"): _("who keeps the map current"),
+        ("touchpoints", "owner"): _("department or role responsible"),
+        ("actions", "owner"): _("who does it"),
+        ("actions", "title"): _("the improvement, in a few words"),
+    }
+
+
+def _not_an_id(noun: str, ident: str, ref: str | None, known: str) -> str:
+    """`Stage: "pay" is not a stage id (known: ...)`, for the table `ref` the ids come from."""
+    if ref == "stages":
+        return _(
+            '{noun}: "{ident}" is not a stage id (known: {known})',
+            noun=noun,
+            ident=ident,
+            known=known,
+        )
+    if ref == "personas":
+        return _(
+            '{noun}: "{ident}" is not a persona id (known: {known})',
+            noun=noun,
+            ident=ident,
+            known=known,
+        )
+    if ref == "touchpoints":
+        return _(
+            '{noun}: "{ident}" is not a touchpoint id (known: {known})',
+            noun=noun,
+            ident=ident,
+            known=known,
+        )
+    return _('{noun}: "{ident}" is not an id (known: {known})', noun=noun, ident=ident, known=known)
 
 
 # Which kind of field each key is ------------------------------------------------
@@ -208,7 +242,7 @@ def _ids_and_names(m: Map, table: str) -> tuple[tuple[str, ...], dict[str, str]]
 
 def _known(ids: Sequence[str]) -> str:
     if not ids:
-        return "none yet"
+        return _("none yet")
     return ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
 
 
@@ -221,19 +255,22 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
     specs: list[FieldSpec] = []
+    labels, helps, table_helps = _labels(), _help(), _table_help()
     for key, (required, check) in validate.SCHEMA[table].items():
         if table == "map" and key == "format":
             continue
         kind = _kind(table, key, check)
-        label = _LABELS.get(key, key.replace("_", " ").capitalize())
+        label = labels.get(key, key.replace("_", " ").capitalize())
         if kind in ("list", "refs"):
-            label += " (one per line)"
-        help_text = _TABLE_HELP.get((table, key), _HELP.get(key, ""))
+            label = _("{label} (one per line)", label=label)
+        help_text = table_helps.get((table, key), helps.get(key, ""))
         choices: tuple[str, ...] = ()
         names: dict[str, str] = {}
         ref: str | None = None
         if kind == "choice" and check is not None:
             choices = _words(check)
+            # The file's words stay the values; the interface's word is shown beside them.
+            names = {w: choice_word(w) for w in choices if choice_word(w) != w}
         elif kind in ("ref", "refs"):
             ref = _REFERENCES[(table, key)]
             choices, names = _ids_and_names(m, ref)
@@ -241,16 +278,18 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
             ref = "personas"
             choices, names = _ids_and_names(m, ref)
         if kind == "refs":
-            help_text = f"persona ids; none = every persona (known: {_known(choices)})"
+            help_text = _(
+                "persona ids; none = every persona (known: {known})", known=_known(choices)
+            )
         elif kind == "emotion":
-            help_text = f"{EMOTION_MIN}..+{EMOTION_MAX} (0 neutral)"
+            help_text = _("{low}..+{high} (0 neutral)", low=EMOTION_MIN, high=EMOTION_MAX)
             if choices:
                 pairs = zip(choices[:2], ("-1", "+2"), strict=False)  # one persona: one pair
                 example = ", ".join(f"{p}={v}" for p, v in pairs)
-                help_text += f", or per persona: {example}"
+                help_text += _(", or per persona: {example}", example=example)
                 if len(choices) > 2:
-                    help_text += f" (known: {_known(choices)})"
-            help_text += "; blank = none"
+                    help_text += _(" (known: {known})", known=_known(choices))
+            help_text += _("; blank = none")
         specs.append(FieldSpec(key, label, kind, required, help_text, choices, names, ref))
     assert tuple(s.key for s in specs) == tuple(
         k for k in KNOWN_KEYS[table] if (table, k) != ("map", "format")
@@ -309,12 +348,25 @@ def _emotion_number(text: str, what: str) -> int:
     """An integer within the emotion scale; `what` names it in messages."""
     text = text.strip().replace("\u2212", "-")  # a typographic minus is still a minus
     if not _INT.fullmatch(text):
-        raise FieldError(f"{what} must be a whole number from {EMOTION_MIN} to +{EMOTION_MAX}")
+        raise FieldError(
+            _(
+                "{what} must be a whole number from {low} to +{high}",
+                what=what,
+                low=EMOTION_MIN,
+                high=EMOTION_MAX,
+            )
+        )
     number = int(text)
     if not EMOTION_MIN <= number <= EMOTION_MAX:
         raise FieldError(
-            f"{what} {text} is out of range: use {EMOTION_MIN}..+{EMOTION_MAX} "
-            "(-2 very negative, 0 neutral, +2 very positive)"
+            _(
+                "{what} {text} is out of range: use {low}..+{high} "
+                "(-2 very negative, 0 neutral, +2 very positive)",
+                what=what,
+                text=text,
+                low=EMOTION_MIN,
+                high=EMOTION_MAX,
+            )
         )
     return number
 
@@ -322,7 +374,7 @@ def _emotion_number(text: str, what: str) -> int:
 def _parse_emotion(spec: FieldSpec, text: str) -> int | dict[str, int]:
     plain = text.strip().replace("\u2212", "-")
     if _INT.fullmatch(plain):
-        return _emotion_number(plain, "Emotion")
+        return _emotion_number(plain, _("Emotion"))
     if plain.startswith("{") and plain.endswith("}"):
         plain = plain[1:-1]
     table: dict[str, int] = {}
@@ -332,22 +384,34 @@ def _parse_emotion(spec: FieldSpec, text: str) -> int | dict[str, int]:
         pair = _PAIR.fullmatch(part.strip())
         if pair is None:
             raise FieldError(
-                f'Emotion: "{part.strip()}" is neither a number from {EMOTION_MIN} to '
-                f"+{EMOTION_MAX} nor persona=value (for example student=-1, senior=+2)"
+                _(
+                    'Emotion: "{part}" is neither a number from {low} to +{high} nor '
+                    "persona=value (for example student=-1, senior=+2)",
+                    part=part.strip(),
+                    low=EMOTION_MIN,
+                    high=EMOTION_MAX,
+                )
             )
         pid = pair["key"].strip().strip("\"'").strip()
         if pid not in spec.choices:
             if not spec.choices:
                 raise FieldError(
-                    f'Emotion: "{pid}" is not a persona id (the map has no personas yet: '
-                    "use one number for everybody)"
+                    _(
+                        'Emotion: "{id}" is not a persona id (the map has no personas yet: '
+                        "use one number for everybody)",
+                        id=pid,
+                    )
                 )
             raise FieldError(
-                f'Emotion: "{pid}" is not a persona id (known: {_known(spec.choices)})'
+                _(
+                    'Emotion: "{id}" is not a persona id (known: {known})',
+                    id=pid,
+                    known=_known(spec.choices),
+                )
             )
         if pid in table:
-            raise FieldError(f'Emotion: persona "{pid}" is given twice')
-        table[pid] = _emotion_number(pair["value"], f"Emotion for {pid}")
+            raise FieldError(_('Emotion: persona "{id}" is given twice', id=pid))
+        table[pid] = _emotion_number(pair["value"], _("Emotion for {id}", id=pid))
     return table
 
 
@@ -359,10 +423,16 @@ def _parse_date(spec: FieldSpec, text: str) -> dt.date:
         if _DATETIME.fullmatch(plain):
             return dt.datetime.fromisoformat(plain)
     except ValueError:
-        raise FieldError(f'{spec.noun}: "{text.strip()}" is not a real date') from None
+        raise FieldError(
+            _('{noun}: "{text}" is not a real date', noun=spec.noun, text=text.strip())
+        ) from None
     raise FieldError(
-        f'{spec.noun}: "{text.strip()}" is not a date: write it as 2026-12-15 '
-        "(or 2026-12-15T09:30 with a time)"
+        _(
+            '{noun}: "{text}" is not a date: write it as 2026-12-15 '
+            "(or 2026-12-15T09:30 with a time)",
+            noun=spec.noun,
+            text=text.strip(),
+        )
     )
 
 
@@ -370,8 +440,7 @@ def _parse_ref(spec: FieldSpec, text: str) -> str:
     ident = text.strip()
     if ident in spec.choices:
         return ident
-    what = validate.TABLE_LABEL.get(spec.ref or "", "entry")
-    raise FieldError(f'{spec.noun}: "{ident}" is not a {what} id (known: {_known(spec.choices)})')
+    raise FieldError(_not_an_id(spec.noun, ident, spec.ref, _known(spec.choices)))
 
 
 def _parse_list(spec: FieldSpec, text: str) -> list[str]:
@@ -393,11 +462,11 @@ def parse(spec: FieldSpec, text: str) -> Any:
         if items:
             return items
         if spec.required:
-            raise FieldError(f"{spec.noun} needs at least one line")
+            raise FieldError(_("{noun} needs at least one line", noun=spec.noun))
         return None
     if not text.strip():
         if spec.required:
-            raise FieldError(f"{spec.noun} cannot be blank")
+            raise FieldError(_("{noun} cannot be blank", noun=spec.noun))
         return None
     if spec.kind in ("text", "long_text"):
         return text
@@ -405,17 +474,26 @@ def parse(spec: FieldSpec, text: str) -> Any:
         ident = text.strip()
         if not is_slug(ident):
             hint = slugify(ident, fallback="")
-            suggestion = f' (try "{hint}")' if hint else ""
+            suggestion = _(' (try "{hint}")', hint=hint) if hint else ""
             raise FieldError(
-                f'"{ident}" is not a valid id: use a-z, 0-9, - and _, starting with a letter '
-                f"or digit, at most 64 characters{suggestion}"
+                _(
+                    '"{id}" is not a valid id: use a-z, 0-9, - and _, starting with a letter '
+                    "or digit, at most 64 characters",
+                    id=ident,
+                )
+                + suggestion
             )
         return ident
     if spec.kind == "choice":
         word = text.strip().lower()
         if word not in spec.choices:
             raise FieldError(
-                f'{spec.noun}: "{text.strip()}" is not one of {", ".join(spec.choices)}'
+                _(
+                    '{noun}: "{text}" is not one of {choices}',
+                    noun=spec.noun,
+                    text=text.strip(),
+                    choices=", ".join(spec.choices),
+                )
             )
         return word
     if spec.kind == "ref":
@@ -426,7 +504,9 @@ def parse(spec: FieldSpec, text: str) -> Any:
             return True
         if word in _FALSE:
             return False
-        raise FieldError(f'{spec.noun}: "{text.strip()}" is neither true nor false')
+        raise FieldError(
+            _('{noun}: "{text}" is neither true nor false', noun=spec.noun, text=text.strip())
+        )
     if spec.kind == "emotion":
         return _parse_emotion(spec, text)
     if spec.kind == "date":

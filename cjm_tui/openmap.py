@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cjm_tui.i18n import _
 from cjm_tui.model import (
     TABLE_OF,
     Action,
@@ -27,7 +28,7 @@ from cjm_tui.model import (
     edits,
     map_to_raw,
 )
-from cjm_tui.problems import has_errors
+from cjm_tui.problems import Problem, has_errors
 from cjm_tui.quickadd import build as build_quick_add
 from cjm_tui.store import MapFile
 from cjm_tui.store.values import format_string
@@ -39,6 +40,13 @@ E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
 
 class EditError(ValueError):
     """The edit would break the map; the message says why, for a person."""
+
+
+class ReadOnlyError(EditError):
+    """The map is open read-only (another editor holds it, or `--read-only`): nothing changes."""
+
+    def __init__(self) -> None:
+        super().__init__(_("the map is open read-only: nothing can be changed or saved"))
 
 
 class SaveResult(Enum):
@@ -105,6 +113,9 @@ class OpenMap:
         self._new = file is not None and file.disk is None
         self.version = 0
         """Goes up with every change of `map` (edit, undo, redo, reload, loaded)."""
+        self.read_only = False
+        """Another editor holds the file, or `--read-only`: every edit, undo, redo and save
+        raises ReadOnlyError, and nothing may be written for it (no save, no autosave)."""
 
     @classmethod
     def loading(cls, path: str | os.PathLike[str], first_look: Map) -> OpenMap:
@@ -121,7 +132,7 @@ class OpenMap:
     @property
     def file(self) -> MapFile:
         if self._file is None:
-            raise EditError("the map is still loading; try again in a moment")
+            raise EditError(_("the map is still loading; try again in a moment"))
         return self._file
 
     def finish_loading(self, file: MapFile) -> None:
@@ -152,7 +163,12 @@ class OpenMap:
 
     @property
     def dirty(self) -> bool:
-        """Different from the file as last loaded or saved (a new file is dirty until saved)."""
+        """Different from the file as last loaded or saved (a new file is dirty until saved).
+
+        Never while read-only: there is nothing that could be saved.
+        """
+        if self.read_only:
+            return False
         return self._new or not _State.of(self.map).same_as(self._saved)
 
     @property
@@ -176,6 +192,8 @@ class OpenMap:
 
     def undo(self) -> str | None:
         """Step back; returns what was undone, or None when there is nothing to undo."""
+        if self.read_only:
+            raise ReadOnlyError
         if not self._undo:
             return None
         state = self._undo.pop()
@@ -184,6 +202,8 @@ class OpenMap:
         return state.what
 
     def redo(self) -> str | None:
+        if self.read_only:
+            raise ReadOnlyError
         if not self._redo:
             return None
         state = self._redo.pop()
@@ -197,6 +217,8 @@ class OpenMap:
         `check=False` is for edits that are valid by construction (the keys that must answer
         within a frame at 2,000 touchpoints skip the whole-map validation).
         """
+        if self.read_only:
+            raise ReadOnlyError
         before = _State.of(self.map, what)
         candidate = Map(
             info=self.map.info,
@@ -207,12 +229,12 @@ class OpenMap:
             extra=self.map.extra,
         )
         if self._file is None:
-            raise EditError("the map is still loading; try again in a moment")
+            raise EditError(_("the map is still loading; try again in a moment"))
         change(candidate)
         if check:
             problems = [p for p in validate(map_to_raw(candidate)) if p.severity == "error"]
             if has_errors(problems):
-                raise EditError(problems[0].message)
+                raise EditError(_refusal(problems[0], candidate))
         self.map = candidate
         self._undo.append(before)
         del self._undo[:-HISTORY_LIMIT]
@@ -226,7 +248,7 @@ class OpenMap:
         for i, e in enumerate(entries):
             if e.uid == entity.uid:
                 return i
-        raise EditError(f"{entity.id} is no longer in the map")
+        raise EditError(_("{id} is no longer in the map", id=entity.id))
 
     def find(self, uid: int) -> Entity | None:
         """The entity with this uid in the current map."""
@@ -239,7 +261,6 @@ class OpenMap:
     def update(self, entity: E, check: bool = True, **changes: Any) -> E:
         """Replace fields of an entity; a changed id takes its references along."""
         new = replace(entity, **changes)
-        label = TABLE_OF[type(entity)][:-1]
 
         def change(m: Map) -> None:
             entries: list[Any] = getattr(m, TABLE_OF[type(entity)])
@@ -252,7 +273,7 @@ class OpenMap:
                 elif isinstance(new, Touchpoint):
                     edits.rename_touchpoint(m, entity.id, new.id)
 
-        self._edit(f"edit {label} {entity.id}", change, check)
+        self._edit(_did("edit", TABLE_OF[type(entity)], entity.id), change, check)
         return new
 
     def update_info(self, **changes: Any) -> None:
@@ -261,7 +282,7 @@ class OpenMap:
         def change(m: Map) -> None:
             m.info = info
 
-        self._edit("edit the map's details", change)
+        self._edit(_("edit the map's details"), change)
 
     def add(self, entity: Entity, after: Entity | None = None, check: bool = True) -> None:
         """Add an entity: a touchpoint in journey order, others after `after` (else at the end)."""
@@ -275,10 +296,12 @@ class OpenMap:
             index = self._index(m, after) + 1 if after is not None else len(entries)
             entries.insert(index, entity)
 
-        self._edit(f"add {table[:-1]} {entity.id}", change, check)
+        self._edit(_did("add", table, entity.id), change, check)
 
     def quick_add(self, line: str, default_stage: str | None) -> Touchpoint:
         """Add the touchpoint a quick-add line describes (QuickAddError when refused)."""
+        if self.read_only:
+            raise ReadOnlyError
         tp = build_quick_add(self.map, line, default_stage)  # checks stage and personas
         self.add(tp, check=False)
         return tp
@@ -300,17 +323,19 @@ class OpenMap:
                 edits.forget_persona(m, entity.id)
 
         if isinstance(entity, Stage) and any(t.stage == entity.id for t in self.map.touchpoints):
-            raise EditError(f"stage {entity.id} has touchpoints: move or delete them first")
+            raise EditError(
+                _("stage {id} has touchpoints: move or delete them first", id=entity.id)
+            )
         if isinstance(entity, Stage) and len(self.map.stages) == 1:
-            raise EditError("a map needs at least one stage")
-        self._edit(f"delete {table[:-1]} {entity.id}", change, check=False)
+            raise EditError(_("a map needs at least one stage"))
+        self._edit(_did("delete", table, entity.id), change, check=False)
 
     def delete_stage(self, stage: Stage, move_to: str | None) -> None:
         """Delete a stage; its touchpoints go to stage `move_to`, or are deleted when None."""
         if len(self.map.stages) == 1:
-            raise EditError("a map needs at least one stage")
+            raise EditError(_("a map needs at least one stage"))
         if move_to == stage.id:
-            raise EditError("choose another stage for its touchpoints")
+            raise EditError(_("choose another stage for its touchpoints"))
 
         def change(m: Map) -> None:
             del m.stages[self._index(m, stage)]
@@ -323,7 +348,9 @@ class OpenMap:
                 for t in mine:
                     m.insert_touchpoint(replace(t, stage=move_to))
 
-        what = f"delete stage {stage.id}" + (f", touchpoints to {move_to}" if move_to else "")
+        what = _did("delete", "stages", stage.id)
+        if move_to:
+            what = _("delete stage {id}, touchpoints to {to}", id=stage.id, to=move_to)
         self._edit(what, change, check=False)
 
     # Touchpoint keys -----------------------------------------------------------
@@ -343,6 +370,8 @@ class OpenMap:
 
         Returns False when there is nowhere to go (first or last already).
         """
+        if self.read_only:
+            raise ReadOnlyError
         table = TABLE_OF[type(entity)]
         entries: list[Any] = getattr(self.map, table)
         i = self._index(self.map, entity)
@@ -360,11 +389,13 @@ class OpenMap:
             items: list[Any] = getattr(m, table)
             items[i], items[j] = items[j], items[i]
 
-        self._edit(f"move {table[:-1]} {entity.id}", change, check=False)
+        self._edit(_did("move", table, entity.id), change, check=False)
         return True
 
     def move_to_stage(self, tp: Touchpoint, delta: int) -> Touchpoint | None:
         """`<` / `>`: to the end of the previous stage or the start of the next one."""
+        if self.read_only:
+            raise ReadOnlyError
         order = [s.id for s in self.map.stages]
         k = order.index(tp.stage) + delta
         if not 0 <= k < len(order):
@@ -382,7 +413,8 @@ class OpenMap:
             else:
                 m.touchpoints.insert(first, moved)
 
-        self._edit(f"move touchpoint {tp.id} to stage {order[k]}", change, check=False)
+        what = _("move touchpoint {id} to stage {to}", id=tp.id, to=order[k])
+        self._edit(what, change, check=False)
         return moved
 
     # Files ---------------------------------------------------------------------
@@ -390,8 +422,11 @@ class OpenMap:
     def save(self, force: bool = False) -> SaveResult:
         """Save in place. Without `force`, a file changed by someone else is not overwritten.
 
-        Raises StoreError or WriteError (the file is then exactly as it was).
+        Raises StoreError or WriteError (the file is then exactly as it was), or
+        ReadOnlyError.
         """
+        if self.read_only:
+            raise ReadOnlyError
         if self._file is None:
             return SaveResult.UNCHANGED  # nothing can have changed while loading
         if not force and self.file.changed_on_disk():
@@ -404,10 +439,98 @@ class OpenMap:
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes (undo can bring them back)."""
         fresh = MapFile.load(self.path)
-        self._undo.append(_State.of(self.map, "reload from disk"))
+        self._undo.append(_State.of(self.map, _("reload from disk")))
         self._redo.clear()
         self._file = fresh
         self.map = fresh.map
         self._saved = _State.of(self.map)
         self._new = False
         self.version += 1
+
+    def restore(self, other: Map, what: str | None = None) -> None:
+        """Make `other` (a recovery draft) the current map, as one edit that undo takes back.
+
+        Its entries take the uids of the entries with the same id here, so a save writes only
+        what differs and keeps the file's comments. The file's own unknown top-level tables
+        stay (the editor never changes them, so the file's are the newest).
+        """
+        adopted = _with_uids_of(self.map, other)
+
+        def change(m: Map) -> None:
+            m.info = adopted.info
+            m.personas = adopted.personas
+            m.stages = adopted.stages
+            m.touchpoints = adopted.touchpoints
+            m.actions = adopted.actions
+
+        self._edit(what or _("restore the recovery draft"), change)
+
+
+def _refusal(problem: Problem, m: Map) -> str:
+    """Why an edit was refused, for the person editing: the validator's message (English, as
+    `cjm check` prints it) unless it is an id used twice, the one a form can cause."""
+    path = problem.path
+    if len(path) == 3 and path[2] == "id" and problem.message.startswith("duplicate"):
+        table, index = path[0], path[1]
+        entries = getattr(m, str(table), [])
+        if isinstance(index, int) and 0 <= index < len(entries):
+            ident = entries[index].id
+            if table == "personas":
+                return _("duplicate persona id {id}: another persona has it already", id=ident)
+            if table == "stages":
+                return _("duplicate stage id {id}: another stage has it already", id=ident)
+            if table == "touchpoints":
+                return _(
+                    "duplicate touchpoint id {id}: another touchpoint has it already", id=ident
+                )
+            if table == "actions":
+                return _("duplicate action id {id}: another action has it already", id=ident)
+    return problem.message
+
+
+def _did(verb: str, table: str, ident: str) -> str:
+    """What an edit did, for undo and redo ("edit touchpoint sms-offer")."""
+    done = {
+        ("add", "personas"): _("add persona {id}"),
+        ("add", "stages"): _("add stage {id}"),
+        ("add", "touchpoints"): _("add touchpoint {id}"),
+        ("add", "actions"): _("add action {id}"),
+        ("edit", "personas"): _("edit persona {id}"),
+        ("edit", "stages"): _("edit stage {id}"),
+        ("edit", "touchpoints"): _("edit touchpoint {id}"),
+        ("edit", "actions"): _("edit action {id}"),
+        ("delete", "personas"): _("delete persona {id}"),
+        ("delete", "stages"): _("delete stage {id}"),
+        ("delete", "touchpoints"): _("delete touchpoint {id}"),
+        ("delete", "actions"): _("delete action {id}"),
+        ("move", "personas"): _("move persona {id}"),
+        ("move", "stages"): _("move stage {id}"),
+        ("move", "touchpoints"): _("move touchpoint {id}"),
+        ("move", "actions"): _("move action {id}"),
+    }
+    return done[(verb, table)].format(id=ident)
+
+
+def _with_uids_of(current: Map, other: Map) -> Map:
+    """`other` with each entry given the uid of the entry of `current` with its table and id."""
+    uids = {
+        (table, e.id): e.uid
+        for table in ("personas", "stages", "touchpoints", "actions")
+        for e in getattr(current, table)
+    }
+
+    def adopt(table: str, entries: list[E]) -> list[E]:
+        out: list[E] = []
+        for e in entries:
+            uid = uids.get((table, e.id))
+            out.append(e if uid is None else replace(e, uid=uid))
+        return out
+
+    return Map(
+        info=other.info,
+        personas=adopt("personas", other.personas),
+        stages=adopt("stages", other.stages),
+        touchpoints=adopt("touchpoints", other.touchpoints),
+        actions=adopt("actions", other.actions),
+        extra=current.extra,
+    )

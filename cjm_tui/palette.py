@@ -60,12 +60,82 @@ MOT_STYLE = Style(color=OKABE_ITO["reddish_purple"], bold=True)
 """The moment-of-truth marker and its style."""
 
 SELECTED_SYMBOL = "↓"  # not a persona symbol: those include ▼
-SELECTED_STYLE = Style(bgcolor="grey23")
+SELECTED_BACKGROUND = "grey23"
+SELECTED_STYLE = Style(bgcolor=SELECTED_BACKGROUND)
 """The selected touchpoint's column: a marker above it and a background behind it."""
 
 STAGE_STYLE = Style(bold=True)
 RULE_STYLE = Style(dim=True)
 """Stage names, and the separators and guides that only give structure."""
+
+
+# Variants for the editor's themes ------------------------------------------------------------
+#
+# Everything above is written for a dark background. On a light one the Okabe-Ito yellow, orange
+# and sky blue are nearly invisible, a high-contrast theme wants brighter colours, and an ANSI
+# theme wants the terminal's own palette. A variant maps each colour above to the one to show
+# instead; the editor swaps them as it draws (`cjm_tui/tui/themes.py`), so code keeps using the
+# names above (and `cjm show` and the exports keep the colours as they are). Every variant keeps
+# the emotion scale warm to cool, its ends apart from its middle, and the persona colours apart;
+# symbols and numbers carry the meaning in any case.
+
+VARIANTS: dict[str, dict[str, str]] = {
+    "dark": {},
+    "light": {
+        OKABE_ITO["orange"]: "#A86800",
+        OKABE_ITO["sky_blue"]: "#2A85C0",
+        OKABE_ITO["bluish_green"]: "#00785A",
+        OKABE_ITO["yellow"]: "#000000",  # Okabe-Ito's own black, where its yellow would vanish
+        OKABE_ITO["blue"]: "#00436E",
+        OKABE_ITO["vermillion"]: "#A33F00",
+        OKABE_ITO["reddish_purple"]: "#A8457F",
+        OKABE_ITO["grey"]: "#5E5E5E",
+        SELECTED_BACKGROUND: "#C8C8C8",
+    },
+    "high-contrast": {
+        OKABE_ITO["blue"]: "#4F8BFF",  # 4:1 on black is too faint for this theme
+        OKABE_ITO["vermillion"]: "#FF6A1A",
+        OKABE_ITO["grey"]: "#C0C0C0",
+    },
+    "ansi-dark": {
+        OKABE_ITO["orange"]: "yellow",
+        OKABE_ITO["sky_blue"]: "bright_cyan",
+        OKABE_ITO["bluish_green"]: "green",
+        OKABE_ITO["yellow"]: "bright_yellow",
+        OKABE_ITO["blue"]: "bright_blue",
+        OKABE_ITO["vermillion"]: "red",
+        OKABE_ITO["reddish_purple"]: "magenta",
+        OKABE_ITO["grey"]: "white",
+        SELECTED_BACKGROUND: "bright_black",
+    },
+    "ansi-light": {
+        OKABE_ITO["orange"]: "yellow",
+        OKABE_ITO["sky_blue"]: "cyan",
+        OKABE_ITO["bluish_green"]: "green",
+        OKABE_ITO["yellow"]: "black",
+        OKABE_ITO["blue"]: "blue",
+        OKABE_ITO["vermillion"]: "red",
+        OKABE_ITO["reddish_purple"]: "magenta",
+        OKABE_ITO["grey"]: "bright_black",
+        SELECTED_BACKGROUND: "white",
+    },
+}
+"""Per variant: colour above -> colour to show instead (absent: shown as it is)."""
+
+
+def variant_for(*, dark: bool, ansi: bool = False, high_contrast: bool = False) -> str:
+    """The variant for a theme: by its background (`dark`), and whether it uses the
+    terminal's own colours (`ansi`) or asks for high contrast."""
+    if high_contrast:
+        return "high-contrast"
+    if ansi:
+        return "ansi-dark" if dark else "ansi-light"
+    return "dark" if dark else "light"
+
+
+def variant_colour(colour: str, variant: str) -> str:
+    """What `colour` (one of this module's) becomes in `variant`."""
+    return VARIANTS[variant].get(colour, colour)
 
 
 def persona_style(index: int) -> tuple[str, str]:

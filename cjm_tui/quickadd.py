@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cjm_tui.i18n import _
 from cjm_tui.ids import unique_id
 from cjm_tui.model import Map, Touchpoint
 
@@ -63,21 +64,23 @@ def build(m: Map, line: str, default_stage: str | None) -> Touchpoint:
     parts = parse(line)
     if not parts.name:
         raise QuickAddError(
-            "the line has no name: type what happens, e.g. "
-            "'Security guard asks for ID @office -1 !'"
+            _(
+                "the line has no name: type what happens, e.g. "
+                "'Security guard asks for ID @office -1 !'"
+            )
         )
     stage = parts.stage or default_stage
     if stage is None:
         if not m.stages:
-            raise QuickAddError("the map has no stages yet: add a stage first")
+            raise QuickAddError(_("the map has no stages yet: add a stage first"))
         stage = m.stages[0].id
     if m.stage(stage) is None:
         known = ", ".join(s.id for s in m.stages)
-        raise QuickAddError(f"unknown stage #{stage} (stages: {known})")
+        raise QuickAddError(_("unknown stage #{id} (stages: {known})", id=stage, known=known))
     for pid in parts.personas:
         if m.persona(pid) is None:
-            known = ", ".join(p.id for p in m.personas) or "none defined"
-            raise QuickAddError(f"unknown persona ^{pid} (personas: {known})")
+            known = ", ".join(p.id for p in m.personas) or _("none defined")
+            raise QuickAddError(_("unknown persona ^{id} (personas: {known})", id=pid, known=known))
     taken = {tp.id for tp in m.touchpoints}
     return Touchpoint(
         id=unique_id(parts.name, taken, fallback="touchpoint"),

@@ -24,6 +24,7 @@ from rich.style import Style
 from rich.text import Text
 
 from cjm_tui import palette
+from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
@@ -323,7 +324,7 @@ class Timeline:
         curves: list[Curve] = []
         for pid in ids:
             if pid is None:
-                name = "all personas" if m.personas else "emotion"
+                name = _("all personas") if m.personas else _("emotion")
                 curves.append(Curve(None, name, palette.OVERALL_SYMBOL, palette.OVERALL_COLOUR))
                 continue
             symbol, colour = palette.persona_style(index[pid])
@@ -522,7 +523,7 @@ class Timeline:
         self._draw_markers(canvas, first, stop)
         self._draw_axis(canvas, x0, x1)
         if not self.has_touchpoints and x0 == 0:
-            note = "no touchpoints yet" if self._columns else "no stages yet"
+            note = _("no touchpoints yet") if self._columns else _("no stages yet")
             canvas.put(emotion_row(0), 1, [(ch, palette.RULE_STYLE) for ch in note])
         if self._selected is not None:
             col = self._columns[self._selected]
@@ -666,12 +667,15 @@ class Timeline:
             entries.append(
                 [
                     (palette.MOT_SYMBOL, palette.MOT_STYLE),
-                    *((ch, None) for ch in " moment of truth"),
+                    *((ch, None) for ch in " " + _("moment of truth")),
                 ]
             )
         if self._selected is not None:
             entries.append(
-                [(palette.SELECTED_SYMBOL, Style(bold=True)), *((ch, None) for ch in " selected")]
+                [
+                    (palette.SELECTED_SYMBOL, Style(bold=True)),
+                    *((ch, None) for ch in " " + _("selected")),
+                ]
             )
         lines: list[list[_Cell]] = []
         for entry in entries:

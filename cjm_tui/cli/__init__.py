@@ -8,7 +8,20 @@ import sys
 from collections.abc import Sequence
 
 from cjm_tui import __version__
-from cjm_tui.cli import add, check, diff, edit, export, import_cmd, lint, merge, new, show
+from cjm_tui.cli import (
+    add,
+    check,
+    diff,
+    edit,
+    export,
+    import_cmd,
+    lint,
+    merge,
+    new,
+    report,
+    serve,
+    show,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +32,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cjm {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (edit, new, check, show, add, diff, merge, export, lint, import_cmd):
+    for module in (
+        edit,
+        new,
+        check,
+        show,
+        report,
+        add,
+        diff,
+        merge,
+        export,
+        lint,
+        import_cmd,
+        serve,
+    ):
         module.add_parser(sub)
     return parser
 
@@ -36,6 +62,8 @@ COMMANDS = (
     "schema",
     "lint",
     "import",
+    "serve",
+    "report",
 )
 
 

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from cjm_tui.cli import output
+from cjm_tui.i18n import _
 from cjm_tui.sanitize import clean_line
 
 if TYPE_CHECKING:
@@ -180,44 +181,60 @@ def _emotion(old: Any, new: Any) -> str:
                     f"{clean_line(pid)} {_value(a, True)} → {_value(b, True)}{_arrow(a, b)}"
                 )
         if not isinstance(old, dict) and old is not None:
-            parts.insert(0, f"all {_value(old, True)} → per persona")
+            parts.insert(0, _("all {value} → per persona", value=_value(old, True)))
         if not isinstance(new, dict) and new is not None:
-            parts.append(f"per persona → all {_value(new, True)}")
-        return "emotion " + ", ".join(parts)
-    return f"emotion {_value(old, True)} → {_value(new, True)}{_arrow(old, new)}"
+            parts.append(_("per persona → all {value}", value=_value(new, True)))
+        return _("emotion") + " " + ", ".join(parts)
+    return _("emotion") + f" {_value(old, True)} → {_value(new, True)}{_arrow(old, new)}"
+
+
+def _table_word(table: str) -> str:
+    """What an entry of `table` is called in a change line ("touchpoint"; "map")."""
+    words = {
+        "personas": _("persona"),
+        "stages": _("stage"),
+        "touchpoints": _("touchpoint"),
+        "actions": _("action"),
+        "map": _("map"),
+    }
+    return words[table]
 
 
 def describe(change: Change, old: Map, new: Map) -> Text:
     """One line for a change, coloured by kind, map text as data."""
     from rich.text import Text
 
-    what = LABEL[change.table]
+    what = _table_word(change.table)
     name = f" “{clean_line(change.name)}”" if change.name else ""
-    head = "map" if change.table == "map" else f"{what} {clean_line(change.id)}{name}"
+    head = what if change.table == "map" else f"{what} {clean_line(change.id)}{name}"
     if change.kind == "added":
         stage = change.extra.get("stage")
-        where = f" in stage {clean_line(new.stage_name(stage))}" if stage else ""
+        where = _(" in stage {stage}", stage=clean_line(new.stage_name(stage))) if stage else ""
         return Text(f"+ {head}{where}", style="green")
     if change.kind == "removed":
         stage = change.extra.get("stage")
-        where = f" from stage {clean_line(old.stage_name(stage))}" if stage else ""
+        where = _(" from stage {stage}", stage=clean_line(old.stage_name(stage))) if stage else ""
         return Text(f"- {head}{where}", style="red")
     if change.kind == "renamed":
-        return Text(
-            f"~ {what} {clean_line(change.old)} renamed to {clean_line(change.new)}{name}",
-            style="yellow",
+        renamed = _(
+            "{what} {old} renamed to {new}",
+            what=what,
+            old=clean_line(change.old),
+            new=clean_line(change.new),
         )
+        return Text(f"~ {renamed}{name}", style="yellow")
     if change.kind == "moved":
-        return Text(
-            f"→ {head}: moved from stage {clean_line(old.stage_name(change.old))} to "
-            f"{clean_line(new.stage_name(change.new))}",
-            style="cyan",
+        moved = _(
+            "moved from stage {old} to {new}",
+            old=clean_line(old.stage_name(change.old)),
+            new=clean_line(new.stage_name(change.new)),
         )
+        return Text(f"→ {head}: {moved}", style="cyan")
     if change.kind == "reordered":
-        return Text(f"↕ {head}: moved in journey order", style="cyan")
+        return Text(f"↕ {head}: " + _("moved in journey order"), style="cyan")
     if change.key == "moment_of_truth":
         became = bool(change.new)
-        text = "is now a moment of truth" if became else "is no longer a moment of truth"
+        text = _("is now a moment of truth") if became else _("is no longer a moment of truth")
         return Text(f"◆ {head}: {text}", style="magenta")
     if change.key == "emotion":
         return Text(f"~ {head}: {_emotion(change.old, change.new)}", style="yellow")

@@ -11,6 +11,7 @@ from cjm_tui.cli import output
 if TYPE_CHECKING:
     from cjm_tui.openmap import OpenMap
     from cjm_tui.problems import Problem
+    from cjm_tui.tui.themes import ThemeSetup
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +23,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "and never written to. Press ? in the editor for its keys.",
     )
     p.add_argument("file", metavar="FILE")
+    add_lang_option(p)
+    add_theme_option(p)
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without changing: every edit and save is refused (a map another running "
+        "editor has open is opened read-only anyway)",
+    )
     p.set_defaults(run=run)
 
 
@@ -29,10 +38,67 @@ FIRST_LOOK_BYTES = 100_000
 """From this size on, the editor paints from a first look while the whole file loads."""
 
 
+def add_lang_option(p: argparse.ArgumentParser) -> None:
+    """`--lang en|pl|ru`: the editor's language (for `cjm edit` and anything that runs it)."""
+    p.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the interface's language: en, pl or ru (default: $CJM_LANG, else the locale)",
+    )
+
+
+def language_of(args: argparse.Namespace) -> str | None:
+    """The language to run the editor in: `--lang`, else $CJM_LANG, else the locale.
+
+    An unknown `--lang` is told in one line on stderr and gives None (exit 2); an unknown
+    $CJM_LANG or locale falls back to English.
+    """
+    from cjm_tui.i18n import LANGUAGES, detect
+
+    explicit = getattr(args, "lang", None)
+    if explicit is not None and explicit.strip().lower() not in LANGUAGES:
+        output.error(f"unknown language {explicit!r} for --lang: choose {', '.join(LANGUAGES)}")
+        return None
+    return detect(explicit.strip().lower() if explicit else None)
+
+
+def add_theme_option(p: argparse.ArgumentParser) -> None:
+    """`--theme NAME`: the editor's colours, remembered for next time."""
+    p.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="the editor's colours: dark, light, high-contrast, ansi (the terminal's own "
+        "colours, good over SSH) or any Textual theme name; remembered for next time, like a "
+        "choice in the editor's command palette (ctrl+p, Change theme)",
+    )
+
+
+def theme_of(args: argparse.Namespace) -> ThemeSetup | None:
+    """The theme to run the editor in: `--theme`, else the remembered one, else dark.
+
+    An unknown `--theme` is told in one line on stderr, naming the themes, and gives None
+    (exit 2). A broken settings file is not an error here: the editor shows its warning.
+    """
+    from cjm_tui.tui.themes import UnknownTheme, choose_theme
+
+    try:
+        return choose_theme(getattr(args, "theme", None))
+    except UnknownTheme as exc:
+        output.error(str(exc))
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
+    from cjm_tui.i18n import set_language
     from cjm_tui.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
+    lang = language_of(args)
+    if lang is None:
+        return 2
+    theme = theme_of(args)
+    if theme is None:
+        return 2
     try:
         om = _first_look(Path(args.file)) or OpenMap.open(args.file)
     except StoreError as exc:
@@ -42,8 +108,16 @@ def run(args: argparse.Namespace) -> int:
         return _refused(args.file, exc.problems)
     from cjm_tui.tui.app import CjmApp
 
-    app = CjmApp(om)
-    code = app.run()
+    # After the map is read: what `cjm edit` prints about a file is English, like `cjm check`.
+    set_language(lang)
+    om.read_only = bool(getattr(args, "read_only", False))
+    # Another running editor's lock makes this one read-only.
+    app = CjmApp(om, lock=True, theme=theme)
+    try:
+        code = app.run()
+    finally:
+        if app.claim.lock is not None:
+            app.claim.lock.release()
     if app.load_error:
         output.error(app.load_error)
         return 2

@@ -9,18 +9,17 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same directory.
 
-    The temporary file is flushed and fsynced, given the original file's mode, then moved
-    over the original with `os.replace`. Any failure removes the temporary file and leaves
-    the original untouched; the OSError propagates.
+    The temporary file is flushed and fsynced, given the original file's mode (for a new
+    file: `mode` if given, else the umask's), then moved over the original with
+    `os.replace`. Any failure removes the temporary file and leaves the original untouched;
+    the OSError propagates.
     """
     target = Path(os.path.realpath(path))  # write through a symlink, don't replace it
-    try:
-        mode: int | None = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = stat.S_IMODE(target.stat().st_mode)
     tmp = _durable_temp(target, data, mode)
     try:
         os.replace(tmp, target)

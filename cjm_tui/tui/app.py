@@ -3,24 +3,54 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from time import monotonic
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.content import Content
+from textual.filter import LineFilter
+from textual.screen import Screen
 
+from cjm_tui.i18n import N_, _, translate
 from cjm_tui.openmap import OpenMap, SaveResult
 from cjm_tui.problems import Problem
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
+from cjm_tui.tui.drafts import DraftKeeper
 from cjm_tui.tui.keymap import load_keymap
 from cjm_tui.tui.notify import tell
+from cjm_tui.tui.readonly import Claim, claim, opened_note, refusal
 from cjm_tui.tui.screens.choice import changed_on_disk, quit_guard
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
+from cjm_tui.tui.themes import ThemeSetup, palette_filter, register_themes
+from cjm_tui.userconfig import ConfigError, remember
+
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own command palette entries (`get_system_commands` shows them translated)."""
+
+
+REFUSAL_SECONDS = 4.0
+"""How long "read-only" stays up after a refused key (more keys meanwhile add no more)."""
 
 
 class CjmApp(App[int]):
@@ -32,10 +62,31 @@ class CjmApp(App[int]):
     COMMANDS = App.COMMANDS | {CjmCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, om: OpenMap, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        om: OpenMap,
+        keymap: dict[str, str] | None = None,
+        lock: bool = False,
+        theme: ThemeSetup | None = None,
+    ) -> None:
         super().__init__()
+        bindings.localize_bindings(self)
+        self._theme_setup = theme or ThemeSetup()
+        """The theme to start in (`cjm edit --theme`, else the remembered one) and where the
+        next choice is remembered (None in tests: nowhere)."""
+        self._saved_theme = self._theme_setup.saved
+        self._theme_ready = False
+        register_themes(self)
+        self.theme = self._theme_setup.name
+        self._palette_filter = palette_filter(self.current_theme)
         self.om = om
+        self._want_lock = lock
+        self.claim = Claim()
+        self._refused_at = -REFUSAL_SECONDS
+        """The map's lock (`lock=True`: `cjm edit` takes it), or who holds it (read-only)."""
         self.main = MainScreen(om)
+        self.drafts = DraftKeeper(self)
+        """The recovery draft of unsaved changes: autosave, signals, the offer on open."""
         self._user_keymap = keymap
         self.load_problems: list[Problem] = []
         """Why the full load refused the file (the app then exits with 2; the CLI prints)."""
@@ -53,6 +104,8 @@ class CjmApp(App[int]):
         )
         if keymap:
             self.set_keymap(keymap)
+        if self._want_lock:
+            self.claim = claim(self.om)  # before the main screen: its header says read-only
         self.push_screen(self.main)
         if self.om.is_loading:
             # Painted from the first look; read the whole file once that frame is out (a
@@ -62,6 +115,32 @@ class CjmApp(App[int]):
             self.call_after_refresh(gc.freeze)
         if warning:
             tell(self, clean_line(warning), severity="warning", timeout=8)
+        if self._theme_setup.warning:
+            tell(self, self._theme_setup.warning, severity="warning", timeout=8)
+        self._theme_ready = True
+        if self._theme_setup.explicit:
+            self._remember_theme(self.theme)
+        if self.om.read_only:
+            note = opened_note(self.om, self.claim.holder)
+            tell(self, note, severity="warning", title=_("Read-only"), timeout=20)
+        elif self.claim.warning:
+            tell(self, self.claim.warning, severity="warning", timeout=10)
+        self.drafts.start()  # after the claim: a read-only editor keeps no draft
+
+    def on_unmount(self) -> None:
+        self.drafts.stop()
+        if self.claim.lock is not None:
+            self.claim.lock.release()
+
+    def refuse_read_only(self) -> bool:
+        """When the map is read-only, say so in one line and return True."""
+        if not self.om.read_only:
+            return False
+        now = monotonic()
+        if now - self._refused_at > REFUSAL_SECONDS:  # one notice at a time, not a pile
+            self._refused_at = now
+            tell(self, refusal(self.claim.holder), severity="warning", timeout=REFUSAL_SECONDS)
+        return True
 
     def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True)
@@ -80,6 +159,7 @@ class CjmApp(App[int]):
     def _loaded(self, mf: MapFile) -> None:
         self.om.finish_loading(mf)
         self.main.refresh_views()
+        self.drafts.loaded()
         # The map and the widgets live as long as the app: keep the collector from walking
         # them again on every full collection (those pauses set the worst keypress times).
         gc.freeze()
@@ -89,29 +169,67 @@ class CjmApp(App[int]):
         self.load_error = error
         self.exit(2)
 
+    # Themes ------------------------------------------------------------------------
+
+    def watch_theme(self, name: str) -> None:
+        """Recolour the map for the theme; remember a theme chosen while the editor runs
+        (the command palette's "Change theme")."""
+        self._palette_filter = palette_filter(self.current_theme)
+        if self._theme_ready:
+            self._remember_theme(name)
+
+    def _remember_theme(self, name: str) -> None:
+        config = self._theme_setup.config
+        if config is None or name == self._saved_theme:
+            return
+        try:
+            remember("theme", name, config)
+        except ConfigError as exc:
+            tell(self, str(exc), severity="warning", title=_("Theme not remembered"), timeout=8)
+            return
+        self._saved_theme = name
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Map colours (curves, emotions) in the theme's palette variant, then Textual's own
+        filters: a light theme gets dark curves, an ANSI theme the terminal's colours."""
+        found = super().get_line_filters()
+        own = self._palette_filter
+        return [own, *found] if own.enabled else found
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a look-only screen (the presentation) is open, nothing changes the map."""
+        edits = action in ("save", "undo", "redo")
+        return not (edits and any(getattr(s, "LOOK_ONLY", False) for s in self.screen_stack))
+
     # Files -------------------------------------------------------------------------
 
     def action_save(self) -> None:
         self.save()
 
     def save(self, force: bool = False, then_quit: bool = False) -> None:
+        if self.refuse_read_only():
+            return
         try:
-            result = self.om.save(force=force)
+            with self.drafts.lock:  # never while a draft is being rendered from the file
+                result = self.om.save(force=force)
         except (StoreError, WriteError) as exc:
-            tell(self, clean_line(str(exc)), severity="error", title="Not saved", timeout=10)
+            tell(self, clean_line(str(exc)), severity="error", title=_("Not saved"), timeout=10)
             return
         if result is SaveResult.CHANGED_ON_DISK:
             self.push_screen(
                 changed_on_disk(str(self.om.path)), lambda a: self._on_disk_answer(a, then_quit)
             )
             return
+        self.drafts.saved(wrote=result is SaveResult.SAVED)
         self.main.refresh_views()
         if then_quit:
             self.exit(0)
             return
         name = clean_line(self.om.path.name)
-        done = "Saved" if result is SaveResult.SAVED else "Nothing to save in"
-        tell(self, f"{done} {name}", timeout=2)
+        if result is SaveResult.SAVED:
+            tell(self, _("Saved {name}", name=name), timeout=2)
+        else:
+            tell(self, _("Nothing to save in {name}", name=name), timeout=2)
 
     def _on_disk_answer(self, answer: str | None, then_quit: bool) -> None:
         if answer == "overwrite":
@@ -120,33 +238,49 @@ class CjmApp(App[int]):
             try:
                 self.om.reload()
             except Exception as exc:  # an invalid file on disk: say so, keep ours
-                tell(self, clean_line(str(exc)), severity="error", title="Not reloaded")
+                tell(self, clean_line(str(exc)), severity="error", title=_("Not reloaded"))
                 return
             self.main.refresh_views()
-            tell(self, "Reloaded from disk; ctrl+z brings your changes back.")
+            tell(self, _("Reloaded from disk; ctrl+z brings your changes back."))
 
     # Undo ----------------------------------------------------------------------------
 
     def action_undo(self) -> None:
+        if self.refuse_read_only():
+            return
         what = self.om.undo()
-        self._after_history("Undid", what, "Nothing to undo")
+        self._after_history(_("Undid: {what}", what=what) if what else None, _("Nothing to undo"))
 
     def action_redo(self) -> None:
+        if self.refuse_read_only():
+            return
         what = self.om.redo()
-        self._after_history("Redid", what, "Nothing to redo")
+        self._after_history(_("Redid: {what}", what=what) if what else None, _("Nothing to redo"))
 
-    def _after_history(self, verb: str, what: str | None, nothing: str) -> None:
-        if what is None:
+    def _after_history(self, done: str | None, nothing: str) -> None:
+        if done is None:
             tell(self, nothing, timeout=2)
             return
         self.main.refresh_views()
-        tell(self, clean_line(f"{verb}: {what}"), timeout=2)
+        self.drafts.history_moved()
+        tell(self, clean_line(done), timeout=2)
 
     # Help and quit -----------------------------------------------------------------
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search line in the interface's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette entries (theme, keys, screenshot...), translated."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=translate(command.title), help=translate(command.help))
 
     async def action_quit(self) -> None:
         if not self.om.dirty:
@@ -160,9 +294,13 @@ class CjmApp(App[int]):
         if answer == "save":
             self.save(then_quit=True)
         elif answer == "discard":
+            self.drafts.remove(owned_only=True)
             self.exit(0)
 
 
-def build_app(path: str | Path, keymap: dict[str, str] | None = None) -> CjmApp:
-    """The app on a map file (for `cjm edit` and for tests). Raises InvalidMap/StoreError."""
-    return CjmApp(OpenMap.open(path), keymap=keymap if keymap is not None else None)
+def build_app(path: str | Path, keymap: dict[str, str] | None = None, lock: bool = False) -> CjmApp:
+    """The app on a map file (for `cjm edit` and for tests). Raises InvalidMap/StoreError.
+
+    `lock=True` takes the map's lock on start, as `cjm edit` does (or opens it read-only).
+    """
+    return CjmApp(OpenMap.open(path), keymap=keymap if keymap is not None else None, lock=lock)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from cjm_tui.i18n import _
+
 if TYPE_CHECKING:
     from cjm_tui.tui.app import CjmApp
 
@@ -26,81 +28,104 @@ def palette_actions(app: CjmApp) -> list[tuple[str, str, Callable[[], object]]]:
 
     tps = main.tp_list
     return [
-        ("Save", "write the map to its file (ctrl+s)", app.action_save),
-        ("Undo", "undo the last change (ctrl+z)", app.action_undo),
-        ("Redo", "redo what was undone (ctrl+y)", app.action_redo),
-        ("Help: keys", "every key and what it does (?)", app.action_help),
-        ("Quit", "leave cjm, asking about unsaved changes (q)", app.action_quit),
+        (_("Save"), _("write the map to its file (ctrl+s)"), app.action_save),
+        (_("Undo"), _("undo the last change (ctrl+z)"), app.action_undo),
+        (_("Redo"), _("redo what was undone (ctrl+y)"), app.action_redo),
+        (_("Help: keys"), _("every key and what it does (?)"), app.action_help),
         (
-            "Add touchpoint",
-            "open the quick-add line (a on Touchpoints)",
+            _("Presentation mode"),
+            _("one stage at a time, in large type, read-only (p)"),
+            main.action_present,
+        ),
+        (_("Quit"), _("leave cjm, asking about unsaved changes (q)"), app.action_quit),
+        (
+            _("Add touchpoint"),
+            _("open the quick-add line (a on Touchpoints)"),
             partial(main.add, "touchpoints"),
         ),
-        ("Add stage", "a new stage after the selected one", partial(main.add, "stages")),
-        ("Add persona", "a new persona", partial(main.add, "personas")),
-        ("Add action", "a new action for the selected touchpoint", partial(main.add, "actions")),
+        (_("Add stage"), _("a new stage after the selected one"), partial(main.add, "stages")),
+        (_("Add persona"), _("a new persona"), partial(main.add, "personas")),
         (
-            "Edit touchpoint",
-            "the selected touchpoint's form (enter)",
+            _("Add action"),
+            _("a new action for the selected touchpoint"),
+            partial(main.add, "actions"),
+        ),
+        (
+            _("Edit touchpoint"),
+            _("the selected touchpoint's form (enter)"),
             partial(main.run_command, tps, "edit", 0),
         ),
         (
-            "Delete touchpoint",
-            "after a confirmation (d)",
+            _("Delete touchpoint"),
+            _("after a confirmation (d)"),
             partial(main.run_command, tps, "delete", 0),
         ),
         (
-            "Emotion up",
-            "raise the selected touchpoint's emotion (+)",
+            _("Emotion up"),
+            _("raise the selected touchpoint's emotion (+)"),
             partial(main.run_command, tps, "emotion", 1),
         ),
         (
-            "Emotion down",
-            "lower the selected touchpoint's emotion (-)",
+            _("Emotion down"),
+            _("lower the selected touchpoint's emotion (-)"),
             partial(main.run_command, tps, "emotion", -1),
         ),
         (
-            "Toggle moment of truth",
-            "mark or unmark the selected touchpoint (m)",
+            _("Toggle moment of truth"),
+            _("mark or unmark the selected touchpoint (m)"),
             partial(main.run_command, tps, "moment", 0),
         ),
         (
-            "Move touchpoint to previous stage",
+            _("Move touchpoint to previous stage"),
             "(<)",
             partial(main.run_command, tps, "to_stage", -1),
         ),
-        ("Move touchpoint to next stage", "(>)", partial(main.run_command, tps, "to_stage", 1)),
+        (_("Move touchpoint to next stage"), "(>)", partial(main.run_command, tps, "to_stage", 1)),
         (
-            "Move up",
-            "the selected item, in journey order (K)",
+            _("Move up"),
+            _("the selected item, in journey order (K)"),
             partial(main.run_command, tps, "move", -1),
         ),
         (
-            "Move down",
-            "the selected item, in journey order (J)",
+            _("Move down"),
+            _("the selected item, in journey order (J)"),
             partial(main.run_command, tps, "move", 1),
         ),
-        ("Edit stage", "the selected stage's form", partial(run, StagesPane, "edit")),
-        ("Delete stage", "asks where its touchpoints go", partial(run, StagesPane, "delete")),
-        ("Edit persona", "the selected persona's form", partial(run, PersonasPane, "edit")),
-        ("Delete persona", "after a confirmation", partial(run, PersonasPane, "delete")),
-        ("Edit action", "the selected action's form", partial(run, ActionsPane, "edit")),
-        ("Edit map details", "title, kind, description, owner, updated", main.edit_map_info),
-        ("Focus personas", "(1)", partial(main.action_focus_pane, "personas")),
-        ("Focus stages", "(2)", partial(main.action_focus_pane, "stages")),
-        ("Focus touchpoints", "(3)", partial(main.action_focus_pane, "touchpoints")),
-        ("Show details", "the selected item's keys (4)", partial(main.show_side, "details")),
-        ("Show moments of truth", "in journey order", partial(main.show_side, "moments")),
+        (_("Edit stage"), _("the selected stage's form"), partial(run, StagesPane, "edit")),
+        (_("Delete stage"), _("asks where its touchpoints go"), partial(run, StagesPane, "delete")),
+        (_("Edit persona"), _("the selected persona's form"), partial(run, PersonasPane, "edit")),
+        (_("Delete persona"), _("after a confirmation"), partial(run, PersonasPane, "delete")),
+        (_("Edit action"), _("the selected action's form"), partial(run, ActionsPane, "edit")),
+        (_("Edit map details"), _("title, kind, description, owner, updated"), main.edit_map_info),
+        (_("Focus personas"), "(1)", partial(main.action_focus_pane, "personas")),
+        (_("Focus stages"), "(2)", partial(main.action_focus_pane, "stages")),
+        (_("Focus touchpoints"), "(3)", partial(main.action_focus_pane, "touchpoints")),
+        (_("Show details"), _("the selected item's keys (4)"), partial(main.show_side, "details")),
+        (_("Show moments of truth"), _("in journey order"), partial(main.show_side, "moments")),
         (
-            "Show action plan",
-            "actions, quick wins first marked ★",
+            _("Show action plan"),
+            _("actions, quick wins first marked ★"),
             partial(main.show_side, "actions"),
         ),
         (
-            "Fit timeline",
-            "the whole journey in the width, or scroll (z on the timeline)",
+            _("Fit timeline"),
+            _("the whole journey in the width, or scroll (z on the timeline)"),
             lambda: pane(TimelineView).action_toggle_fit(),
         ),
+        *analysis_actions(main.open_analysis),
+    ]
+
+
+def analysis_actions(
+    open_view: Callable[[str], object],
+) -> list[tuple[str, str, Callable[[], object]]]:
+    """One entry per analysis view ("Analysis: departments"), each opening that tab."""
+    from cjm_tui.i18n import translate
+    from cjm_tui.tui.screens.analysis import VIEWS
+
+    return [
+        (translate(name), _("read-only analysis (v, then {n})", n=n), partial(open_view, view))
+        for n, (view, _label, name) in enumerate(VIEWS, start=1)
     ]
 
 
@@ -111,7 +136,14 @@ class CjmCommands(Provider):
         from cjm_tui.tui.app import CjmApp
 
         app = self.app
-        return palette_actions(app) if isinstance(app, CjmApp) else []
+        if not isinstance(app, CjmApp):
+            return []
+        # A screen with its own entries (the presentation: no edits there) offers only those.
+        own = getattr(self.screen, "palette_actions", None)
+        if callable(own):
+            entries: list[tuple[str, str, Callable[[], object]]] = own()
+            return entries
+        return palette_actions(app)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._actions():

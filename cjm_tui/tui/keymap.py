@@ -14,6 +14,8 @@ import os
 import tomllib
 from pathlib import Path
 
+from cjm_tui.i18n import _
+
 
 def keymap_path() -> Path:
     explicit = os.environ.get("CJM_KEYMAP")
@@ -32,10 +34,12 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return {}, f"{path}: keymap ignored: {exc}"
+        return {}, _("{path}: keymap ignored: {error}", path=path, error=exc)
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
-        return {}, f"{path}: keymap ignored: [keys] must map binding ids to key strings"
+        return {}, _(
+            "{path}: keymap ignored: [keys] must map binding ids to key strings", path=path
+        )
     return dict(keys), None

@@ -7,6 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import BindingType
 
+from cjm_tui.i18n import _
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -20,7 +21,7 @@ class ActionsPane(EntityList):
     BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("action")
 
     def __init__(self) -> None:
-        super().__init__("Action plan", id="actions")
+        super().__init__(_("Action plan"), id="actions")
 
     def show(self, m: Map, keep: int | None) -> None:
         rows: list[Row] = []
@@ -35,5 +36,6 @@ class ActionsPane(EntityList):
                 line.append(f"  {clean_line(a.owner)}", style="dim")
             rows.append((a.uid, line, True))
         if not rows:
-            rows.append((None, Text("No actions yet: press a to add one", "dim italic"), False))
+            empty = _("No actions yet: press a to add one")
+            rows.append((None, Text(empty, "dim italic"), False))
         self.set_rows(rows, keep)

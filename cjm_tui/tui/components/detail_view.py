@@ -11,24 +11,62 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjm_tui import palette
+from cjm_tui.i18n import _
+from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
-from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean
 
-NOTHING = Text("Nothing selected.", style="dim italic")
-LABELS = {
-    "mot_reason": "why it matters",
-    "pain_points": "pain points",
-    "moment_of_truth": "moment of truth",
-    "quick_win": "quick win",
-}
+CHOICE_KEYS = frozenset({"kind", "status", "effort", "impact", "state"})
+"""Keys whose value is one of the format's words: shown in the interface's language."""
+
+
+def nothing() -> Text:
+    return Text(_("Nothing selected."), style="dim italic")
+
+
+def labels() -> dict[str, str]:
+    """The label of each key the format defines; a team's own keys show as they are."""
+    return {
+        "id": _("id"),
+        "kind": _("kind"),
+        "description": _("description"),
+        "owner": _("owner"),
+        "updated": _("updated"),
+        "goals": _("goals"),
+        "pains": _("pains"),
+        "quote": _("quote"),
+        "goal": _("goal"),
+        "stage": _("stage"),
+        "channel": _("channel"),
+        "personas": _("personas"),
+        "doing": _("doing"),
+        "thinking": _("thinking"),
+        "feeling": _("feeling"),
+        "expectation": _("expectation"),
+        "experience": _("experience"),
+        "emotion": _("emotion"),
+        "moment_of_truth": _("moment of truth"),
+        "mot_reason": _("why it matters"),
+        "pain_points": _("pain points"),
+        "opportunities": _("opportunities"),
+        "backstage": _("backstage"),
+        "support": _("support"),
+        "evidence": _("evidence"),
+        "status": _("status"),
+        "touchpoint": _("touchpoint"),
+        "effort": _("effort"),
+        "impact": _("impact"),
+        "quick_win": _("quick win"),
+        "due": _("due"),
+        "state": _("state"),
+    }
 
 
 def _value(value: Any) -> str:
     if isinstance(value, list):
-        return "\n".join(f"• {clean(str(v))}" for v in value) or "(none)"
+        return "\n".join(f"• {clean(str(v))}" for v in value) or _("(none)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.date):
         return value.isoformat()
     return clean(str(value))
@@ -37,26 +75,29 @@ def _value(value: Any) -> str:
 def describe(m: Map, item: Persona | Stage | Touchpoint | Action | None) -> Text:
     """Text for the detail pane; labels dim, values plain."""
     if item is None:
-        return NOTHING.copy()
+        return nothing()
     out = Text()
     out.append(clean(title_of(item)) + "\n", style="bold")
     raw = to_raw(item)
+    names = labels()
     for key, value in raw.items():
         if key in ("name", "title"):
             continue
-        label = LABELS.get(key, key.replace("_", " "))
+        label = names.get(key, key.replace("_", " "))
         if key == "emotion" and isinstance(item, Touchpoint):
             out.append(f"{label}: ", style="dim")
             out.append_text(_emotion(m, item))
             out.append("\n")
             continue
         text = _value(value)
+        if key in CHOICE_KEYS and isinstance(value, str):
+            text = clean(choice_word(value))
         sep = "\n" if "\n" in text else " "
         out.append(f"{label}:{sep}", style="dim")
         out.append(text + "\n")
     if isinstance(item, Touchpoint):
         for action in m.actions_for(item.id):
-            out.append("action: ", style="dim")
+            out.append(_("action") + ": ", style="dim")
             out.append(("★ " if action.is_quick_win else "") + clean(action.title) + "\n")
     return out
 
@@ -86,7 +127,7 @@ class DetailView(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(NOTHING, id="detail-text")
+        yield Static(nothing(), id="detail-text")
 
     _shown: tuple[int | None, int] = (None, -1)
 

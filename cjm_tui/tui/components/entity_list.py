@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from cjm_tui.tui.bindings import localize_bindings
+
 Row = tuple[int | None, Text, bool]
 """(uid or None for an entry like "All stages", the prompt, selectable)."""
 
@@ -78,6 +80,7 @@ class EntityList(OptionList):
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        localize_bindings(self)
         self.border_title = title
         self._rows: list[Row] = []
 

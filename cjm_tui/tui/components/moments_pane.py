@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import BindingType
 
 from cjm_tui import palette
+from cjm_tui.i18n import _
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -24,7 +25,7 @@ class MomentsPane(EntityList):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Moments of truth", id="moments")
+        super().__init__(_("Moments of truth"), id="moments")
 
     def show(self, m: Map, persona: str | None, keep: int | None) -> None:
         rows: list[Row] = []
@@ -40,5 +41,6 @@ class MomentsPane(EntityList):
             )
             rows.append((tp.uid, line, True))
         if not rows:
-            rows.append((None, Text("No moments of truth yet: m marks one", "dim italic"), False))
+            empty = _("No moments of truth yet: m marks one")
+            rows.append((None, Text(empty, "dim italic"), False))
         self.set_rows(rows, keep)

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import BindingType
 
 from cjm_tui import palette
+from cjm_tui.i18n import _
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -19,10 +20,10 @@ class PersonasPane(EntityList):
     BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("persona")
 
     def __init__(self) -> None:
-        super().__init__("1 Personas", id="personas")
+        super().__init__("1 " + _("Personas"), id="personas")
 
     def show(self, m: Map, keep: int | None) -> None:
-        rows: list[Row] = [(None, Text("All personas", style="italic"), True)]
+        rows: list[Row] = [(None, Text(_("All personas"), style="italic"), True)]
         for i, p in enumerate(m.personas):
             symbol, colour = palette.persona_style(i)
             rows.append((p.uid, Text.assemble((symbol, colour), " ", clean_line(p.name)), True))

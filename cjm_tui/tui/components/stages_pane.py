@@ -7,6 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import BindingType
 
+from cjm_tui.i18n import _
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -18,10 +19,10 @@ class StagesPane(EntityList):
     BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("stage")
 
     def __init__(self) -> None:
-        super().__init__("2 Stages", id="stages")
+        super().__init__("2 " + _("Stages"), id="stages")
 
     def show(self, m: Map, counts: dict[str, int], keep: int | None) -> None:
-        rows: list[Row] = [(None, Text("All stages", style="italic"), True)]
+        rows: list[Row] = [(None, Text(_("All stages"), style="italic"), True)]
         for n, s in enumerate(m.stages, 1):
             rows.append(
                 (

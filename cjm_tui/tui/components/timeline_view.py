@@ -23,10 +23,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from cjm_tui.i18n import N_, _
 from cjm_tui.model import Map
 from cjm_tui.timeline import DEFAULT_COLUMN_WIDTH, GUTTER, HEIGHT, Focus, Timeline
+from cjm_tui.tui.bindings import localize_bindings
 
-_SCROLL = Binding.Group("Scroll", compact=True)
+_SCROLL = Binding.Group(N_("Scroll"), compact=True)
 _SCROLL_ACTIONS = frozenset({"scroll_columns", "scroll_start", "scroll_end"})
 
 
@@ -63,11 +65,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("z", "toggle_fit", "Fit/scroll", id="timeline.fit"),
+        Binding("z", "toggle_fit", N_("Fit/scroll"), id="timeline.fit"),
         Binding(
             "left",
             "scroll_columns(-1)",
-            "Scroll",
+            N_("Scroll"),
             id="timeline.left",
             key_display="←",
             group=_SCROLL,
@@ -75,13 +77,13 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding(
             "right",
             "scroll_columns(1)",
-            "Scroll",
+            N_("Scroll"),
             id="timeline.right",
             key_display="→",
             group=_SCROLL,
         ),
-        Binding("home", "scroll_start", "Start", id="timeline.start", show=False),
-        Binding("end", "scroll_end", "End", id="timeline.end", show=False),
+        Binding("home", "scroll_start", N_("Start"), id="timeline.start", show=False),
+        Binding("end", "scroll_end", N_("End"), id="timeline.end", show=False),
     ]
 
     PERSONA_FOCUS: ClassVar[Focus] = "highlight"
@@ -117,7 +119,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self.border_title = "Emotion timeline"
+        localize_bindings(self)
+        self.border_title = _("Emotion timeline")
         self.set_reactive(TimelineView.compact, compact)
         self._map = m
         self._persona = persona
@@ -270,14 +273,14 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if timeline is None:
             self.border_subtitle = ""
         elif self.compact:
-            self.border_subtitle = "fit, averaged" if timeline.sampled else "fit"
+            self.border_subtitle = _("fit, averaged") if timeline.sampled else _("fit")
         elif timeline.max_offset(self.size.width) == 0:
             self.border_subtitle = ""  # all of it in view: nothing to say
         else:
             x = self.x_offset
             left = "◀ " if x > 0 else ""
             right = " ▶" if x < timeline.max_offset(self.size.width) else ""
-            self.border_subtitle = f"{left}scroll{right}"
+            self.border_subtitle = left + _("scroll") + right
 
     # Textual hooks --------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ with the quick-add line under them."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,12 +14,14 @@ from textual.message import Message
 from textual.widgets import Input
 
 from cjm_tui import palette
+from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.bindings import localize_bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
 
-QUICK_ADD_HINT = "name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)"
+QUICK_ADD_HINT = N_("name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)")
 
 
 def emotion_cell(tp: Touchpoint, persona: str | None) -> Text:
@@ -51,7 +53,7 @@ class TouchpointList(EntityList):
     ]
 
     def __init__(self) -> None:
-        super().__init__("3 Touchpoints", id="touchpoints")
+        super().__init__("3 " + _("Touchpoints"), id="touchpoints")
         self._prompts: dict[int, tuple[Touchpoint, str | None, Text]] = {}
 
     def action_emotion(self, delta: int) -> None:
@@ -89,7 +91,8 @@ class TouchpointList(EntityList):
                 rows.append((tp.uid, self._prompt(tp, persona), True))
             shown.extend(mine)
         if not shown:
-            rows.append((None, Text("No touchpoints yet: press a to add one", "dim italic"), False))
+            empty = _("No touchpoints yet: press a to add one")
+            rows.append((None, Text(empty, "dim italic"), False))
         self.set_rows(rows, keep)
         return shown
 
@@ -98,8 +101,12 @@ class QuickAdd(Input):
     """The quick-add line: enter adds a touchpoint and stays open, escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="quickadd.close"),
+        Binding("escape", "close", N_("Close"), id="quickadd.close"),
     ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self)
 
     class Closed(Message):
         """The person closed the line."""
@@ -119,12 +126,13 @@ class TouchpointsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TouchpointList()
-        yield QuickAdd(placeholder=QUICK_ADD_HINT, id="quick-add", select_on_focus=False)
+        hint = translate(QUICK_ADD_HINT)
+        yield QuickAdd(placeholder=hint, id="quick-add", select_on_focus=False)
 
     def open_quick_add(self) -> None:
         self.add_class("-adding")
         line = self.query_one(QuickAdd)
-        line.border_title = "Quick add"
+        line.border_title = _("Quick add")
         line.focus()
 
     @on(QuickAdd.Closed)

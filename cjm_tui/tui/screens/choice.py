@@ -17,7 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from cjm_tui.i18n import N_, _
 from cjm_tui.sanitize import clean
+from cjm_tui.tui.bindings import localize_bindings
 
 DIALOG_CSS = """
 ChoiceDialog, ConfirmDialog { align: center middle; }
@@ -43,12 +45,13 @@ class ChoiceDialog(ModalScreen[str]):
         cancel_value: str = "cancel",
     ) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question if isinstance(question, Text) else Text(clean(question))
         self.choices = choices
         self.cancel_value = cancel_value
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="choice.cancel")
+        Binding("escape", "cancel", N_("Cancel"), id="choice.cancel")
     ]
 
     def compose(self) -> ComposeResult:
@@ -63,7 +66,7 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss(button_id.removeprefix("choice-"))
 
     def on_key(self, event: events.Key) -> None:
-        for key, _, value in self.choices:
+        for key, _label, value in self.choices:
             if event.key == key:
                 event.stop()
                 self.dismiss(value)
@@ -78,20 +81,21 @@ class ConfirmDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str | Text) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question if isinstance(question, Text) else Text(clean(question))
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, classes="question")
             with Horizontal():
-                yield Button("Yes (y)", id="yes", variant="error")
-                yield Button("No (n)", id="no")
+                yield Button(_("Yes (y)"), id="yes", variant="error")
+                yield Button(_("No (n)"), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -102,14 +106,21 @@ class ConfirmDialog(ModalScreen[bool]):
 
 def quit_guard() -> ChoiceDialog:
     return ChoiceDialog(
-        "There are unsaved changes. Save them before quitting?",
-        [("s", "Save", "save"), ("d", "Discard", "discard"), ("c", "Cancel", "cancel")],
+        _("There are unsaved changes. Save them before quitting?"),
+        [("s", _("Save"), "save"), ("d", _("Discard"), "discard"), ("c", _("Cancel"), "cancel")],
     )
 
 
 def changed_on_disk(path: str) -> ChoiceDialog:
     return ChoiceDialog(
-        f"{path} was changed by someone else since it was opened. Reload it (your unsaved "
-        "changes stay one undo away), overwrite it with your version, or cancel?",
-        [("r", "Reload", "reload"), ("o", "Overwrite", "overwrite"), ("c", "Cancel", "cancel")],
+        _(
+            "{path} was changed by someone else since it was opened. Reload it (your unsaved "
+            "changes stay one undo away), overwrite it with your version, or cancel?",
+            path=path,
+        ),
+        [
+            ("r", _("Reload"), "reload"),
+            ("o", _("Overwrite"), "overwrite"),
+            ("c", _("Cancel"), "cancel"),
+        ],
     )

@@ -26,12 +26,14 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from cjm_tui.fields import FieldError, FieldSpec, read, to_text
+from cjm_tui.i18n import N_, _, translate
 from cjm_tui.sanitize import clean_line
+from cjm_tui.tui.bindings import localize_bindings
 
 Check = Callable[[dict[str, Any]], str | None]
 """Whole-form check: returns what is wrong with the values (shown on top) or None."""
 
-HINT = "ctrl+s apply · esc cancel · enter next field"
+HINT = N_("ctrl+s apply · esc cancel · enter next field")
 
 # Control characters, as one visible character each, so cursor positions still line up.
 _VISIBLE = {cp: 0x2400 + cp for cp in range(0x20)}  # U+2400.. "control pictures"
@@ -77,8 +79,8 @@ FieldWidget = SafeInput | SafeTextArea | Select[str] | Checkbox
 def _bool_words(checked: bool, original: Any) -> Content:
     """A checkbox's state in words: Textual's box differs only by colour, not by shape."""
     if checked:
-        return Content("yes")
-    return Content("no (not set)" if original is None else "no")
+        return Content(_("yes"))
+    return Content(_("no (not set)") if original is None else _("no"))
 
 
 def field_id(key: str) -> str:
@@ -91,13 +93,13 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "apply", "Apply", id="form.apply", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "apply", N_("Apply"), id="form.apply", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
         # Priority, so the form decides first: in an Input enter goes to the next field (or
         # applies on the last), and a Select or Checkbox that is the last field applies instead
         # of opening / toggling (the contract: enter on the last field applies). Anywhere else
         # the action skips and the widget gets the key as usual (a TextArea's new line).
-        Binding("enter", "enter", "Next field", id="form.enter", show=False, priority=True),
+        Binding("enter", "enter", N_("Next field"), id="form.enter", show=False, priority=True),
     ]
 
     def __init__(
@@ -109,6 +111,7 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
         focus_key: str | None = None,
     ) -> None:
         super().__init__()
+        localize_bindings(self)
         self.form_title = title
         self.specs = list(specs)
         self.values = dict(values)
@@ -126,7 +129,7 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
             with VerticalScroll(id="form-fields", can_focus=False):
                 for spec in self.specs:
                     yield from self._field(spec)
-            yield Static(Content(HINT), id="form-hint", markup=False)
+            yield Static(Content(translate(HINT)), id="form-hint", markup=False)
 
     def _field(self, spec: FieldSpec) -> ComposeResult:
         key = spec.key
@@ -157,7 +160,7 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
                 options.append(current)  # keep what the file says selectable, even if unknown
             return Select(
                 [(self._option(spec, o), o) for o in options],
-                prompt="(not set)" if not spec.required else "(choose)",
+                prompt=_("(not set)") if not spec.required else _("(choose)"),
                 # A required reference with no value yet starts blank rather than silently
                 # picking the first option: applying then says it needs a choice.
                 allow_blank=not spec.required or current is None,

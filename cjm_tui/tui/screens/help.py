@@ -12,56 +12,81 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from cjm_tui.i18n import N_, _, translate
 from cjm_tui.tui import bindings
+from cjm_tui.tui.bindings import localize_bindings
 from cjm_tui.tui.components.touchpoints_pane import QUICK_ADD_HINT
 
-EXTRA = [
-    ("tab / shift+tab", "next / previous pane", ""),
-    ("up down (k j)", "move the selection", ""),
-    ("enter", "edit the selected item (on a moment of truth: go to it)", ""),
-    ("ctrl+p", "command palette: every action by name", ""),
-    ("z", "timeline: fit the whole journey / scroll", "timeline.fit"),
-    ("left right", "timeline: scroll", ""),
-]
 
-NOTES = [
-    "With “All personas” selected, + and - move the touchpoint's emotion (every persona's "
-    "value when it has one per persona). With one persona selected they move that persona's "
-    "value; a single value becomes one per persona, keeping the others'.",
-    "A touchpoint with no emotion has no point on the curve (a gap, not neutral): + sets +1, "
-    "- sets -1.",
-    "Deleting a touchpoint deletes its actions; deleting a stage asks where its touchpoints go.",
-    "In a form: tab moves between fields, enter goes to the next field and applies on the "
-    "last one, ctrl+s applies, esc cancels. Lists take one item per line.",
-    "Undo (ctrl+z) and redo (ctrl+y) cover every change; undoing back to the saved state "
-    "clears the unsaved marker.",
-    'Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".',
-]
+def extra() -> list[tuple[str, str, str]]:
+    """Keys that are not bindings of ours: (key, what it does, binding id)."""
+    return [
+        ("tab / shift+tab", _("next / previous pane"), ""),
+        ("up down (k j)", _("move the selection"), ""),
+        ("enter", _("edit the selected item (on a moment of truth: go to it)"), ""),
+        ("ctrl+p", _("command palette: every action by name"), ""),
+        ("z", _("timeline: fit the whole journey / scroll"), "timeline.fit"),
+        ("left right", _("timeline: scroll"), ""),
+    ]
+
+
+def notes() -> list[str]:
+    return [
+        _(
+            "With “All personas” selected, + and - move the touchpoint's emotion (every "
+            "persona's value when it has one per persona). With one persona selected they move "
+            "that persona's value; a single value becomes one per persona, keeping the others'."
+        ),
+        _(
+            "A touchpoint with no emotion has no point on the curve (a gap, not neutral): "
+            "+ sets +1, - sets -1."
+        ),
+        _(
+            "Deleting a touchpoint deletes its actions; deleting a stage asks where its "
+            "touchpoints go."
+        ),
+        _(
+            "In a form: tab moves between fields, enter goes to the next field and applies on "
+            "the last one, ctrl+s applies, esc cancels. Lists take one item per line."
+        ),
+        _(
+            "Undo (ctrl+z) and redo (ctrl+y) cover every change; undoing back to the saved "
+            "state clears the unsaved marker."
+        ),
+        _('Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".'),
+        _("The interface language: cjm edit --lang en|pl|ru, or CJM_LANG, else the locale."),
+        _(
+            "Colours: ctrl+p → Change theme, or cjm edit --theme dark|light|high-contrast|ansi; "
+            "the choice is remembered in your config.toml (or $CJM_CONFIG)."
+        ),
+    ]
 
 
 def keys_table() -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True)
-    table.add_column("key", no_wrap=True, max_width=16)
-    table.add_column("does", ratio=3, min_width=24)
-    table.add_column("id", style="dim", ratio=1, overflow="fold")
+    table.add_column(_("key"), no_wrap=True, max_width=16)
+    table.add_column(_("does"), ratio=3, min_width=24)
+    table.add_column(_("id"), style="dim", ratio=1, overflow="fold")
     groups = [
-        ("Anywhere", bindings.APP + bindings.MAIN),
-        ("In a list", bindings.LIST),
-        ("Touchpoints", bindings.TOUCHPOINT),
+        (_("Anywhere"), bindings.APP + bindings.MAIN, False),
+        (_("In a list"), bindings.LIST, True),
+        (_("Touchpoints"), bindings.TOUCHPOINT, False),
+        (_("Presentation"), bindings.PRESENT, False),
+        (_("Analysis (v)"), bindings.ANALYSIS, False),
     ]
-    for title, group in groups:
+    for title, group, in_a_list in groups:
         table.add_row(Text(title, style="bold underline"), "", "")
-        if title == "In a list":
+        if in_a_list:
             table.add_row(
                 "a",
-                "Add to the focused pane (on Touchpoints: the quick-add line)",
+                _("Add to the focused pane (on Touchpoints: the quick-add line)"),
                 "persona.add stage.add touchpoint.add action.add",
             )
-        for b in group:
+        for b in bindings.localized_list(group):
             key = b.key_display or b.key.replace("question_mark", "?")
             table.add_row(key, b.tooltip or b.description, b.id or "")
-    table.add_row(Text("More", style="bold underline"), "", "")
-    for key, does, ident in EXTRA:
+    table.add_row(Text(_("More"), style="bold underline"), "", "")
+    for key, does, ident in extra():
         table.add_row(key, does, ident)
     return table
 
@@ -75,22 +100,29 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+        Binding("escape,question_mark,q", "close", N_("Close"), id="help.close"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys (esc or ? closes)"
+            scroll.border_title = _("Keys (esc or ? closes)")
             yield Static(keys_table())
-            yield Static(Text("\nQuick-add line (a on Touchpoints)", style="bold"))
+            yield Static(Text("\n" + _("Quick-add line (a on Touchpoints)"), style="bold"))
             yield Static(
                 Text(
-                    QUICK_ADD_HINT + "\nExample: Security guard asks for ID "
-                    "@office #arrive -1 !\nA backslash keeps @ # ^ ! + - as text."
+                    translate(QUICK_ADD_HINT)
+                    + "\n"
+                    + _("Example: Security guard asks for ID @office #arrive -1 !")
+                    + "\n"
+                    + _("A backslash keeps @ # ^ ! + - as text.")
                 )
             )
-            yield Static(Text("\nGood to know", style="bold"))
-            for note in NOTES:
+            yield Static(Text("\n" + _("Good to know"), style="bold"))
+            for note in notes():
                 yield Static(Text("• " + note))
 
     def action_close(self) -> None:

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
+from cjm_tui.i18n import _, _n
 from cjm_tui.ids import unique_id
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, title_of
 from cjm_tui.openmap import EditError, OpenMap
@@ -49,6 +50,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, om: OpenMap) -> None:
         super().__init__()
+        bindings.localize_bindings(self)
         self.om = om
         self.persona: str | None = None
         self.stage: str | None = om.map.stages[0].id if om.map.stages else None
@@ -64,11 +66,11 @@ class MainScreen(Screen[None]):
                 yield StagesPane()
             yield TouchpointsPane()
             with TabbedContent(id="side"):
-                with TabPane("Details", id="tab-details"):
+                with TabPane(_("Details"), id="tab-details"):
                     yield DetailView(id="details")
-                with TabPane("Moments", id="tab-moments"):
+                with TabPane(_("Moments"), id="tab-moments"):
                     yield MomentsPane()
-                with TabPane("Actions", id="tab-actions"):
+                with TabPane(_("Actions"), id="tab-actions"):
                     yield ActionsPane()
         yield TimelineView(id="timeline")
         yield Static(id="too-small")
@@ -91,8 +93,14 @@ class MainScreen(Screen[None]):
         if small:
             self.query_one("#too-small", Static).update(
                 Text(
-                    f"Terminal too small: cjm needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
-                    f"(this one is {width}×{height}). Make the window larger.",
+                    _(
+                        "Terminal too small: cjm needs at least {min_width}×{min_height} "
+                        "(this one is {width}×{height}). Make the window larger.",
+                        min_width=MIN_WIDTH,
+                        min_height=MIN_HEIGHT,
+                        width=width,
+                        height=height,
+                    ),
                     justify="center",
                 )
             )
@@ -132,12 +140,14 @@ class MainScreen(Screen[None]):
 
     def _update_header(self) -> None:
         app = self.app
-        app.title = clean_line(self.om.map.info.title) or "(untitled map)"
+        app.title = clean_line(self.om.map.info.title) or _("(untitled map)")
         name = clean_line(self.om.path.name)
         if self.om.is_loading:
-            app.sub_title = f"{name} (loading…)"
+            app.sub_title = _("{name} (loading…)", name=name)
+        elif self.om.read_only:
+            app.sub_title = _("{name} [read-only]", name=name)
         else:
-            app.sub_title = f"● {name} [unsaved]" if self.om.dirty else name
+            app.sub_title = _("● {name} [unsaved]", name=name) if self.om.dirty else name
 
     def _show_detail(self) -> None:
         focused = self.focused
@@ -224,6 +234,42 @@ class MainScreen(Screen[None]):
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self.call_after_refresh(self.action_focus_pane, "side")
 
+    def action_analysis(self) -> None:
+        self.open_analysis()
+
+    def open_analysis(self, view: str = "moments") -> None:
+        """The analysis screen on the map as it is now (`view`: which tab comes first)."""
+        from cjm_tui.tui.screens.analysis import AnalysisScreen
+
+        if self.om.is_loading:
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        screen = self.app.screen
+        if isinstance(screen, AnalysisScreen):
+            screen.show_view(view)
+            return
+        name = clean_line(self.om.path.name)
+        self.app.push_screen(AnalysisScreen(self.om.map, view, name), self.go_to_touchpoint)
+
+    def action_present(self) -> None:
+        """`p`: presentation mode, from the selected stage (or the selected touchpoint's)."""
+        from cjm_tui.tui.screens.present import PresentScreen
+
+        if self.om.is_loading:
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        m = self.om.map
+        tp = self.selected_touchpoint()
+        stage_id = self.stage or (tp.stage if tp else None)
+        index = next((i for i, s in enumerate(m.stages) if s.id == stage_id), 0)
+        self.app.push_screen(PresentScreen(m, index), self._presented)
+
+    def _presented(self, stage_id: str | None) -> None:
+        """Back from the presentation: a selected stage follows the one shown last."""
+        stage = self.om.map.stage(stage_id) if stage_id else None
+        if stage is not None and self.stage is not None and stage.id != self.stage:
+            self.query_one(StagesPane).highlight_uid(stage.uid)
+
     # Commands ------------------------------------------------------------------------
 
     @on(EntityList.Command)
@@ -232,7 +278,9 @@ class MainScreen(Screen[None]):
 
     def run_command(self, pane: EntityList, name: str, arg: int) -> None:
         if self.om.is_loading:
-            tell(self, "The map is still loading; try again in a moment.")
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        if self.refuse_read_only():
             return
         kind = pane.KIND
         entity = self._entity(pane)
@@ -246,7 +294,7 @@ class MainScreen(Screen[None]):
             self.add(kind)
             return
         if entity is None:
-            tell(self, "Choose an item first (the “All” entries cannot be edited).")
+            tell(self, _("Choose an item first (the “All” entries cannot be edited)."))
             return
         if name == "edit":
             self.edit(entity)
@@ -267,12 +315,21 @@ class MainScreen(Screen[None]):
             if isinstance(moved, Touchpoint) and self.stage is not None:
                 self.go_to_touchpoint(moved.uid)  # follow it into its new stage
 
+    def refuse_read_only(self) -> bool:
+        """A read-only map (another editor has it): say so in one line, and refuse."""
+        from cjm_tui.tui.app import CjmApp
+
+        app = self.app
+        if isinstance(app, CjmApp):
+            return app.refuse_read_only()
+        return self.om.read_only
+
     def _apply(self, edit: Callable[[], Any], keep: int | None = None) -> Any:
         """Run an edit; a refusal is told to the person, and nothing changes."""
         try:
             result = edit()
         except (EditError, QuickAddError) as exc:
-            tell(self, clean_line(str(exc)), severity="error", title="Not changed")
+            tell(self, clean_line(str(exc)), severity="error", title=_("Not changed"))
             return None
         if self.om.version != self._seen_version:
             self.refresh_views(keep_tp=keep)
@@ -284,6 +341,8 @@ class MainScreen(Screen[None]):
         from cjm_tui.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
+        if self.refuse_read_only():
+            return
         if kind == "touchpoints":
             self.query_one(TouchpointsPane).open_quick_add()
             return
@@ -313,20 +372,22 @@ class MainScreen(Screen[None]):
 
         # A new item's id may be left blank: it is made from the name, as quick-add does.
         specs = [
-            replace(spec, required=False, help="leave blank to make it from the name")
+            replace(spec, required=False, help=_("leave blank to make it from the name"))
             if spec.key == "id"
             else spec
             for spec in fields_for(kind, self.om.map)
         ]
         first = "title" if kind == "actions" else "name"
         self.app.push_screen(
-            EditForm(f"New {label}", specs, values_of(new, specs), check, focus_key=first)
+            EditForm(new_title(kind), specs, values_of(new, specs), check, focus_key=first)
         )
 
     def edit(self, entity: Entity) -> None:
         from cjm_tui.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
+        if self.refuse_read_only():
+            return
         kind = TABLE_OF[type(entity)]
         specs = fields_for(kind, self.om.map)
 
@@ -340,7 +401,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(
             EditForm(
-                f"Edit {kind[:-1]}: {clean_line(title_of(entity))}",
+                edit_title(kind, clean_line(title_of(entity))),
                 specs,
                 values_of(entity, specs),
                 check,
@@ -351,6 +412,8 @@ class MainScreen(Screen[None]):
         from cjm_tui.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
+        if self.refuse_read_only():
+            return
         specs = fields_for("map", self.om.map)
 
         def check(values: dict[str, Any]) -> str | None:
@@ -361,16 +424,19 @@ class MainScreen(Screen[None]):
             self.refresh_views()
             return None
 
-        self.app.push_screen(EditForm("The map", specs, values_of(self.om.map.info, specs), check))
+        info = values_of(self.om.map.info, specs)
+        self.app.push_screen(EditForm(_("The map"), specs, info, check))
 
     def delete(self, entity: Entity) -> None:
         from cjm_tui.tui.screens.choice import ConfirmDialog
         from cjm_tui.tui.screens.stage_delete import DELETE_ALL, StageDeleteDialog
 
+        if self.refuse_read_only():
+            return
         m = self.om.map
         if isinstance(entity, Stage) and any(t.stage == entity.id for t in m.touchpoints):
             if len(m.stages) == 1:
-                tell(self, "A map needs at least one stage.", severity="error")
+                tell(self, _("A map needs at least one stage."), severity="error")
                 return
 
             def where(answer: str | None) -> None:
@@ -380,13 +446,13 @@ class MainScreen(Screen[None]):
 
             self.app.push_screen(StageDeleteDialog(m, entity), where)
             return
-        question = f"Delete {type(entity).__name__.lower()} “{clean_line(title_of(entity))}”?"
+        question = delete_question(entity, clean_line(title_of(entity)))
         if isinstance(entity, Touchpoint):
             n = len(m.actions_for(entity.id))
             if n:
-                question += f" Its {n} action{'s' if n != 1 else ''} go too."
+                question += " " + _n("Its {n} action goes too.", "Its {n} actions go too.", n)
         elif isinstance(entity, Persona):
-            question += " Its emotions on touchpoints go too."
+            question += " " + _("Its emotions on touchpoints go too.")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -415,15 +481,46 @@ class MainScreen(Screen[None]):
             default = tp.stage if tp else None
         try:
             tp = self.om.quick_add(line, default)
-        except QuickAddError as exc:
-            tell(self, clean_line(str(exc)), severity="error", title="Not added")
+        except (QuickAddError, EditError) as exc:
+            tell(self, clean_line(str(exc)), severity="error", title=_("Not added"))
             return
         event.input.value = ""
         if self.persona is not None and not tp.meets(self.persona):
-            tell(self, f"Added “{clean_line(tp.name)}”; the selected persona does not meet it.")
+            name = clean_line(tp.name)
+            tell(self, _("Added “{name}”; the selected persona does not meet it.", name=name))
         self.refresh_views(keep_tp=tp.uid)
         self.query_one(QuickAdd).focus()
 
 
 def _replace(entity: Entity, values: dict[str, Any]) -> Entity:
     return replace(entity, **values)
+
+
+def new_title(kind: str) -> str:
+    """The title of the form that adds an entry to `kind` ("personas", "stages", "actions")."""
+    return {
+        "personas": _("New persona"),
+        "stages": _("New stage"),
+        "touchpoints": _("New touchpoint"),
+        "actions": _("New action"),
+    }[kind]
+
+
+def edit_title(kind: str, title: str) -> str:
+    """The title of the form that edits an entry of `kind`, named `title`."""
+    return {
+        "personas": _("Edit persona: {title}", title=title),
+        "stages": _("Edit stage: {title}", title=title),
+        "touchpoints": _("Edit touchpoint: {title}", title=title),
+        "actions": _("Edit action: {title}", title=title),
+    }[kind]
+
+
+def delete_question(entity: Entity, title: str) -> str:
+    if isinstance(entity, Persona):
+        return _("Delete persona “{title}”?", title=title)
+    if isinstance(entity, Stage):
+        return _("Delete stage “{title}”?", title=title)
+    if isinstance(entity, Touchpoint):
+        return _("Delete touchpoint “{title}”?", title=title)
+    return _("Delete action “{title}”?", title=title)

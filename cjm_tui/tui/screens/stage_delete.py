@@ -13,8 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjm_tui.i18n import N_, _, _n
 from cjm_tui.model import Map, Stage
 from cjm_tui.sanitize import clean_line
+from cjm_tui.tui.bindings import localize_bindings
 
 DELETE_ALL = "\x00delete"
 """The answer for "delete the touchpoints too" (not a possible stage id)."""
@@ -32,11 +34,12 @@ class StageDeleteDialog(ModalScreen[str | None]):
     StageDeleteDialog OptionList { height: auto; max-height: 12; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="stage_delete.cancel")
+        Binding("escape", "cancel", N_("Cancel"), id="stage_delete.cancel")
     ]
 
     def __init__(self, m: Map, stage: Stage) -> None:
         super().__init__()
+        localize_bindings(self)
         self.stage = stage
         self.count = sum(1 for t in m.touchpoints if t.stage == stage.id)
         self.others = [s for s in m.stages if s.uid != stage.uid]
@@ -46,17 +49,32 @@ class StageDeleteDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(
                 Text(
-                    f'Stage "{name}" has {self.count} touchpoint'
-                    f"{'s' if self.count != 1 else ''}. Where should they go?"
+                    _n(
+                        'Stage "{name}" has {n} touchpoint. Where should it go?',
+                        'Stage "{name}" has {n} touchpoints. Where should they go?',
+                        self.count,
+                        name=name,
+                    )
                 )
             )
             options = [
-                Option(Text(f"Move them to {clean_line(s.name)}"), id=f"move-{i}")
+                Option(
+                    Text(
+                        _n(
+                            "Move it to {stage}",
+                            "Move them to {stage}",
+                            self.count,
+                            stage=clean_line(s.name),
+                        )
+                    ),
+                    id=f"move-{i}",
+                )
                 for i, s in enumerate(self.others)
             ]
-            options.append(Option(Text("Delete them too", style="bold red"), id="delete"))
+            delete = _n("Delete it too", "Delete them too", self.count)
+            options.append(Option(Text(delete, style="bold red"), id="delete"))
             yield OptionList(*options)
-            yield Static(Text("enter chooses · esc cancels", style="dim"))
+            yield Static(Text(_("enter chooses · esc cancels"), style="dim"))
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:
