@@ -68,12 +68,12 @@ def _signed(value: int) -> str:
     return palette.emotion_label(value).replace("-", "\u2212")
 
 
-def _emotion_class(value: int) -> str:
+def emotion_class(value: int) -> str:
     return f"emo-{'m' if value < 0 else 'p'}{abs(value)}" if value else "emo-0"
 
 
 def emotion_chip(value: int, *, word: bool = True) -> str:
-    chip = f'<span class="emo {_emotion_class(value)}">{_signed(value)}</span>'
+    chip = f'<span class="emo {emotion_class(value)}">{_signed(value)}</span>'
     return f'{chip} <span class="emo-word">{emotion_word(value)}</span>' if word else chip
 
 
@@ -456,45 +456,36 @@ def _level(value: str | None) -> str:
     return f'<span class="level level-{esc(value)}">{esc(value)}</span>' if value else ""
 
 
+def _action_row(m: Map, a: Action) -> list[str]:
+    return [
+        _name(a.title),
+        _touchpoint_link(m, a.touchpoint),
+        block(a.owner),
+        _date(a.due),
+        _state(a),
+        _level(a.impact),
+        _level(a.effort),
+    ]
+
+
+_ACTION_HEADER = ("Action", "Touchpoint", "Owner", "Due", "State", "Impact", "Effort")
+
+
 def _quick_wins(m: Map) -> list[str]:
     out = ['<section id="quick-wins">', "<h2>Quick wins</h2>"]
     wins = m.quick_wins()
     if not wins:
         return [*out, '<p class="muted">None yet.</p>', "</section>"]
-    rows = [
-        [
-            _name(a.title),
-            _touchpoint_link(m, a.touchpoint),
-            block(a.owner),
-            _date(a.due),
-            _state(a),
-            _level(a.impact),
-            _level(a.effort),
-        ]
-        for a in wins
-    ]
-    header = ("Action", "Touchpoint", "Owner", "Due", "State", "Impact", "Effort")
-    return [*out, *_table("quick-wins", header, rows), "</section>"]
+    rows = [_action_row(m, a) for a in wins]
+    return [*out, *_table("quick-wins", _ACTION_HEADER, rows), "</section>"]
 
 
 def _plan(m: Map) -> list[str]:
     out = ['<section id="action-plan">', "<h2>Action plan</h2>"]
     if not m.actions:
         return [*out, '<p class="muted">No actions yet.</p>', "</section>"]
-    rows = [
-        [
-            _name(a.title),
-            _touchpoint_link(m, a.touchpoint),
-            block(a.owner),
-            _date(a.due),
-            _state(a),
-            _level(a.impact),
-            _level(a.effort),
-            "yes" if a.is_quick_win else "",
-        ]
-        for a in m.actions
-    ]
-    header = ("Action", "Touchpoint", "Owner", "Due", "State", "Impact", "Effort", "Quick win")
+    rows = [[*_action_row(m, a), "yes" if a.is_quick_win else ""] for a in m.actions]
+    header = (*_ACTION_HEADER, "Quick win")
     return [*out, *_table("plan", header, rows), "</section>"]
 
 
@@ -507,7 +498,7 @@ def _emotion_css() -> str:
         colour = palette.emotion_colour(value)
         ink = "#ffffff" if value in (EMOTION_MIN, EMOTION_MAX) else "#000000"
         rules.append(
-            f".{_emotion_class(value)} {{ background: {colour}; border-color: {colour}; "
+            f".{emotion_class(value)} {{ background: {colour}; border-color: {colour}; "
             f"color: {ink}; }}"
         )
     for i, colour in enumerate(palette.PERSONA_COLOURS):
@@ -685,9 +676,9 @@ def _css() -> str:
     return CSS.replace("FONTS", svg.FONT_FAMILY).replace("EMOTION_CSS", _emotion_css()).strip()
 
 
-def render(m: Map) -> str:
-    title = esc(m.info.title) or "(untitled)"
-    kind = "employee" if m.info.effective_kind == "employee" else "customer"
+def page(title: str, body: list[str], footer: str, extra_css: str = "") -> str:
+    """A whole self-contained HTML document: `title` (escaped already), the stylesheet (plus
+    `extra_css`), `body`'s lines and a closing `footer` line (escaped already)."""
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -696,13 +687,27 @@ def render(m: Map) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light">',
         '<meta name="generator" content="cjm">',
-        f"<title>{title} \u2014 {kind} journey map</title>",
+        f"<title>{title}</title>",
         "<style>",
         _css(),
+        *([extra_css.strip()] if extra_css else []),
         "</style>",
         "</head>",
         "<body>",
         '<div class="page">',
+        *body,
+        f'<footer class="doc">{footer}</footer>',
+        "</div>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def render(m: Map) -> str:
+    title = esc(m.info.title) or "(untitled)"
+    kind = "employee" if m.info.effective_kind == "employee" else "customer"
+    body = [
         *_header(m),
         "<main>",
         *_personas(m),
@@ -712,11 +717,9 @@ def render(m: Map) -> str:
         *_quick_wins(m),
         *_plan(m),
         "</main>",
-        '<footer class="doc">Exported by cjm from the map file. Emotion scale: \u22122 very '
-        "negative, \u22121 negative, 0 neutral, +1 positive, +2 very positive; blank means not "
-        "recorded.</footer>",
-        "</div>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(out) + "\n"
+    footer = (
+        "Exported by cjm from the map file. Emotion scale: \u22122 very negative, \u22121 "
+        "negative, 0 neutral, +1 positive, +2 very positive; blank means not recorded."
+    )
+    return page(f"{title} \u2014 {kind} journey map", body, footer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from cjm_tui.exports.html import _css, _emotion_class, esc
+from cjm_tui.exports.html import emotion_class, esc, page
 from cjm_tui.model import Map
 from cjm_tui.reports.document import (
     DONE,
@@ -48,7 +48,7 @@ def _span(span: Span) -> str:
         return f'<span class="muted">{body}</span>'
     if span.style == "emotion" and span.value is not None:
         shown = body.replace("-", "\u2212")
-        return f'<span class="emo {_emotion_class(span.value)}">{shown}</span>'
+        return f'<span class="emo {emotion_class(span.value)}">{shown}</span>'
     if span.style == "mark":
         return f'<span class="mark {_MARK_CLASS.get(span.text, "")}">{body}</span>'
     return body
@@ -103,28 +103,9 @@ def _body(blocks: list[Block]) -> list[str]:
 
 def render(m: Map) -> str:
     title = esc(m.info.title) or "(untitled)"
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light">',
-        '<meta name="generator" content="cjm">',
-        f"<title>Analysis: {title}</title>",
-        "<style>",
-        _css(),
-        EXTRA_CSS.strip(),
-        "</style>",
-        "</head>",
-        "<body>",
-        '<div class="page">',
-        *_body(build(m)),
-        '<footer class="doc">Report by cjm from the map file. Emotion scale: \u22122 very '
-        "negative to +2 very positive; averages are plain means, rounded to one decimal; "
-        "\u2013 means no emotion recorded.</footer>",
-        "</div>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(out) + "\n"
+    footer = (
+        "Report by cjm from the map file. Emotion scale: \u22122 very negative to +2 very "
+        "positive; averages are plain means, rounded to one decimal; \u2013 means no emotion "
+        "recorded."
+    )
+    return page(f"Analysis: {title}", _body(build(m)), footer, EXTRA_CSS)
