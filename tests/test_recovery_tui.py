@@ -328,3 +328,17 @@ async def test_a_termination_signal_writes_the_draft_and_quits(path: Path) -> No
     assert app.return_code == 128 + signal.SIGTERM
     assert map_to_raw(read_draft(path).map)["touchpoints"][0]["emotion"] == 0
     assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+async def test_an_exit_that_skips_the_quit_guard_keeps_the_unsaved_changes(path: Path) -> None:
+    """A closed browser tab (cjm serve) ends the editor without the quit guard: the changes
+    of the last seconds, not yet autosaved, must still land in the draft."""
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("plus")
+        assert not draft_path(path).exists()  # the timer is far away
+        app.exit(0)
+        await pilot.pause()
+    assert map_to_raw(read_draft(path).map) == map_to_raw(app.om.map)
+    assert path.read_text(encoding="utf-8") == COMMENTED

@@ -294,7 +294,7 @@ class CjmApp(App[int]):
         if answer == "save":
             self.save(then_quit=True)
         elif answer == "discard":
-            self.drafts.remove(owned_only=True)
+            self.drafts.discard()
             self.exit(0)
 
 

@@ -80,6 +80,8 @@ class DraftKeeper:
         """`om.version` when the map was opened: no draft until it moves."""
         self._told_failure = False
         self._signals: list[int] = []
+        self._discarded = False
+        """The person chose to throw the unsaved changes away: keep no draft on exit."""
 
     @property
     def _blocked(self) -> bool:
@@ -102,8 +104,12 @@ class DraftKeeper:
         self.offer()
 
     def stop(self) -> None:
-        """On unmount: nothing unsaved means nothing to keep; give the signals back."""
-        if not self._blocked and self._written is not None and not self.app.om.dirty:
+        """On unmount: keep what is unsaved (an exit that skipped the quit guard, such as a
+        closed browser tab, must not lose the last seconds); nothing unsaved means nothing
+        to keep; give the signals back."""
+        if not self._blocked and self.app.om.dirty and not self._discarded:
+            self.write_now()
+        elif not self._blocked and self._written is not None and not self.app.om.dirty:
             self.remove(owned_only=True)  # e.g. reloaded from disk, then quit before a tick
         with contextlib.suppress(RuntimeError):
             loop = asyncio.get_running_loop()
@@ -194,6 +200,11 @@ class DraftKeeper:
             self._asked = None
             if owned or not owned_only:
                 remove_draft(self.app.om.path)
+
+    def discard(self) -> None:
+        """The quit guard's "discard": delete the draft and write none on the way out."""
+        self._discarded = True
+        self.remove(owned_only=True)
 
     def saved(self, wrote: bool) -> None:
         """After a save that left nothing unsaved: a clean save removes the draft."""
