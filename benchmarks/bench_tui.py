@@ -753,6 +753,11 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
         term.close()
     if source.read_bytes() != data:  # nothing was saved
         raise SystemExit("benchmark: the map file changed during the pty runs")
+    # The pty editor was killed with unsaved presses: its recovery draft would make the next
+    # editor open with the restore dialog in front.
+    from cjm_tui.recovery import remove_draft
+
+    remove_draft(source)
 
     del text, data
     gc.collect()  # this process holds no other map while the app runs: the same GC work

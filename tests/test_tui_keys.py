@@ -487,3 +487,25 @@ async def test_adding_and_editing_an_action_and_the_map_details(path: Path) -> N
         '+title = "Queue ticket machine"',
         '+owner = "Retail"',
     ]
+
+
+async def test_hidden_side_tabs_catch_up_when_shown(path: Path) -> None:
+    """Moments and Actions are refreshed only when their tab is shown (a `+` must not pay for
+    them): a moment marked while Details is up is in the Moments tab once it opens."""
+    from cjm_tui.tui.components.moments_pane import MomentsPane
+
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        tp = app.main.selected_touchpoint()
+        assert tp is not None and not tp.is_moment_of_truth
+        moments = app.main.query_one(MomentsPane)
+        assert tp.uid not in [row[0] for row in moments._rows]
+        await pilot.press("m")
+        await pilot.pause()
+        app.main.show_side("moments")
+        await pilot.pause()
+        assert tp.uid in [row[0] for row in moments._rows]
+        await pilot.press("3", "m")  # off again, while Moments is the side tab shown
+        await pilot.pause()
+        assert tp.uid not in [row[0] for row in moments._rows]
