@@ -322,3 +322,55 @@ async def test_q_closes_the_analysis_and_asks_about_unsaved_changes(small_map: P
         await pilot.press("c")
         await pilot.pause()
         assert app.screen is app.main
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_lowest_and_gaps_snapshot(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """v then 2: "Lowest touchpoints: by the lowest persona emotion, ties by the mean" with
+    #, Touchpoint, Stage, Lowest, Mean, For, Owner: 1 "Asking for a VAT i…" (-2, -2.0,
+    Billing), 2 "Complaint about an…" (-2, -2.0, Customer Care), 3 "Porting day: phone…"
+    (-2, -1.5, ■▲, IT): the three worst with their owners at a glance. Under it "Gaps:
+    expectation and experience" (Expected / Got cut with "…"), and the first row in full with
+    "Expected: An invoice in the app…" and "Got: A form to email…". At 80x24 each table shows
+    four rows and scrolls.
+    """
+    assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "2"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_plan_snapshot(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """v then 3: "Action plan: quick wins ★ first": four ★ rows (two done, ✓ and ☑) before
+    the • rows, with Owner, Effort, Impact, Due and State (☐ todo, ◐ doing, ☑ done). Under it
+    the 3x3 "Impact and effort" grid: high impact row with "★ SMS with a case n…" under low
+    effort and "+2 more", "• VAT invoice on de…" under high effort; the low impact row empty
+    (–).
+    """
+    assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "3"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_channels_snapshot(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """v then 5: "Channels: touchpoints and average emotion": one row per channel in
+    alphabetical order (app 4 +0.2, call centre 1 -1.0, complaint 1 -2.0, …, sms 5 0.0), a
+    column per persona headed by its symbol (● Ola ■ Marek ▲ Pani Ha… ▼ Oleksandr), "–" where
+    a persona has no emotion on that channel. Under it app's four touchpoints by name. No "Go
+    to touchpoint" in the footer.
+    """
+    assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "5"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_coverage_snapshot(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """v then 6: "Coverage: what the map does not cover yet": seven "No evidence" rows
+    (Courier delivers the SIM · hypothesis, …, NPS survey by SMS on day 30 · verified) and one
+    "No emotion" row (the NPS survey); the first row in full under the table.
+    """
+    assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "6"])
