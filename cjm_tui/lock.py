@@ -18,11 +18,12 @@ import getpass
 import json
 import os
 import socket
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from cjm_tui.store.atomic import create_atomic
 
 LOCK_SUFFIX = ".cjm-lock"
 
@@ -75,6 +76,22 @@ class Holder:
             since=str(raw.get("since", "")),
             started=started if isinstance(started, int) and not isinstance(started, bool) else None,
         )
+
+    @classmethod
+    def of_unreadable(cls, path: Path) -> Holder:
+        """What can be told of a lock file this user may not read: its owner and its time."""
+        try:
+            st = path.stat()
+        except OSError:
+            return cls(pid=0, host="", user="", since="")
+        try:
+            import pwd
+
+            user = pwd.getpwuid(st.st_uid).pw_name
+        except (ImportError, KeyError):
+            user = str(st.st_uid)
+        since = datetime.fromtimestamp(st.st_mtime).astimezone().isoformat(timespec="seconds")
+        return cls(pid=0, host="", user=user, since=since)
 
     def since_time(self) -> datetime | None:
         try:
@@ -189,7 +206,7 @@ def acquire(map_path: str | os.PathLike[str], attempts: int = 3) -> MapLock:
     content = me().to_json()
     for _ in range(attempts):
         try:
-            _create(path, content)
+            create_atomic(path, content)  # readable by the others who share the map
         except FileExistsError:
             pass
         else:
@@ -198,6 +215,8 @@ def acquire(map_path: str | os.PathLike[str], attempts: int = 3) -> MapLock:
             seen = path.read_bytes()
         except FileNotFoundError:
             continue  # released meanwhile: try again
+        except PermissionError:
+            raise Locked(Holder.of_unreadable(path)) from None  # another user's editor
         holder = Holder.from_json(seen)
         if holder is not None and holder.is_alive():
             raise Locked(holder)
@@ -207,27 +226,6 @@ def acquire(map_path: str | os.PathLike[str], attempts: int = 3) -> MapLock:
     if holder is not None:
         raise Locked(holder)
     raise FileExistsError(f"{path}: could not take the lock")
-
-
-def _create(path: Path, content: bytes) -> None:
-    """Create `path` holding `content`, whole, or raise FileExistsError."""
-    fd, name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links here (some network file systems): exclusive create
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            out = os.open(path, flags, 0o644)
-            with os.fdopen(out, "wb") as handle:
-                handle.write(content)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 def _break(path: Path, seen: bytes) -> None:

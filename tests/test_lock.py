@@ -255,3 +255,41 @@ def test_cjm_edit_takes_the_lock_and_has_a_read_only_option(
     assert main(["edit", str(path)]) == 0
     assert main(["edit", str(path), "--read-only"]) == 0
     assert seen == [(False, True), (True, True)]
+
+
+def test_the_lock_is_readable_by_the_others_who_share_the_map(path: Path) -> None:
+    """Another user's editor must be able to read who holds the map (mkstemp's 0600 would
+    hide it, and that editor would then open the map editable)."""
+    old = os.umask(0o022)
+    try:
+        held = acquire(path)
+    finally:
+        os.umask(old)
+    try:
+        assert lock_path(path).stat().st_mode & 0o777 == 0o644
+    finally:
+        held.release()
+
+
+def test_a_lock_this_user_cannot_read_is_held_by_its_owner(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = acquire(path)
+    real = Path.read_bytes
+
+    def unreadable(self: Path) -> bytes:
+        if self == lock_path(path):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    try:
+        with pytest.raises(Locked) as refused:
+            acquire(path)
+        import pwd
+
+        assert refused.value.holder.user == pwd.getpwuid(os.getuid()).pw_name
+        assert refused.value.holder.since_time() is not None
+    finally:
+        monkeypatch.undo()
+        held.release()

@@ -342,3 +342,38 @@ async def test_an_exit_that_skips_the_quit_guard_keeps_the_unsaved_changes(path:
         await pilot.pause()
     assert map_to_raw(read_draft(path).map) == map_to_raw(app.om.map)
     assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+async def test_a_failed_draft_is_told_outside_the_lock(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft that cannot be written (a full disk) is reported from the worker without
+    holding the drafts' lock: the app's thread may be waiting for that lock (a save, a
+    signal) while the report waits for the app's thread, and the editor would hang."""
+    import errno
+
+    from cjm_tui.tui import drafts as drafts_module
+
+    def full_disk(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(drafts_module, "write_draft", full_disk)
+    monkeypatch.setenv("CJM_AUTOSAVE_SECONDS", "0.05")
+    app = app_for(path)
+    held_while_telling: list[bool] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        real = app.call_from_thread
+
+        def spy(callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+            held_while_telling.append(app.drafts.lock.locked())
+            return real(callback, *args, **kwargs)
+
+        monkeypatch.setattr(app, "call_from_thread", spy)
+        await pilot.press("plus")
+        await until(pilot, lambda: bool(held_while_telling))
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.om.dirty  # the save went through
+    assert held_while_telling and not any(held_while_telling)

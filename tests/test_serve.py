@@ -157,9 +157,10 @@ def test_a_bad_port_is_a_usage_error(path: Path, capsys: pytest.CaptureFixture[s
     assert "0 to 65535" in capsys.readouterr().err
 
 
-async def _guards(url: str) -> tuple[str, int, int]:
+async def _guards(url: str) -> tuple[str, int, int, int, int]:
     """The page as fetched under another name for this machine; the websocket's answer to a
-    page of another site, and to a page of this server."""
+    page of another site, and to a page of this server; then a DNS-rebinding page (another
+    host name that resolves here, Origin and Host agreeing): its page and its websocket."""
     import aiohttp
 
     port = url.rstrip("/").rsplit(":", 1)[1]
@@ -174,7 +175,18 @@ async def _guards(url: str) -> tuple[str, int, int]:
                     await ws.close()
             except aiohttp.WSServerHandshakeError as exc:
                 statuses.append(exc.status)
-    return page, statuses[0], statuses[1]
+        rebound = f"evil.example:{port}"
+        async with session.get(url, headers={"Host": rebound}) as response:
+            rebound_page = response.status
+        try:
+            async with session.ws_connect(
+                f"{url}ws", origin=f"http://{rebound}", headers={"Host": rebound}
+            ) as ws:
+                rebound_ws = 101
+                await ws.close()
+        except aiohttp.WSServerHandshakeError as exc:
+            rebound_ws = exc.status
+    return page, statuses[0], statuses[1], rebound_page, rebound_ws
 
 
 def test_the_server_guards_its_websocket_and_stops_on_ctrl_c_with_exit_0(path: Path) -> None:
@@ -191,11 +203,13 @@ def test_the_server_guards_its_websocket_and_stops_on_ctrl_c_with_exit_0(path: P
         first = first_line(server)  # printed once the port is bound
         assert first.startswith("cjm serve: map.toml at http://127.0.0.1:")
         url = first.split(" at ", 1)[1].strip()
-        page, foreign, own = asyncio.run(_guards(url))
+        page, foreign, own, rebound_page, rebound_ws = asyncio.run(_guards(url))
         # The page's websocket address is the one this browser used, not the bind address.
         assert f"ws://localhost:{url.rstrip('/').rsplit(':', 1)[1]}/ws" in page
         assert foreign == 403  # a page of another site cannot drive the editor
         assert own == 101
+        assert rebound_page == 403  # served on loopback: only loopback names
+        assert rebound_ws == 403
         server.send_signal(signal.SIGINT)
         _, err = server.communicate(timeout=30)
         assert server.returncode == 0, err

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import signal
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -59,7 +60,16 @@ class CjmServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its banner here; `cjm serve` prints its own once bound."""
 
+    def _foreign_host(self, request: web.Request) -> bool:
+        """Served on loopback but asked for by another name: a DNS-rebinding page, whose
+        Origin and Host agree with each other, would pass the origin check alone."""
+        if not _is_loopback(self.host):
+            return False
+        return not _is_loopback(urlsplit(f"//{request.host}").hostname or "")
+
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if self._foreign_host(request):
+            raise web.HTTPForbidden(text="cjm serve: unknown host name refused")
         # The page's URLs (static files, websocket) for the address this browser used; the
         # base method reads them before its first await, so no other request interleaves.
         self.public_url = f"{request.scheme}://{request.host}"
@@ -67,6 +77,8 @@ class CjmServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         origin = request.headers.get("Origin")
+        if self._foreign_host(request):
+            raise web.HTTPForbidden(text="cjm serve: unknown host name refused")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             raise web.HTTPForbidden(text="cjm serve: websocket from another site refused")
         # Shielded: on Ctrl+C the server cancels this handler, but the tab's session goes on
@@ -135,3 +147,14 @@ class CjmServer(Server):
                 await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS * 2)
             if self._tabs:  # the websockets are closed: each tab's editor is quitting
                 await asyncio.wait(set(self._tabs), timeout=STOP_GRACE_SECONDS)
+
+
+def _is_loopback(host: str) -> bool:
+    """localhost, 127.0.0.0/8 or ::1 (with or without brackets)."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False

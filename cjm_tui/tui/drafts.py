@@ -149,15 +149,20 @@ class DraftKeeper:
 
     def _write(self, mf: MapFile, m: Map, version: int, epoch: int) -> None:
         """In a worker thread; a save or discard since it was asked makes it do nothing."""
+        failure: OSError | WriteError | None = None
         with self.lock:
             if epoch != self._epoch or (self._written is not None and self._written >= version):
                 return
             try:
                 write_draft(mf, m)
             except (OSError, WriteError) as exc:
-                self.app.call_from_thread(self._failed, exc)
-                return
-            self._written = version
+                failure = exc
+            else:
+                self._written = version
+        # Told outside the lock: the app's thread may be waiting for it (a save, a signal),
+        # and call_from_thread waits for the app's thread.
+        if failure is not None:
+            self.app.call_from_thread(self._failed, failure)
 
     def write_now(self) -> bool:
         """Write the draft here and now when there is something to keep (the signal path)."""
