@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
+from cjm_tui.model.rules import emotion_label
 from cjm_tui.sanitize import clean_line
 from cjm_tui.timeline import Timeline
 
@@ -110,9 +111,7 @@ def emotion_changes(old: Map, new: Map, persona: str | None = None) -> list[Emot
 
 
 def _signed(value: int | None) -> str:
-    if value is None:
-        return "(none)"
-    return f"{value:+d}" if value else "0"
+    return "(none)" if value is None else emotion_label(value)
 
 
 def render_curves(

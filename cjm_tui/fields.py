@@ -25,7 +25,7 @@ from cjm_tui.ids import slugify
 from cjm_tui.model.entities import MapInfo
 from cjm_tui.model.journey import Map
 from cjm_tui.model.raw import KNOWN_KEYS, Entity
-from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, is_slug
+from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_label, is_slug
 
 Kind = Literal[
     "id", "text", "long_text", "list", "bool", "choice", "emotion", "date", "ref", "refs"
@@ -321,10 +321,6 @@ _TRUE = frozenset({"true", "yes", "y", "on", "1", "x"})
 _FALSE = frozenset({"false", "no", "n", "off", "0"})
 
 
-def _signed(value: int) -> str:
-    return f"{value:+d}" if value else "0"
-
-
 def to_text(spec: FieldSpec, value: Any) -> str:
     """The text a field starts with for `value` (`parse` reads it back to the same value)."""
     if value is None:
@@ -337,8 +333,8 @@ def to_text(spec: FieldSpec, value: Any) -> str:
         if isinstance(value, dict):
             if not value:
                 return "{}"
-            return ", ".join(f"{k}={_signed(v)}" for k, v in value.items())
-        return _signed(int(value))
+            return ", ".join(f"{k}={emotion_label(v)}" for k, v in value.items())
+        return emotion_label(int(value))
     if spec.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

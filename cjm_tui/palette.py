@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.style import Style
 
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
+from cjm_tui.model.rules import emotion_label as emotion_label  # its home is the rules
 
 OKABE_ITO: dict[str, str] = {
     "orange": "#E69F00",
@@ -161,8 +162,3 @@ def emotion_colour(value: int | None) -> str:
 def emotion_style(value: int | None) -> Style:
     """Style for an emotion number: its colour, bold at the ends of the scale."""
     return Style(color=emotion_colour(value), bold=value in (EMOTION_MIN, EMOTION_MAX))
-
-
-def emotion_label(value: int) -> str:
-    """An emotion as a signed number: "+2", "+1", "0", "-1", "-2"."""
-    return f"{value:+d}" if value else "0"

@@ -64,16 +64,12 @@ def _date(value: dt.date | None) -> str:
     return f'<span class="date">{value.isoformat()}</span>' if value is not None else ""
 
 
-def _signed(value: int) -> str:
-    return palette.emotion_label(value).replace("-", "\u2212")
-
-
 def emotion_class(value: int) -> str:
     return f"emo-{'m' if value < 0 else 'p'}{abs(value)}" if value else "emo-0"
 
 
 def emotion_chip(value: int, *, word: bool = True) -> str:
-    chip = f'<span class="emo {emotion_class(value)}">{_signed(value)}</span>'
+    chip = f'<span class="emo {emotion_class(value)}">{svg.signed(value)}</span>'
     return f'{chip} <span class="emo-word">{emotion_word(value)}</span>' if word else chip
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from cjm_tui.model import Action, Map, Persona, Touchpoint
-from cjm_tui.model.rules import emotion_word
+from cjm_tui.model.rules import emotion_label, emotion_word
 from cjm_tui.sanitize import clean_line
 
 MOMENT = "◆"
@@ -47,20 +47,16 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _signed(value: int) -> str:
-    return f"+{value}" if value > 0 else str(value)
-
-
 def _emotion(m: Map, tp: Touchpoint) -> str:
     emotion = tp.emotion
     if emotion is None:
         return ""
     if isinstance(emotion, int):
-        return f"{_signed(emotion)} {emotion_word(emotion)}"
+        return f"{emotion_label(emotion)} {emotion_word(emotion)}"
     parts: list[str] = []
     for pid, value in emotion.items():
         persona = m.persona(pid)
-        parts.append(f"{text(persona.name if persona else pid)}: {_signed(value)}")
+        parts.append(f"{text(persona.name if persona else pid)}: {emotion_label(value)}")
     return ", ".join(parts)
 
 

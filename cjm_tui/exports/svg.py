@@ -322,7 +322,8 @@ def _line_attrs(style: CurveStyle) -> dict[str, str]:
     return attrs
 
 
-def _signed(value: int) -> str:
+def signed(value: int) -> str:
+    """An emotion as a signed number with a typographic minus, for documents ("−1")."""
     return palette.emotion_label(value).replace("-", "\u2212")
 
 
@@ -349,7 +350,7 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
     widths = [text_width(shown, FONT, bold=mot) for shown, _, mot in labels]
 
     axis_labels = [
-        (v, f"{_signed(v)}  {emotion_word(v)}") for v in range(EMOTION_MAX, EMOTION_MIN - 1, -1)
+        (v, f"{signed(v)}  {emotion_word(v)}") for v in range(EMOTION_MAX, EMOTION_MIN - 1, -1)
     ]
     axis_need = PAD + max(text_width(label, FONT) for _, label in axis_labels) + 12
     label_need = max(
@@ -683,7 +684,7 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         _sub(group, "path", {"class": "line", "d": d, **_line_attrs(style)})
         for run in runs:
             for c, value in run:
-                tip = f"{labels[c][1]}: {_signed(value)} {emotion_word(value)}"
+                tip = f"{labels[c][1]}: {signed(value)} {emotion_word(value)}"
                 if style.persona is not None:
                     tip = f"{style.name} \u2014 {tip}"
                 point = _titled(group, tip, {"class": "point"})

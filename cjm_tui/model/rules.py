@@ -38,3 +38,8 @@ def clamp_emotion(value: int) -> int:
 
 def emotion_word(value: int | None) -> str:
     return "no emotion" if value is None else EMOTION_WORDS[value]
+
+
+def emotion_label(value: int) -> str:
+    """An emotion as a signed number: "+2", "+1", "0", "-1", "-2"."""
+    return f"{value:+d}" if value else "0"
