@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 from cjm_tui.cli import main
-from cjm_tui.cli.diff import describe
+from cjm_tui.diffwords import describe
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.semdiff import diff_maps
 from cjm_tui.store import MapFile

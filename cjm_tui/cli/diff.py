@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cjm_tui.cli import output
-from cjm_tui.i18n import _
+from cjm_tui.diffwords import LABEL, describe, value_text
 from cjm_tui.sanitize import clean_line
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from cjm_tui.model import Map
-    from cjm_tui.semdiff import Change
-
-LABEL = {
-    "personas": "persona",
-    "stages": "stage",
-    "touchpoints": "touchpoint",
-    "actions": "action",
-    "map": "map",
-}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,7 +122,7 @@ def textconv(m: Map) -> str:
     each line saying whose field it is, so a hunk reads as "touchpoint X: emotion ..."."""
     from cjm_tui.model import ENTITY_TABLES, to_raw
 
-    out = [f"map: {k} = {_value(v)}" for k, v in to_raw(m.info).items()]
+    out = [f"map: {k} = {value_text(v)}" for k, v in to_raw(m.info).items()]
     for table in ENTITY_TABLES:
         for entity in getattr(m, table):
             raw = to_raw(entity)
@@ -142,101 +131,5 @@ def textconv(m: Map) -> str:
             for key, value in raw.items():
                 if key == "id":
                     continue
-                out.append(f"{head}: {clean_line(key)} = {_value(value, key == 'emotion')}")
+                out.append(f"{head}: {clean_line(key)} = {value_text(value, key == 'emotion')}")
     return "\n".join(out) + "\n"
-
-
-def _value(value: Any, signed: bool = False) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "[" + ", ".join(clean_line(str(v)) for v in value) + "]"
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    if isinstance(value, int):
-        return f"{value:+d}" if signed and value else str(value)
-    if isinstance(value, dict):
-        pairs = (f"{clean_line(k)}={_value(v, signed)}" for k, v in value.items())
-        return "{" + ", ".join(pairs) + "}"
-    return json.dumps(clean_line(str(value)), ensure_ascii=False)
-
-
-def _arrow(old: int | None, new: int | None) -> str:
-    if old is None or new is None:
-        return ""
-    return " ↑" if new > old else " ↓" if new < old else ""
-
-
-def _emotion(old: Any, new: Any) -> str:
-    if isinstance(old, dict) or isinstance(new, dict):
-        before = old if isinstance(old, dict) else {}
-        after = new if isinstance(new, dict) else {}
-        parts = []
-        for pid in [*before, *(p for p in after if p not in before)]:
-            a, b = before.get(pid), after.get(pid)
-            if a != b:
-                parts.append(
-                    f"{clean_line(pid)} {_value(a, True)} → {_value(b, True)}{_arrow(a, b)}"
-                )
-        if not isinstance(old, dict) and old is not None:
-            parts.insert(0, _("all {value} → per persona", value=_value(old, True)))
-        if not isinstance(new, dict) and new is not None:
-            parts.append(_("per persona → all {value}", value=_value(new, True)))
-        return _("emotion") + " " + ", ".join(parts)
-    return _("emotion") + f" {_value(old, True)} → {_value(new, True)}{_arrow(old, new)}"
-
-
-def _table_word(table: str) -> str:
-    """What an entry of `table` is called in a change line ("touchpoint"; "map")."""
-    words = {
-        "personas": _("persona"),
-        "stages": _("stage"),
-        "touchpoints": _("touchpoint"),
-        "actions": _("action"),
-        "map": _("map"),
-    }
-    return words[table]
-
-
-def describe(change: Change, old: Map, new: Map) -> Text:
-    """One line for a change, coloured by kind, map text as data."""
-    from rich.text import Text
-
-    what = _table_word(change.table)
-    name = f" “{clean_line(change.name)}”" if change.name else ""
-    head = what if change.table == "map" else f"{what} {clean_line(change.id)}{name}"
-    if change.kind == "added":
-        stage = change.extra.get("stage")
-        where = _(" in stage {stage}", stage=clean_line(new.stage_name(stage))) if stage else ""
-        return Text(f"+ {head}{where}", style="green")
-    if change.kind == "removed":
-        stage = change.extra.get("stage")
-        where = _(" from stage {stage}", stage=clean_line(old.stage_name(stage))) if stage else ""
-        return Text(f"- {head}{where}", style="red")
-    if change.kind == "renamed":
-        renamed = _(
-            "{what} {old} renamed to {new}",
-            what=what,
-            old=clean_line(change.old),
-            new=clean_line(change.new),
-        )
-        return Text(f"~ {renamed}{name}", style="yellow")
-    if change.kind == "moved":
-        moved = _(
-            "moved from stage {old} to {new}",
-            old=clean_line(old.stage_name(change.old)),
-            new=clean_line(new.stage_name(change.new)),
-        )
-        return Text(f"→ {head}: {moved}", style="cyan")
-    if change.kind == "reordered":
-        return Text(f"↕ {head}: " + _("moved in journey order"), style="cyan")
-    if change.key == "moment_of_truth":
-        became = bool(change.new)
-        text = _("is now a moment of truth") if became else _("is no longer a moment of truth")
-        return Text(f"◆ {head}: {text}", style="magenta")
-    if change.key == "emotion":
-        return Text(f"~ {head}: {_emotion(change.old, change.new)}", style="yellow")
-    key = clean_line(change.key or "")
-    return Text(f"~ {head}: {key} {_value(change.old)} → {_value(change.new)}", style="yellow")

@@ -54,7 +54,7 @@ def message(
     draft: Draft, current: Map, changes: list[Change], changed_on_disk: bool, exists: bool
 ) -> Text:
     """The dialog's text: plain data from the map, never markup."""
-    from cjm_tui.cli.diff import describe
+    from cjm_tui.diffwords import describe
 
     when = draft.written.astimezone().strftime("%Y-%m-%d %H:%M")
     name = clean_line(draft.map_name)
