@@ -55,12 +55,13 @@ def test_bumped_emotion(
     assert bumped_emotion(t, delta, persona, ["a", "b", "c"]) == expected
 
 
-def test_plus_on_a_sub_table_emotion_saves_one_line(om: OpenMap) -> None:
+def test_minus_on_a_sub_table_emotion_changes_that_persona_s_line(om: OpenMap) -> None:
+    before = om.path.read_text(encoding="utf-8")
     om.bump_emotion(tp(om, "pay"), -1, "student")
     assert om.save() is SaveResult.SAVED
     text = om.path.read_text(encoding="utf-8")
-    assert "emotion = { student = 1, senior = -1 }" in text
-    assert "[touchpoints.emotion]" not in text
+    assert "[touchpoints.emotion]\nstudent = 1\nsenior = -1\n" in text
+    assert text == before.replace("[touchpoints.emotion]\nstudent = 2\n", "[touchpoints.emotion]\nstudent = 1\n")
 
 
 # Undo, redo, unsaved ------------------------------------------------------------

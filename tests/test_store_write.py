@@ -180,19 +180,19 @@ def test_removing_a_key_removes_its_line(tmp_path: Path) -> None:
     assert diff(COMMENTED, saved(mf, m)) == ['-pain_points = ["login wall"]']
 
 
-def test_sub_table_emotion_is_rewritten_as_one_line(tmp_path: Path) -> None:
+def test_sub_table_emotion_stays_a_sub_table(tmp_path: Path) -> None:
+    """A per-persona emotion written as [touchpoints.emotion] keeps that form: only the
+    changed persona's line changes; a persona that goes loses its line; a new one gets one."""
     mf = load(tmp_path, COMMENTED)
     m = mf.map
     m.touchpoints[2].emotion = {"student": 2, "senior": 0}
-    assert sorted(diff(COMMENTED, saved(mf, m))) == sorted(
-        [
-            "+emotion = { student = 2, senior = 0 }",
-            "-[touchpoints.emotion]",
-            "-student = 2",
-            "-senior = -1",
-        ]
-    )
+    assert diff(COMMENTED, saved(mf, m)) == ["-senior = -1", "+senior = 0"]
     assert MapFile.load(mf.path).map.touchpoints[2].emotion == {"student": 2, "senior": 0}
+    m = mf.map
+    m.touchpoints[2].emotion = {"senior": 0, "student": 1}
+    after = saved(mf, m)
+    assert "[touchpoints.emotion]\nsenior = 0\nstudent = 1\n" in after
+    assert MapFile.load(mf.path).map.touchpoints[2].emotion == {"senior": 0, "student": 1}
 
 
 def test_renaming_an_id_changes_only_the_references(tmp_path: Path) -> None:

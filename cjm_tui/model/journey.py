@@ -74,16 +74,27 @@ class Map:
     def insert_touchpoint(self, tp: Touchpoint) -> int:
         """Add `tp` after the last touchpoint of its stage, keeping the file in journey order.
 
-        A stage with no touchpoints yet gets it after the touchpoints of the stages before
-        it. Returns the index in `touchpoints`.
+        A stage with no touchpoints yet gets it after the touchpoints of the nearest stage
+        before it that has some (stages may have been reordered since the file was written),
+        else before the first touchpoint of a later stage. Returns the index in `touchpoints`.
         """
         order = {s.id: i for i, s in enumerate(self.stages)}
         rank = order.get(tp.stage, len(order))
-        index = 0
-        for i in range(len(self.touchpoints) - 1, -1, -1):
-            if order.get(self.touchpoints[i].stage, len(order)) <= rank:
-                index = i + 1
-                break
+        last_of: dict[str, int] = {}
+        first_of: dict[str, int] = {}
+        for i, t in enumerate(self.touchpoints):
+            last_of[t.stage] = i
+            first_of.setdefault(t.stage, i)
+        index = len(self.touchpoints) if tp.stage not in order else 0
+        if tp.stage in last_of:
+            index = last_of[tp.stage] + 1
+        else:
+            earlier = [last_of[s.id] for s in self.stages[:rank] if s.id in last_of]
+            later = [first_of[s.id] for s in self.stages[rank + 1 :] if s.id in first_of]
+            if earlier:
+                index = earlier[-1] + 1
+            elif later:
+                index = min(later)
         self.touchpoints.insert(index, tp)
         return index
 

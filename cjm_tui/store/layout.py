@@ -61,6 +61,8 @@ class KeyLoc:
     """Offset of the start of the key's line."""
     line_end: int
     """Offset just past the newline that ends the value's last line (or the text's end)."""
+    key_end: int = -1
+    """Offset just past the key itself (before the blanks and `=`); -1 for array items."""
 
 
 @dataclass
@@ -157,6 +159,8 @@ class _Scanner:
         self.layout = layout
         self.text = layout.text
         self.arrays: dict[Path, int] = {}
+        self.value_floor = 0
+        """End of the last multi-line key/value: lines above it are never comments."""
 
     # Level 1: blocks ---------------------------------------------------------
 
@@ -193,8 +197,18 @@ class _Scanner:
             elif not stripped.strip() or stripped.startswith("#"):
                 pos = line_end  # the last line, without a newline
             else:
-                pos = self._key_value(pos, None, ())
+                pos = self.value_floor = self._key_value(pos, None, ())
         block.end = n
+        floor = max(block.body_start, self.value_floor)
+        footer = self._section_comment(n, floor)
+        if footer is not None and block.path:
+            # Notes after the last table, set apart by a blank line, belong to no entry:
+            # they stay at the end whatever happens to the entries above them.
+            block.end = footer
+            block.content_end = self._content_end(block.body_start, footer)
+            for heading in self._headings(footer, n):
+                self.layout.blocks.append(heading)
+            return
         block.content_end = self._content_end(block.body_start, n)
 
     def _next_block(self, prev: Block, line: int, make: Callable[[int], Block]) -> Block:
@@ -205,25 +219,49 @@ class _Scanner:
         becomes a block of its own, so entries added after the previous table go above it
         and deleting the next table leaves it in place.
         """
-        start = self._comments_above(line, prev.body_start)
-        section = self._section_comment(start, prev.body_start)
+        floor = max(prev.body_start, self.value_floor)
+        start = self._comments_above(line, floor)
+        section = self._section_comment(start, floor)
         block = make(start)
         if section is not None and len(block.name) == 1:
-            heading = Block(
-                name=("#",),
-                path=("#", len(self.layout.blocks)),
-                is_array=False,
-                header_start=section,
-                start=section,
-                body_start=section,
-            )
-            heading.end = start
-            heading.content_end = self._content_end(section, start)
-            self.layout.blocks.insert(len(self.layout.blocks) - 1, heading)
+            at = len(self.layout.blocks) - 1
+            self.layout.blocks[at:at] = self._headings(section, start)
             start = section
         prev.end = start
         prev.content_end = self._content_end(prev.body_start, start)
         return block
+
+    def _headings(self, start: int, end: int) -> list[Block]:
+        """One block per comment paragraph in [start, end) (blank lines part them)."""
+        text = self.text
+        tops: list[int] = []
+        pos = start
+        blank = True
+        while pos < end:
+            nl = text.find("\n", pos, end)
+            line_end = end if nl < 0 else nl + 1
+            stripped = text[pos:line_end].strip()
+            if not stripped:
+                blank = True
+            elif blank:
+                tops.append(pos)
+                blank = False
+            pos = line_end
+        blocks: list[Block] = []
+        for i, top in enumerate(tops):
+            bottom = tops[i + 1] if i + 1 < len(tops) else end
+            heading = Block(
+                name=("#",),
+                path=("#", len(self.layout.blocks) + i),
+                is_array=False,
+                header_start=top,
+                start=top,
+                body_start=top,
+            )
+            heading.end = bottom
+            heading.content_end = self._content_end(top, bottom)
+            blocks.append(heading)
+        return blocks
 
     def _section_comment(self, start: int, floor: int) -> int | None:
         """The first comment line after a blank line, between the last content and `start`."""
@@ -355,12 +393,13 @@ class _Scanner:
         text = self.text
         key_start = _WS.match(text, line_start).end()  # type: ignore[union-attr]
         path, pos = self._key(key_start)
+        key_end = key_start + len(text[key_start:pos].rstrip(" \t"))
         pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]  # past "="
         record = keys is not None
         value_end = self._value(pos, path if record else None)
         end = _LINE_END.match(text, value_end).end()  # type: ignore[union-attr]
         if keys is not None:
-            loc = KeyLoc(path, key_start, pos, value_end, line_start, end)
+            loc = KeyLoc(path, key_start, pos, value_end, line_start, end, key_end)
             keys.append(loc)
             self.index[path] = loc
         return end
@@ -415,12 +454,15 @@ class _Scanner:
                 continue
             key_start = pos
             sub, pos = self._key(pos)
+            key_end = key_start + len(text[key_start:pos].rstrip(" \t"))
             pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
             value_start = pos
             item = None if path is None else (*path, *sub)
             pos = self._value(pos, item)
             if item is not None:
-                self.index[item] = KeyLoc(item, key_start, value_start, pos, key_start, pos)
+                self.index[item] = KeyLoc(
+                    item, key_start, value_start, pos, key_start, pos, key_end
+                )
 
 
 _ESCAPES = {

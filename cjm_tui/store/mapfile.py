@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from cjm_tui.model import Map, map_from_raw
 from cjm_tui.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
-from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, read_bytes
+from cjm_tui.store.read import BOM, InvalidMap, StoreError, check_text, decode, read_bytes
 from cjm_tui.store.write import Baseline, WriteError, render, render_with_baseline
 
 
@@ -44,6 +45,7 @@ class MapFile:
         baseline: Baseline,
         disk: DiskState | None,
         unsaved_text: bool = False,
+        bom: bool = False,
     ) -> None:
         self.path = path
         self.text = text
@@ -53,6 +55,8 @@ class MapFile:
         self.disk = disk
         self._unsaved_text = unsaved_text
         """The text itself is not on disk yet (a new map): the first save writes it."""
+        self.bom = bom
+        """The file starts with a UTF-8 byte order mark, which a save keeps."""
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> MapFile:
@@ -64,7 +68,8 @@ class MapFile:
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap([p for p in checked.problems if p.severity == "error"])
         m = map_from_raw(checked.raw)
-        return cls(path, text, m, Baseline.of_map(m), DiskState.of(path, data))
+        bom = data.startswith(codecs.BOM_UTF8)
+        return cls(path, text, m, Baseline.of_map(m), DiskState.of(path, data), bom=bom)
 
     @classmethod
     def from_text(cls, path: str | os.PathLike[str], text: str) -> MapFile:
@@ -87,8 +92,10 @@ class MapFile:
         return self._unsaved_text or self._baseline.differs(m)
 
     def render(self, m: Map) -> str:
-        """The file's text with `m`'s changes applied in place. Raises WriteError."""
-        return render(self.text, self.layout, self._baseline, m)
+        """The file's text with `m`'s changes applied in place (for a recovery draft, which
+        is read back through the model: the whole-text check of `save` is skipped).
+        Raises WriteError."""
+        return render(self.text, self.layout, self._baseline, m, verify=False)
 
     def changed_on_disk(self) -> bool:
         """Whether someone else changed (or removed) the file since we read or wrote it."""
@@ -116,7 +123,7 @@ class MapFile:
         if text == self.text and not self._unsaved_text:
             self._baseline = baseline  # same data, maybe new uids (an undone delete)
             return False
-        data = text.encode("utf-8")
+        data = (BOM + text if self.bom else text).encode("utf-8")
         try:
             write_atomic(self.path, data)
             disk = DiskState.of(self.path, data)

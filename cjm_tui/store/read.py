@@ -56,10 +56,17 @@ def read_bytes(path: Path) -> bytes:
         raise StoreError(f"{path}: error: cannot read: {exc.strerror or exc}") from None
 
 
+BOM = "\ufeff"
+
+
 def decode(data: bytes, file: str) -> str:
-    """UTF-8 text, or InvalidMap pointing at the first byte that is not UTF-8."""
+    """UTF-8 text, or InvalidMap pointing at the first byte that is not UTF-8.
+
+    A byte order mark (older Windows editors write one) is not part of the text; the file
+    keeps it when saved (`MapFile`).
+    """
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1

@@ -1,34 +1,39 @@
 """The one TOML writer: turns an edited model back into the file's text, touching only what changed.
 
 The text is cut into units: the preamble, each table with the comment lines directly above
-its header, and each `[[entry]]` with its sub-tables. Every unit is its own text ("core")
+its header, each `[[entry]]` with its sub-tables, and each comment paragraph set apart by
+blank lines (a heading, or the notes at the end). Every unit is its own text ("core")
 followed by the blank lines after it ("gap"). A save compares the model with the baseline
 (what the file held when loaded or last saved) by entity `uid`, then:
 
-- a changed key has its value replaced in place (its comment and quoting style stay);
-- a new key goes after the key that precedes it in the format's order;
-- a removed entry takes its comments with it; the comments of its neighbours stay;
+- a changed key is edited where it stands, in its own form (`keyedit.py`);
+- a removed entry takes its comments and sub-tables with it, wherever they stand; the
+  comments of its neighbours stay, and so does a heading (unless it named a deleted stage
+  and heads nothing any more);
 - a new entry goes after its predecessor in the model's order (for a touchpoint that is the
-  last touchpoint of its stage, journey order); reordered entries move as whole units.
+  last touchpoint of its stage, journey order), below the heading that names its stage, in
+  the style of its neighbours; reordered entries move as whole units.
 
-Untouched units are copied byte for byte, so an unchanged map saves as the same bytes. Every
-unit it writes is read back with tomllib and compared with the model before the file is
-touched; a mismatch is a bug and stops the save.
+Untouched units are copied byte for byte, so an unchanged map saves as the same bytes. What
+it writes for each entry is read back with tomllib and compared with the model (a styled
+edit that does not read back is written plainly instead), and so is the whole new text
+before anyone writes it: a file that would not read back as the map is never written.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm_tui.model import ENTITY_TABLES, KNOWN_KEYS, Entity, Map, to_raw
+from cjm_tui.model import ENTITY_TABLES, KNOWN_KEYS, Entity, Map, map_to_raw, to_raw
 from cjm_tui.model.raw import copy_value
 from cjm_tui.sequences import longest_increasing
-from cjm_tui.store.layout import Block, KeyLoc, Layout
-from cjm_tui.store.values import format_key, format_value
+from cjm_tui.store.keyedit import KeyEditor, Splice
+from cjm_tui.store.layout import Block, Layout
+from cjm_tui.store.style import KeyStyle, key_style, majority_newline, newline_at
+from cjm_tui.store.values import same_data
 
 TABLE_ORDER = ("map", *ENTITY_TABLES)
 
@@ -60,32 +65,37 @@ class Baseline:
         )
 
     def differs(self, m: Map) -> bool:
-        if to_raw(m.info) != self.info or m.extra != self.extra:
+        if not same_data(to_raw(m.info), self.info) or not same_data(m.extra, self.extra):
             return True
         for table, entries in self.tables.items():
             current: list[Entity] = getattr(m, table)
             if len(current) != len(entries):
                 return True
             for entity, (uid, raw) in zip(current, entries, strict=True):
-                if entity.uid != uid or to_raw(entity) != raw:
+                if entity.uid != uid or not same_data(to_raw(entity), raw):
                     return True
         return False
 
 
 @dataclass
 class _Unit:
-    kind: str  # "root", "map", "table", or an entity table name
+    kind: str  # "root", "map", "table", "heading", "detached", or an entity table name
     start: int
     content_end: int
     end: int
     blocks: list[Block]
     index: int = -1  # entry index for entity units
+    far: list[int] = field(default_factory=list)
+    """Units holding this entry's sub-tables written after other tables ("detached")."""
+    owner: int = -1
+    """For a detached unit: the entry unit its sub-tables belong to."""
 
 
 @dataclass
 class _Piece:
     core: str
     gap: str | None  # None: the file's usual gap between tables
+    table: str | None = None  # the entity table of an entry piece
 
 
 @dataclass
@@ -97,20 +107,34 @@ class _Plan:
     after: dict[int, list[_Piece]] = field(default_factory=dict)
 
 
+def _under(path: tuple[Any, ...], base: tuple[Any, ...]) -> bool:
+    return bool(base) and len(path) > len(base) and path[: len(base)] == base
+
+
 def _units(layout: Layout) -> list[_Unit]:
     units: list[_Unit] = []
+    entry_unit: dict[tuple[Any, ...], int] = {}
     for block in layout.blocks:
         path = block.path
-        owner = units[-1] if units else None
+        last = units[-1] if units else None
         # Sub-tables ([touchpoints.emotion], [map.x]) travel with the table they belong to.
-        if (
-            owner is not None
-            and owner.blocks[0].path
-            and path[: len(owner.blocks[0].path)] == owner.blocks[0].path
-            and len(path) > len(owner.blocks[0].path)
-        ):
-            owner.blocks.append(block)
-            owner.content_end, owner.end = block.content_end, block.end
+        if last is not None and last.kind != "heading" and _under(path, last.blocks[0].path):
+            last.blocks.append(block)
+            last.content_end, last.end = block.content_end, block.end
+            continue
+        entry = path[:2] if len(path) > 2 and path[0] in ENTITY_TABLES else None
+        if entry is not None and entry in entry_unit:
+            owner = entry_unit[entry]
+            if last is not None and last.kind == "detached" and last.owner == owner:
+                last.blocks.append(block)
+                last.content_end, last.end = block.content_end, block.end
+                continue
+            # A sub-table of an entry written after other tables: it still belongs to that
+            # entry (it goes when the entry goes, and moves with it).
+            units[owner].far.append(len(units))
+            units.append(
+                _Unit("detached", block.start, block.content_end, block.end, [block], owner=owner)
+            )
             continue
         if not path:
             kind = "root"
@@ -123,6 +147,8 @@ def _units(layout: Layout) -> list[_Unit]:
         else:
             kind = "table"
         index = path[1] if kind in ENTITY_TABLES and isinstance(path[1], int) else -1
+        if kind in ENTITY_TABLES:
+            entry_unit[path[:2]] = len(units)
         units.append(_Unit(kind, block.start, block.content_end, block.end, [block], index))
     return units
 
@@ -133,35 +159,37 @@ class _Writer:
         self.layout = layout
         self.base = base
         self.m = m
-        self.nl = "\r\n" if "\r\n" in text[: text.find("\n") + 1 or len(text)] else "\n"
+        self.nl = majority_newline(text)
         self.units = _units(layout)
         self.plan = _Plan()
-        self.check: list[tuple[str, str, dict[str, Any]]] = []  # (core, table, expected raw)
+        self.keys = KeyEditor(layout, self.nl)
         self.saved = Baseline(info={}, extra=copy_value(m.extra), tables={})
         """The baseline once this text is on disk, built from the raws computed on the way."""
 
     # Entry point -------------------------------------------------------------
 
-    def render(self) -> str:
-        if self.m.extra != self.base.extra:
+    def render(self, verify: bool = True) -> str:
+        if not same_data(self.m.extra, self.base.extra):
             raise WriteError("keys outside the map's tables changed; cjm does not edit those")
         self._map_info()
         for table in ENTITY_TABLES:
             self._table(table)
-        self._verify()
-        return self._emit()
+        self._drop_headings_of_deleted_stages()
+        out = self._emit()
+        if verify:
+            self._verify(out)
+        return out
 
     # The [map] table ---------------------------------------------------------
 
     def _map_info(self) -> None:
         new = self.saved.info = to_raw(self.m.info)
-        if new == self.base.info:
+        if same_data(new, self.base.info):
             return
         unit = next((i for i, u in enumerate(self.units) if u.kind == "map"), None)
         if unit is None and not self.base.info:
             # A new file: the [map] table comes first.
-            core = self._new_table("[map]", new)
-            self.check.append((core, "map", new))
+            core = self._new_table("map", new, None)
             self.plan.after.setdefault(0, []).append(_Piece(core, None))
             return
         if unit is None:
@@ -169,9 +197,7 @@ class _Writer:
                 "the [map] table is not written as a [map] header; "
                 "cjm can only edit it in that form"
             )
-        core = self._edit_keys(unit, "map", self.base.info, new)
-        self.plan.replace[unit] = core
-        self.check.append((core, "map", new))
+        self.plan.replace.update(self._edited(unit, "map", self.base.info, new))
 
     # Array tables ------------------------------------------------------------
 
@@ -183,7 +209,7 @@ class _Writer:
         old_pos = {uid: i for i, (uid, _) in enumerate(old)}
         unit_of = {u.index: i for i, u in enumerate(self.units) if u.kind == table}
         if old and len(unit_of) != len(old):
-            if self.saved.tables[table] == old:
+            if self._same_entries(self.saved.tables[table], old):
                 return
             raise WriteError(
                 f"{table} is written as an inline array; cjm can only edit [[{table}]] tables"
@@ -191,67 +217,195 @@ class _Writer:
         new_uids = {e.uid for e in entities}
         for uid, index in old_pos.items():
             if uid not in new_uids:
-                self.plan.replace[unit_of[index]] = None
-        kept = [old_pos[e.uid] for e in entities if e.uid in old_pos]
+                self._drop(unit_of[index])
+        # Touchpoints that change stage in a file of stage headings move under their new
+        # stage's heading.
+        restaged: set[int] = set()
+        if table == "touchpoints" and self._stage_headings():
+            restaged = {
+                e.uid
+                for e, r in zip(entities, raws, strict=True)
+                if e.uid in old_pos and old[old_pos[e.uid]][1].get("stage") != r.get("stage")
+            }
+        kept = [old_pos[e.uid] for e in entities if e.uid in old_pos and e.uid not in restaged]
         stationary = set(longest_increasing(kept))
         # Text for every entity: edited in place, moved, or new.
         pieces: list[tuple[Entity, int | None, _Piece | None]] = []
+        previous: int | None = None  # the unit of the last entry seen that the file holds
         for entity, new_raw in zip(entities, raws, strict=True):
             i = old_pos.get(entity.uid)
             if i is None:
-                core = self._new_table(f"[[{table}]]", new_raw)
-                self.check.append((core, table, new_raw))
-                pieces.append((entity, None, _Piece(core, None)))
+                template = previous if previous is not None else self._template(table, unit_of)
+                core = self._new_table(table, new_raw, template)
+                pieces.append((entity, None, _Piece(core, None, table)))
                 continue
-            unit = unit_of[i]
+            unit = previous = unit_of[i]
             old_raw = old[i][1]
-            core = self._unit_core(unit)
-            if new_raw != old_raw:
-                core = self._edit_keys(unit, table, old_raw, new_raw)
-                self.check.append((core, table, new_raw))
+            changed = not same_data(new_raw, old_raw)
             if i in stationary:
-                if new_raw != old_raw:
-                    self.plan.replace[unit] = core
+                if changed:
+                    self.plan.replace.update(self._edited(unit, table, old_raw, new_raw))
                 pieces.append((entity, unit, None))
             else:
-                self.plan.replace[unit] = None
+                cores: dict[int, str | None] = {
+                    j: self._unit_core(j) for j in (unit, *self.units[unit].far)
+                }
+                if changed:
+                    cores = dict(self._edited(unit, table, old_raw, new_raw))
+                self._drop(unit)
+                core = self._joined(unit, cores)
                 gap = self._unit_gap(unit) if unit != len(self.units) - 1 else None
-                pieces.append((entity, None, _Piece(core, gap)))
+                pieces.append((entity, None, _Piece(core, gap, table)))
         self._place(table, pieces)
+
+    @staticmethod
+    def _same_entries(
+        a: list[tuple[int, dict[str, Any]]], b: list[tuple[int, dict[str, Any]]]
+    ) -> bool:
+        return len(a) == len(b) and all(
+            x[0] == y[0] and same_data(x[1], y[1]) for x, y in zip(a, b, strict=True)
+        )
+
+    def _drop(self, unit: int) -> None:
+        """Remove an entry and its sub-tables, wherever they stand."""
+        for i in (unit, *self.units[unit].far):
+            self.plan.replace[i] = None
+
+    def _joined(self, unit: int, cores: dict[int, str | None]) -> str:
+        """An entry's text with its detached sub-tables brought under it (it is moving)."""
+        core = cores[unit] or ""
+        for far in self.units[unit].far:
+            extra = cores.get(far)
+            if extra:
+                core = self._with_newline(core) + self._default_gap() + extra
+        return core
+
+    def _template(self, table: str, unit_of: dict[int, int]) -> int | None:
+        """The unit a new entry with no predecessor should look like: the first entry of
+        its table, else the first table of the file."""
+        if unit_of:
+            return min(unit_of.values())
+        for i, u in enumerate(self.units):
+            if u.kind in ENTITY_TABLES or u.kind == "map":
+                return i
+        return None
 
     def _place(self, table: str, pieces: list[tuple[Entity, int | None, _Piece | None]]) -> None:
         """Attach moved and new entries after the stationary entry before them."""
         anchor: int | None = None
-        leading: list[_Piece] = []
-        for _, unit, piece in pieces:
+        leading: list[tuple[Entity, _Piece]] = []
+        for entity, unit, piece in pieces:
             if unit is not None:
                 anchor = unit
             elif piece is not None:
                 if anchor is None:
-                    leading.append(piece)
+                    leading.append((entity, piece))
                 else:
-                    self.plan.after.setdefault(anchor, []).append(piece)
+                    self._put_after(anchor, entity, piece)
         if not leading:
             return
         first = next((u for _, u, _ in pieces if u is not None), None)
         if first is not None:
-            self.plan.before.setdefault(first, []).extend(leading)
+            for entity, piece in leading:
+                self._put_before(first, entity, piece)
             return
         # No entry of this table stays where it was: put them where the table was, else
         # after the tables that come before it in the format's order, else at the end.
         own = [i for i, u in enumerate(self.units) if u.kind == table]
         if own:
-            self.plan.before.setdefault(own[0], []).extend(leading)
+            for entity, piece in leading:
+                self._put_before(own[0], entity, piece)
             return
         order = TABLE_ORDER.index(table)
         earlier = [i for i, u in enumerate(self.units) if u.kind in TABLE_ORDER[:order]]
         later = [i for i, u in enumerate(self.units) if u.kind in TABLE_ORDER[order + 1 :]]
+        new = [piece for _, piece in leading]
         if earlier:
-            self.plan.after.setdefault(earlier[-1], []).extend(leading)
+            self.plan.after.setdefault(earlier[-1], []).extend(new)
         elif later:
-            self.plan.before.setdefault(later[0], []).extend(leading)
+            self.plan.before.setdefault(later[0], []).extend(new)
         else:
-            self.plan.after.setdefault(len(self.units) - 1, []).extend(leading)
+            self.plan.after.setdefault(len(self.units) - 1, []).extend(new)
+
+    # Headings that name stages -------------------------------------------------
+
+    def _put_after(self, anchor: int, entity: Entity, piece: _Piece) -> None:
+        """After `anchor`, or after the heading that names the touchpoint's stage just below it."""
+        stage = getattr(entity, "stage", None) if piece.table == "touchpoints" else None
+        if stage is not None:
+            j = anchor + 1
+            while j < len(self.units) and self.units[j].kind == "heading":
+                if self._named_stage(j) == stage:
+                    self.plan.after.setdefault(j, []).append(piece)
+                    return
+                j += 1
+        self.plan.after.setdefault(anchor, []).append(piece)
+
+    def _put_before(self, first: int, entity: Entity, piece: _Piece) -> None:
+        """Before `first`, or above the heading of a later stage just above it."""
+        stage = getattr(entity, "stage", None) if piece.table == "touchpoints" else None
+        if stage is not None:
+            rank = {s.id: k for k, s in enumerate(self.m.stages)}
+            mine = rank.get(stage, len(rank))
+            j = first - 1
+            headings: list[int] = []
+            while j >= 0 and self.units[j].kind == "heading":
+                headings.insert(0, j)
+                j -= 1
+            for h in headings:
+                named = self._named_stage(h)
+                if named == stage:
+                    self.plan.after.setdefault(h, []).append(piece)
+                    return
+                if named is not None and rank.get(named, -1) > mine:
+                    self.plan.before.setdefault(h, []).append(piece)
+                    return
+        self.plan.before.setdefault(first, []).append(piece)
+
+    def _stage_headings(self) -> bool:
+        """Whether the file has headings that name stages."""
+        return any(
+            u.kind == "heading" and self._named_stage(i) is not None
+            for i, u in enumerate(self.units)
+        )
+
+    def _named_stage(self, unit: int) -> str | None:
+        """The id of the one stage a heading paragraph names, by id or by name."""
+        u = self.units[unit]
+        words = self.text[u.start : u.content_end].casefold()
+        hits: dict[str, int] = {}
+        for sid, name in self._stage_names():
+            label = name.casefold().strip()
+            if len(label) > 1 and label in words:
+                hits[sid] = max(hits.get(sid, 0), len(label))
+            elif re.search(rf"(?<![\w-]){re.escape(sid.casefold())}(?![\w-])", words):
+                hits[sid] = max(hits.get(sid, 0), len(sid))
+        if not hits:
+            return None
+        ranked = sorted(hits.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def _stage_names(self) -> list[tuple[str, str]]:
+        names = [(s.id, s.name) for s in self.m.stages]
+        names += [
+            (str(r.get("id", "")), str(r.get("name", ""))) for _, r in self.base.tables["stages"]
+        ]
+        return names
+
+    def _drop_headings_of_deleted_stages(self) -> None:
+        """A heading that names a deleted stage goes with it (its touchpoints, if any were
+        kept, now belong to another stage)."""
+        now = {s.uid for s in self.m.stages}
+        ids = {s.id for s in self.m.stages}
+        gone = {str(r.get("id")) for uid, r in self.base.tables["stages"] if uid not in now}
+        gone -= ids
+        if not gone:
+            return
+        for i, u in enumerate(self.units):
+            if u.kind == "heading" and self._named_stage(i) in gone:
+                self.plan.replace[i] = None
 
     # Text of units -----------------------------------------------------------
 
@@ -263,117 +417,173 @@ class _Writer:
         u = self.units[unit]
         return self.text[u.content_end : u.end]
 
-    def _new_table(self, header: str, raw: dict[str, Any]) -> str:
-        lines = [header] + [f"{format_key(k)} = {format_value(v)}" for k, v in raw.items()]
-        return self.nl.join(lines) + self.nl
+    def _new_table(self, table: str, raw: dict[str, Any], template: int | None) -> str:
+        """A new entry written like `template` (indentation, alignment, quoting, newline)."""
+        header = "[map]" if table == "map" else f"[[{table}]]"
+        style = KeyStyle()
+        nl = self.nl
+        if template is not None:
+            block = self.units[template].blocks[0]
+            style = key_style(self.layout, block)
+            if block.header_start >= 0:
+                nl = newline_at(self.text, block.header_start, self.nl)
+        lines = [header] + [style.line(k, v, nl) for k, v in raw.items()]
+        core = nl.join(lines) + nl
+        self._check_reads_back(core, table, raw)
+        return core
 
-    def _edit_keys(self, unit: int, table: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-        """The unit's core with changed keys replaced, new keys added, removed keys dropped."""
+    def _edited(
+        self, unit: int, table: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> dict[int, str | None]:
+        """The entry's cores (its own and its detached sub-tables') with `new` written in.
+
+        The file's own style first; where that does not read back as the model, plainly.
+        """
         u = self.units[unit]
-        main = u.blocks[0]
-        text = self.text
+        blocks = list(u.blocks)
+        for far in u.far:
+            blocks.extend(self.units[far].blocks)
         order = KNOWN_KEYS[table]
-        splices: list[tuple[int, int, int, str]] = []  # (start, end, tie-break, text)
-        for key in [*old, *(k for k in new if k not in old)]:
-            if key in new and key in old and new[key] == old[key]:
-                continue
-            direct = [loc for loc in self.layout.keys(main) if loc.path == (key,)]
-            others = [
-                loc for loc in self.layout.keys(main) if loc.path[0] == key and loc.path != (key,)
-            ]
-            subs = [
-                b
-                for b in u.blocks[1:]
-                if len(b.path) > len(main.path) and b.path[len(main.path)] == key
-            ]
-            if key in new and len(direct) == 1 and not others and not subs:
-                loc = direct[0]
-                like = text[loc.value_start : loc.value_end]
-                splices.append((loc.value_start, loc.value_end, 0, format_value(new[key], like)))
-                continue
-            # Absent, or written as dotted keys or a sub-table: remove every form, write one.
-            for loc in direct + others:
-                splices.append((loc.line_start, loc.line_end, 0, ""))
-            for b in subs:
-                splices.append((b.start, min(b.end, u.content_end), 0, ""))
-            if key in new:
-                at, rank = self._insert_at(main, key, order)
-                line = f"{format_key(key)} = {format_value(new[key])}"
-                if at > 0 and text[at - 1] != "\n":
-                    splices.append((at, at, rank, self.nl + line))
-                else:
-                    splices.append((at, at, rank, line + self.nl))
-        core = _apply(text, u.start, u.content_end, splices)
-        return _trim_blank_tail(core)
+        regions = (unit, *u.far)
+        for styled in (True, False):
+            splices = self.keys.splices(blocks, order, old, new, styled)
+            cores: dict[int, str | None] = {i: self._region(i, splices) for i in regions}
+            if self._reads_back(cores, unit, table, old, new):
+                return {i: (core if core and core.strip() else None) for i, core in cores.items()}
+        raise WriteError(
+            f"internal error: the text written for {table} does not read back as the model; "
+            "nothing was saved"
+        )
 
-    def _insert_at(self, block: Block, key: str, order: Sequence[str]) -> tuple[int, int]:
-        """Where a new key goes: after the nearest key before it in the format's order."""
-        rank = order.index(key) if key in order else len(order)
-        direct = [loc for loc in self.layout.keys(block) if len(loc.path) == 1]
-        before: KeyLoc | None = None
-        for loc in direct:
-            k = loc.path[0]
-            if k in order and order.index(k) < rank:
-                before = loc
-        if before is not None:
-            return before.line_end, rank
-        known_after = [loc for loc in direct if loc.path[0] in order]
-        if known_after:
-            return known_after[0].line_start, rank
-        if direct:
-            return direct[-1].line_end, rank
-        if block.header_start < 0:
-            return block.start, rank
-        line_end = self.text.find("\n", block.header_start)
-        return (len(self.text) if line_end < 0 else line_end + 1), rank
+    def _region(self, unit: int, splices: list[Splice]) -> str:
+        u = self.units[unit]
+        mine = [s for s in splices if u.start <= s[0] <= u.content_end]
+        return _trim_blank_tail(_apply(self.text, u.start, u.content_end, mine))
+
+    def _reads_back(
+        self,
+        cores: dict[int, str | None],
+        unit: int,
+        table: str,
+        old: dict[str, Any],
+        new: dict[str, Any],
+    ) -> bool:
+        text = self._joined(unit, cores)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return False
+        got = data.get(table)
+        if isinstance(got, list):
+            if len(got) != 1:
+                return False
+            got = got[0]
+        if not isinstance(got, dict):
+            return False
+        for key, value in new.items():
+            if key not in got:
+                # Written outside the entry's own tables (a [map.x] elsewhere) and unchanged.
+                if key in old and same_data(old[key], value):
+                    continue
+                return False
+            if not same_data(got[key], value):
+                return False
+        return all(key in new for key in got)
+
+    def _check_reads_back(self, core: str, table: str, raw: dict[str, Any]) -> None:
+        try:
+            data = tomllib.loads(core)
+        except tomllib.TOMLDecodeError as exc:
+            raise WriteError(
+                f"internal error: the text written for {table} does not parse ({exc}); "
+                "nothing was saved"
+            ) from None
+        got = data.get(table)
+        if isinstance(got, list):
+            got = got[0] if len(got) == 1 else got
+        if not same_data(got, raw):
+            raise WriteError(
+                f"internal error: the text written for {table} does not read back as the "
+                "model; nothing was saved"
+            )
 
     # Safety net and output ---------------------------------------------------
 
-    def _verify(self) -> None:
-        for core, table, expected in self.check:
-            try:
-                data = tomllib.loads(core)
-            except tomllib.TOMLDecodeError as exc:
-                raise WriteError(
-                    f"internal error: the text written for {table} does not "
-                    f"parse ({exc}); nothing was saved"
-                ) from None
-            got = data.get(table)
-            if isinstance(got, list):
-                got = got[0] if len(got) == 1 else got
-            if got != expected:
-                raise WriteError(
-                    f"internal error: the text written for {table} does not "
-                    "read back as the model; nothing was saved"
-                )
+    def _verify(self, out: str) -> None:
+        """The whole new text must parse and read back as the map, or nothing is written."""
+        try:
+            data = tomllib.loads(out)
+        except tomllib.TOMLDecodeError as exc:
+            raise WriteError(
+                f"internal error: the edited file would not parse ({exc}); nothing was saved"
+            ) from None
+        expected = map_to_raw(self.m)
+        for table in ENTITY_TABLES:
+            if data.get(table) == [] and table not in expected:
+                del data[table]
+        if not same_data(data, expected):
+            raise WriteError(
+                "internal error: the edited file would not read back as the map; nothing was saved"
+            )
 
     def _emit(self) -> str:
         plan = self.plan
         pieces: list[_Piece] = []
         last = len(self.units) - 1
-        default_gap = self._default_gap()
-        for i in range(len(self.units)):
-            pieces.extend(plan.before.get(i, []))
+        placed: dict[int, int] = {}  # entry unit -> its piece
+        latest: dict[str, int | None] = {}  # table -> the unit of the entry written last
+        for i, unit in enumerate(self.units):
+            for piece in plan.before.get(i, []):
+                pieces.append(piece)
+                latest[piece.table or ""] = None
             core = plan.replace[i] if i in plan.replace else self._unit_core(i)
+            if core is not None and unit.kind == "detached":
+                owner = unit.owner
+                table = self.units[owner].kind
+                if latest.get(table) != owner and owner in placed:
+                    # Another entry now stands between: the sub-table would change hands.
+                    # It joins its entry instead.
+                    host = pieces[placed[owner]]
+                    host.core = self._with_newline(host.core) + self._default_gap() + core
+                    core = None
             if core is not None:
                 pieces.append(_Piece(core, self._unit_gap(i) if i != last else None))
-            pieces.extend(plan.after.get(i, []))
+                if unit.kind in ENTITY_TABLES:
+                    placed[i] = len(pieces) - 1
+                    latest[unit.kind] = i
+            for piece in plan.after.get(i, []):
+                pieces.append(piece)
+                latest[piece.table or ""] = None
         final_gap = self._unit_gap(last) if self.units else ""
+        default_gap = self._default_gap()
         out: list[str] = []
         for n, piece in enumerate(pieces):
             is_last = n == len(pieces) - 1
             core = piece.core
-            if not is_last and core and not core.endswith("\n"):
-                core += self.nl
+            if not is_last and core:
+                core = self._with_newline(core)
             out.append(core)
             if is_last:
                 out.append(final_gap)
-            else:
-                out.append(piece.gap if piece.gap is not None else default_gap)
+            elif piece.gap is not None:
+                out.append(piece.gap)
+            else:  # a new or moved piece: blank lines like the file's, newlines like its own
+                gap = default_gap.replace("\r\n", "\n")
+                if core.endswith("\r\n"):
+                    gap = gap.replace("\n", "\r\n")
+                out.append(gap)
         result = "".join(out)
-        if pieces and not final_gap and self.text.endswith("\n") and not result.endswith("\n"):
-            result += self.nl
+        if self.text and not self.text.endswith("\n"):
+            # The file had no newline at its end: it still has none.
+            result = result.rstrip("\r\n") if not final_gap else result
+        elif pieces and not result.endswith("\n"):
+            result += newline_at(result, len(result) - 1, self.nl)
         return result
+
+    def _with_newline(self, core: str) -> str:
+        if core.endswith("\n"):
+            return core
+        return core + newline_at(core, len(core) - 1, self.nl)
 
     def _default_gap(self) -> str:
         for i, u in enumerate(self.units[:-1]):
@@ -382,7 +592,7 @@ class _Writer:
         return self.nl
 
 
-def _apply(text: str, start: int, end: int, splices: list[tuple[int, int, int, str]]) -> str:
+def _apply(text: str, start: int, end: int, splices: list[Splice]) -> str:
     """`text[start:end]` with the splices (start, end, tie-break, new text) applied."""
     out: list[str] = []
     pos = start
@@ -403,9 +613,13 @@ def _trim_blank_tail(core: str) -> str:
     return _BLANK_TAIL.sub(lambda m: m.group(1), core, count=1)
 
 
-def render(text: str, layout: Layout, base: Baseline, m: Map) -> str:
-    """The text of `m`, as `text` (whose data is `base`) edited in place."""
-    return _Writer(text, layout, base, m).render()
+def render(text: str, layout: Layout, base: Baseline, m: Map, verify: bool = True) -> str:
+    """The text of `m`, as `text` (whose data is `base`) edited in place.
+
+    Raises WriteError when that text would not read back as `m` (`verify`: the whole text
+    is parsed again; a recovery draft skips that, since it is read back through the model).
+    """
+    return _Writer(text, layout, base, m).render(verify)
 
 
 def render_with_baseline(text: str, layout: Layout, base: Baseline, m: Map) -> tuple[str, Baseline]:
