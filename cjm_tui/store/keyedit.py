@@ -44,6 +44,8 @@ class _Slot:
     line_end: int
     comma: bool = False
     """A comma follows it (one-item-per-line arrays)."""
+    comma_at: int = -1
+    """Where that comma stands."""
 
 
 @dataclass
@@ -331,6 +333,11 @@ class KeyEditor:
                         line_splice(text, anchor.line_end, line, nl),
                     )
                 )
+        if array and steps and not trailing and steps[-1].old is not None:
+            # The list writes no comma after its last item: the new last one loses its own.
+            last = slots[steps[-1].old]
+            if last.comma:
+                out.append((last.comma_at, last.comma_at + 1, 0, ""))
         if pending:  # every old item went: the new ones take the first one's place
             out.append((slots[0].line_start, slots[0].line_start, 1, "".join(pending)))
         return True
@@ -344,7 +351,9 @@ class KeyEditor:
             nl = newline_at(text, slot.line_start, self.nl)
             out.append((slot.value_start, slot.end, 0, format_value(step.value, value_text, nl)))
         if slot.key is not None and step.key != slot.key:
-            out.append((slot.start, slot.key_end, 0, prefix + format_key(str(step.key))))
+            key_text = prefix + format_key(str(step.key))
+            eq = _aligned_eq(text, slot, len(text[slot.line_start : slot.start]) + len(key_text))
+            out.append((slot.start, slot.value_start, 0, key_text + eq))
 
     def _new_line(self, model: _Slot, step: _Step, prefix: str, array: bool) -> str:
         """A new item's line, indented (and spaced around `=`) like `model`."""
@@ -354,8 +363,20 @@ class KeyEditor:
         value = format_value(step.value, like if isinstance(step.value, str) else None)
         if array:
             return indent + value
-        eq = text[model.key_end : model.value_start]
-        return indent + prefix + format_key(str(step.key)) + eq + value
+        key_text = prefix + format_key(str(step.key))
+        return indent + key_text + _aligned_eq(text, model, len(indent) + len(key_text)) + value
+
+
+def _aligned_eq(text: str, model: _Slot, width: int) -> str:
+    """The `=` and its spaces for a key `width` wide, like `model`'s (aligned to its column
+    when `model` pads its key)."""
+    eq = text[model.key_end : model.value_start]
+    at = eq.find("=")
+    before = eq[:at]
+    if len(before) < 2 or "\n" in eq:
+        return eq
+    column = (model.key_end - model.line_start) + len(before)
+    return " " * max(1, column - width) + eq[at:]
 
 
 def _old_value(old: Any, slot: _Slot, step: _Step) -> Any:
@@ -374,6 +395,7 @@ def _item_slot(text: str, loc: KeyLoc) -> _Slot:
     after = _AFTER_ITEM.match(text, loc.value_end)
     line_end = after.end() if after else loc.value_end
     comma = bool(after and after.group(1))
+    comma_at = after.start(1) if after and comma else -1
     return _Slot(
         None,
         loc.key_start,
@@ -383,6 +405,7 @@ def _item_slot(text: str, loc: KeyLoc) -> _Slot:
         line_start,
         line_end,
         comma,
+        comma_at,
     )
 
 

@@ -94,8 +94,9 @@ class _Unit:
 @dataclass
 class _Piece:
     core: str
-    gap: str | None  # None: the file's usual gap between tables
     table: str | None = None  # the entity table of an entry piece
+    fresh: bool = False
+    """New text: its newlines follow the lines it lands between."""
 
 
 @dataclass
@@ -163,6 +164,7 @@ class _Writer:
         self.units = _units(layout)
         self.plan = _Plan()
         self.keys = KeyEditor(layout, self.nl)
+        self._named: dict[int, int | None] = {}
         self.saved = Baseline(info={}, extra=copy_value(m.extra), tables={})
         """The baseline once this text is on disk, built from the raws computed on the way."""
 
@@ -190,7 +192,7 @@ class _Writer:
         if unit is None and not self.base.info:
             # A new file: the [map] table comes first.
             core = self._new_table("map", new, None)
-            self.plan.after.setdefault(0, []).append(_Piece(core, None))
+            self.plan.after.setdefault(0, []).append(_Piece(core))
             return
         if unit is None:
             raise WriteError(
@@ -222,10 +224,12 @@ class _Writer:
         # stage's heading.
         restaged: set[int] = set()
         if table == "touchpoints" and self._stage_headings():
+            was = self._old_stage_uids()
             restaged = {
                 e.uid
-                for e, r in zip(entities, raws, strict=True)
-                if e.uid in old_pos and old[old_pos[e.uid]][1].get("stage") != r.get("stage")
+                for e in entities
+                if e.uid in old_pos
+                and was.get(str(old[old_pos[e.uid]][1].get("stage"))) != self._stage_uid(e)
             }
         kept = [old_pos[e.uid] for e in entities if e.uid in old_pos and e.uid not in restaged]
         stationary = set(longest_increasing(kept))
@@ -237,7 +241,7 @@ class _Writer:
             if i is None:
                 template = previous if previous is not None else self._template(table, unit_of)
                 core = self._new_table(table, new_raw, template)
-                pieces.append((entity, None, _Piece(core, None, table)))
+                pieces.append((entity, None, _Piece(core, table, fresh=True)))
                 continue
             unit = previous = unit_of[i]
             old_raw = old[i][1]
@@ -253,9 +257,7 @@ class _Writer:
                 if changed:
                     cores = dict(self._edited(unit, table, old_raw, new_raw))
                 self._drop(unit)
-                core = self._joined(unit, cores)
-                gap = self._unit_gap(unit) if unit != len(self.units) - 1 else None
-                pieces.append((entity, None, _Piece(core, gap, table)))
+                pieces.append((entity, None, _Piece(self._joined(unit, cores), table)))
         self._place(table, pieces)
 
     @staticmethod
@@ -331,11 +333,11 @@ class _Writer:
 
     def _put_after(self, anchor: int, entity: Entity, piece: _Piece) -> None:
         """After `anchor`, or after the heading that names the touchpoint's stage just below it."""
-        stage = getattr(entity, "stage", None) if piece.table == "touchpoints" else None
+        stage = self._stage_uid(entity) if piece.table == "touchpoints" else None
         if stage is not None:
             j = anchor + 1
-            while j < len(self.units) and self.units[j].kind == "heading":
-                if self._named_stage(j) == stage:
+            while j < len(self.units) and (self.units[j].kind == "heading" or self._dropped(j)):
+                if self.units[j].kind == "heading" and self._named_stage(j) == stage:
                     self.plan.after.setdefault(j, []).append(piece)
                     return
                 j += 1
@@ -343,14 +345,15 @@ class _Writer:
 
     def _put_before(self, first: int, entity: Entity, piece: _Piece) -> None:
         """Before `first`, or above the heading of a later stage just above it."""
-        stage = getattr(entity, "stage", None) if piece.table == "touchpoints" else None
+        stage = self._stage_uid(entity) if piece.table == "touchpoints" else None
         if stage is not None:
-            rank = {s.id: k for k, s in enumerate(self.m.stages)}
+            rank = {s.uid: k for k, s in enumerate(self.m.stages)}
             mine = rank.get(stage, len(rank))
             j = first - 1
             headings: list[int] = []
-            while j >= 0 and self.units[j].kind == "heading":
-                headings.insert(0, j)
+            while j >= 0 and (self.units[j].kind == "heading" or self._dropped(j)):
+                if self.units[j].kind == "heading":
+                    headings.insert(0, j)
                 j -= 1
             for h in headings:
                 named = self._named_stage(h)
@@ -362,6 +365,16 @@ class _Writer:
                     return
         self.plan.before.setdefault(first, []).append(piece)
 
+    def _dropped(self, unit: int) -> bool:
+        return unit in self.plan.replace and self.plan.replace[unit] is None
+
+    def _stage_uid(self, entity: Entity) -> int | None:
+        stage = getattr(entity, "stage", None)
+        return next((s.uid for s in self.m.stages if s.id == stage), None)
+
+    def _old_stage_uids(self) -> dict[str, int]:
+        return {str(r.get("id")): uid for uid, r in self.base.tables["stages"]}
+
     def _stage_headings(self) -> bool:
         """Whether the file has headings that name stages."""
         return any(
@@ -369,38 +382,40 @@ class _Writer:
             for i, u in enumerate(self.units)
         )
 
-    def _named_stage(self, unit: int) -> str | None:
-        """The id of the one stage a heading paragraph names, by id or by name."""
+    def _named_stage(self, unit: int) -> int | None:
+        """The uid of the one stage a heading paragraph names, by id or by name (old or new)."""
+        if unit in self._named:
+            return self._named[unit]
         u = self.units[unit]
         words = self.text[u.start : u.content_end].casefold()
-        hits: dict[str, int] = {}
-        for sid, name in self._stage_names():
-            label = name.casefold().strip()
-            if len(label) > 1 and label in words:
-                hits[sid] = max(hits.get(sid, 0), len(label))
-            elif re.search(rf"(?<![\w-]){re.escape(sid.casefold())}(?![\w-])", words):
-                hits[sid] = max(hits.get(sid, 0), len(sid))
-        if not hits:
-            return None
-        ranked = sorted(hits.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return ranked[0][0]
+        hits: dict[int, int] = {}
+        for uid, label in self._stage_labels():
+            label = label.casefold().strip()
+            if len(label) < 2 or label not in words:
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", words):
+                hits[uid] = max(hits.get(uid, 0), len(label))
+        named: int | None = None
+        if hits:
+            ranked = sorted(hits.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                named = ranked[0][0]
+        self._named[unit] = named
+        return named
 
-    def _stage_names(self) -> list[tuple[str, str]]:
-        names = [(s.id, s.name) for s in self.m.stages]
-        names += [
-            (str(r.get("id", "")), str(r.get("name", ""))) for _, r in self.base.tables["stages"]
-        ]
-        return names
+    def _stage_labels(self) -> list[tuple[int, str]]:
+        labels: list[tuple[int, str]] = []
+        for stage in self.m.stages:
+            labels += [(stage.uid, stage.id), (stage.uid, stage.name)]
+        for uid, raw in self.base.tables["stages"]:
+            labels += [(uid, str(raw.get("id", ""))), (uid, str(raw.get("name", "")))]
+        return labels
 
     def _drop_headings_of_deleted_stages(self) -> None:
         """A heading that names a deleted stage goes with it (its touchpoints, if any were
         kept, now belong to another stage)."""
         now = {s.uid for s in self.m.stages}
-        ids = {s.id for s in self.m.stages}
-        gone = {str(r.get("id")) for uid, r in self.base.tables["stages"] if uid not in now}
-        gone -= ids
+        gone = {uid for uid, _ in self.base.tables["stages"] if uid not in now}
         if not gone:
             return
         for i, u in enumerate(self.units):
@@ -427,7 +442,8 @@ class _Writer:
             style = key_style(self.layout, block)
             if block.header_start >= 0:
                 nl = newline_at(self.text, block.header_start, self.nl)
-        lines = [header] + [style.line(k, v, nl) for k, v in raw.items()]
+        column = style.column_for(list(raw))
+        lines = [header] + [style.line(k, v, nl, column) for k, v in raw.items()]
         core = nl.join(lines) + nl
         self._check_reads_back(core, table, raw)
         return core
@@ -527,14 +543,18 @@ class _Writer:
             )
 
     def _emit(self) -> str:
+        """The new text: every unit and piece in order, each after the blank lines that stood
+        above it (a unit keeps the gap above it even when its neighbour goes; a new or moved
+        piece gets the file's usual gap, and a heading always keeps a blank line above it)."""
         plan = self.plan
-        pieces: list[_Piece] = []
-        last = len(self.units) - 1
-        placed: dict[int, int] = {}  # entry unit -> its piece
+        items: list[tuple[_Piece, str | None, str]] = []  # (piece, gap above, unit kind)
+        gaps: list[str] = []  # the gaps above the next unit: the last unit's and dropped ones'
+
+        placed: dict[int, int] = {}  # entry unit -> its item
         latest: dict[str, int | None] = {}  # table -> the unit of the entry written last
         for i, unit in enumerate(self.units):
             for piece in plan.before.get(i, []):
-                pieces.append(piece)
+                items.append((piece, None, "new"))
                 latest[piece.table or ""] = None
             core = plan.replace[i] if i in plan.replace else self._unit_core(i)
             if core is not None and unit.kind == "detached":
@@ -543,40 +563,57 @@ class _Writer:
                 if latest.get(table) != owner and owner in placed:
                     # Another entry now stands between: the sub-table would change hands.
                     # It joins its entry instead.
-                    host = pieces[placed[owner]]
+                    host = items[placed[owner]][0]
                     host.core = self._with_newline(host.core) + self._default_gap() + core
                     core = None
-            if core is not None:
-                pieces.append(_Piece(core, self._unit_gap(i) if i != last else None))
+            if core is None:
+                gaps.append(self._unit_gap(i))
+            else:
+                # Where units went, the widest gap of theirs stays (a heading keeps the blank
+                # line below it when the entry under it goes, and the one above it too).
+                widest = max(reversed(gaps), key=lambda g: g.count("\n"), default="")
+                items.append((_Piece(core), widest, unit.kind))
+                gaps = [self._unit_gap(i)]
                 if unit.kind in ENTITY_TABLES:
-                    placed[i] = len(pieces) - 1
+                    placed[i] = len(items) - 1
                     latest[unit.kind] = i
             for piece in plan.after.get(i, []):
-                pieces.append(piece)
+                items.append((piece, None, "new"))
                 latest[piece.table or ""] = None
-        final_gap = self._unit_gap(last) if self.units else ""
+        final_gap = self._unit_gap(len(self.units) - 1) if self.units else ""
         default_gap = self._default_gap()
         out: list[str] = []
-        for n, piece in enumerate(pieces):
-            is_last = n == len(pieces) - 1
-            core = piece.core
-            if not is_last and core:
-                core = self._with_newline(core)
-            out.append(core)
-            if is_last:
-                out.append(final_gap)
-            elif piece.gap is not None:
-                out.append(piece.gap)
-            else:  # a new or moved piece: blank lines like the file's, newlines like its own
-                gap = default_gap.replace("\r\n", "\n")
-                if core.endswith("\r\n"):
-                    gap = gap.replace("\n", "\r\n")
-                out.append(gap)
+        for n, (piece, above, kind) in enumerate(items):
+            if n > 0:
+                if out and out[-1] and not out[-1].endswith("\n"):
+                    out[-1] = self._with_newline(out[-1])
+                if above is None:
+                    # New blank lines: as many as the file's usual, ending like the line above
+                    # (the file's own blank lines keep their endings).
+                    above = default_gap.replace("\r\n", "\n")
+                    if out[-1].endswith("\r\n"):
+                        above = above.replace("\n", "\r\n")
+                # A heading stays a paragraph of its own: a blank line above and below it.
+                glued = kind == "heading" or items[n - 1][2] == "heading"
+                if glued and "\n" not in above and out and out[-1]:
+                    above = newline_at(out[-1], len(out[-1]) - 1, self.nl)
+                out.append(above)
+            text: str = piece.core
+            if piece.fresh and len(out) >= 2:
+                before = out[-2] + out[-1]
+                nl = newline_at(before, len(before) - 1, self.nl) if before else self.nl
+                text = text.replace("\r\n", "\n")
+                if nl == "\r\n":
+                    text = text.replace("\n", "\r\n")
+                if "\n" in out[-1]:  # the gap above it, likewise
+                    out[-1] = out[-1].replace("\r\n", "\n").replace("\n", nl)
+            out.append(text)
+        out.append(final_gap)
         result = "".join(out)
         if self.text and not self.text.endswith("\n"):
             # The file had no newline at its end: it still has none.
             result = result.rstrip("\r\n") if not final_gap else result
-        elif pieces and not result.endswith("\n"):
+        elif items and not result.endswith("\n"):
             result += newline_at(result, len(result) - 1, self.nl)
         return result
 
