@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,6 +166,7 @@ class _Writer:
         self.plan = _Plan()
         self.keys = KeyEditor(layout, self.nl)
         self._named: dict[int, int | None] = {}
+        self._usual_gap: str | None = None
         self.saved = Baseline(info={}, extra=copy_value(m.extra), tables={})
         """The baseline once this text is on disk, built from the raws computed on the way."""
 
@@ -553,8 +555,10 @@ class _Writer:
         placed: dict[int, int] = {}  # entry unit -> its item
         latest: dict[str, int | None] = {}  # table -> the unit of the entry written last
         for i, unit in enumerate(self.units):
-            for piece in plan.before.get(i, []):
-                items.append((piece, None, "new"))
+            for k, piece in enumerate(plan.before.get(i, [])):
+                # The first piece put before a unit takes the blank lines above it.
+                items.append((piece, _widest(gaps) if k == 0 else None, "new"))
+                gaps = []
                 latest[piece.table or ""] = None
             core = plan.replace[i] if i in plan.replace else self._unit_core(i)
             if core is not None and unit.kind == "detached":
@@ -571,14 +575,18 @@ class _Writer:
             else:
                 # Where units went, the widest gap of theirs stays (a heading keeps the blank
                 # line below it when the entry under it goes, and the one above it too).
-                widest = max(reversed(gaps), key=lambda g: g.count("\n"), default="")
-                items.append((_Piece(core), widest, unit.kind))
+                items.append((_Piece(core), _widest(gaps) if gaps else None, unit.kind))
                 gaps = [self._unit_gap(i)]
                 if unit.kind in ENTITY_TABLES:
                     placed[i] = len(items) - 1
                     latest[unit.kind] = i
-            for piece in plan.after.get(i, []):
-                items.append((piece, None, "new"))
+            for k, piece in enumerate(plan.after.get(i, [])):
+                if k == 0 and unit.kind == "heading" and core is not None:
+                    # The blank lines below a heading stay right below it.
+                    items.append((piece, _widest(gaps), "new"))
+                    gaps = []
+                else:
+                    items.append((piece, None, "new"))
                 latest[piece.table or ""] = None
         final_gap = self._unit_gap(len(self.units) - 1) if self.units else ""
         default_gap = self._default_gap()
@@ -623,10 +631,28 @@ class _Writer:
         return core + newline_at(core, len(core) - 1, self.nl)
 
     def _default_gap(self) -> str:
-        for i, u in enumerate(self.units[:-1]):
-            if u.kind in ENTITY_TABLES or u.kind == "map":
-                return self._unit_gap(i)
-        return self.nl
+        """The blank lines the file usually puts between two entries (between tables, when
+        it has fewer than two entries)."""
+        if self._usual_gap is None:
+            between: Counter[str] = Counter()
+            first: str | None = None
+            for i, u in enumerate(self.units[:-1]):
+                if u.kind in ENTITY_TABLES or u.kind == "map":
+                    gap = self._unit_gap(i)
+                    first = gap if first is None else first
+                    if self.units[i + 1].kind in ENTITY_TABLES:
+                        between[gap.replace("\r\n", "\n")] += 1
+            if between:
+                usual = between.most_common(1)[0][0]
+                self._usual_gap = usual.replace("\n", self.nl)
+            else:
+                self._usual_gap = first if first is not None else self.nl
+        return self._usual_gap
+
+
+def _widest(gaps: list[str]) -> str:
+    """The gap with the most line breaks, the last of equals (the one nearest below)."""
+    return max(reversed(gaps), key=lambda g: g.count("\n"), default="")
 
 
 def _apply(text: str, start: int, end: int, splices: list[Splice]) -> str:
