@@ -462,6 +462,81 @@ def test_inline_array_tables_cannot_be_edited_in_place(tmp_path: Path) -> None:
     assert mf.path.read_text() == text
 
 
+def test_a_dotted_map_table_is_read_but_its_edits_are_refused(tmp_path: Path) -> None:
+    """`map.title = ...` at the top is valid TOML: every command reads it; an edit of the
+    map's details is refused with a message naming the form, and the file stays as it was."""
+    text = 'map.format = 1\nmap.title = "T"\n\n[[stages]]\nid = "a"\nname = "A"\n'
+    mf = load(tmp_path, text)
+    m = mf.map
+    m.stages[0].name = "B"  # the stages are ordinary tables: fine
+    assert saved(mf, m) == text.replace('name = "A"', 'name = "B"')
+    m = mf.map
+    m.info.title = "U"
+    with pytest.raises(WriteError, match=r"not written as a \[map\] header"):
+        mf.save(m)
+    assert mf.path.read_text() == text.replace('name = "A"', 'name = "B"')
+
+
+# The read-back check ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(
+            lambda t: t.replace('[[touchpoints]]\nid = "shop"', 'x = """\n'), id="no-parse"
+        ),
+        pytest.param(lambda t: t.replace('name = "Shop visit"', 'name = "Shop"'), id="other-value"),
+        pytest.param(
+            lambda t: t.replace('[[touchpoints]]\nid = "shop"', '[x]\nid = "shop"'), id="lost-entry"
+        ),
+    ],
+)
+def test_a_save_that_would_not_read_back_is_refused_and_the_file_is_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
+    """Whatever goes wrong between the edit and the bytes (here the writer's output damaged on
+    purpose: a string left open, another value, an entry turned into another table), the whole
+    new text is read back before the rename: the save is refused and the file is as it was."""
+    import cjm_tui.store.write as write
+
+    mf = load(tmp_path, COMMENTED)
+    m = mf.map
+    m.touchpoints[0].emotion = 2
+    emit = write._Writer._emit
+    monkeypatch.setattr(write._Writer, "_emit", lambda self: damage(emit(self)))  # type: ignore[operator]
+    with pytest.raises(WriteError, match=r"would not (parse|read back)"):
+        mf.save(m)
+    assert mf.path.read_text(encoding="utf-8") == COMMENTED
+    assert not [p for p in tmp_path.iterdir() if p.name != "map.toml"]
+
+
+def test_a_byte_order_mark_is_read_past_and_kept(tmp_path: Path) -> None:
+    """A file from an older Windows editor starts with a UTF-8 BOM: it opens, `cjm check`
+    finds nothing wrong, and a save keeps the BOM and changes only the edited line."""
+    from cjm_tui.store import check_file
+
+    path = tmp_path / "map.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + COMMENTED.encode("utf-8"))
+    assert check_file(path).ok
+    mf = MapFile.load(path)
+    m = mf.map
+    m.touchpoints[1].name = "Shop"
+    assert mf.save(m)
+    data = path.read_bytes()
+    assert data == b"\xef\xbb\xbf" + COMMENTED.replace('"Shop visit"', '"Shop"').encode()
+
+
+def test_nan_in_a_team_key_does_not_block_an_edit(tmp_path: Path) -> None:
+    """TOML allows `nan`, which is not equal to itself; an edit next to it saves and leaves it."""
+    text = COMMENTED.replace('x_color = "red"', "x_score = nan")
+    mf = load(tmp_path, text)
+    m = mf.map
+    m.touchpoints[1].name = "Shop"
+    assert saved(mf, m) == text.replace('"Shop visit"', '"Shop"')
+    assert not mf.is_changed(mf.map)
+
+
 # Atomic saves -------------------------------------------------------------------
 
 
