@@ -61,7 +61,9 @@ def test_minus_on_a_sub_table_emotion_changes_that_persona_s_line(om: OpenMap) -
     assert om.save() is SaveResult.SAVED
     text = om.path.read_text(encoding="utf-8")
     assert "[touchpoints.emotion]\nstudent = 1\nsenior = -1\n" in text
-    assert text == before.replace("[touchpoints.emotion]\nstudent = 2\n", "[touchpoints.emotion]\nstudent = 1\n")
+    assert text == before.replace(
+        "[touchpoints.emotion]\nstudent = 2\n", "[touchpoints.emotion]\nstudent = 1\n"
+    )
 
 
 # Undo, redo, unsaved ------------------------------------------------------------

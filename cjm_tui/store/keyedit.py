@@ -141,10 +141,11 @@ class KeyEditor:
         """Where a new key goes (after the nearest key before it in the format's order), and
         the key line it should look like."""
         rank = order.index(key) if key in order else len(order)
-        direct = [loc for loc in self.layout.keys(block) if len(loc.path) == 1]
+        # Dotted keys (`emotion.a = 1`) count as their first part.
+        direct = [loc for loc in self.layout.keys(block) if isinstance(loc.path[0], str)]
         before: KeyLoc | None = None
         for loc in direct:
-            k = loc.path[0]
+            k = str(loc.path[0])
             if k in order and order.index(k) < rank:
                 before = loc
         if before is not None:
