@@ -233,20 +233,7 @@ class _Scanner:
 
     def _headings(self, start: int, end: int) -> list[Block]:
         """One block per comment paragraph in [start, end) (blank lines part them)."""
-        text = self.text
-        tops: list[int] = []
-        pos = start
-        blank = True
-        while pos < end:
-            nl = text.find("\n", pos, end)
-            line_end = end if nl < 0 else nl + 1
-            stripped = text[pos:line_end].strip()
-            if not stripped:
-                blank = True
-            elif blank:
-                tops.append(pos)
-                blank = False
-            pos = line_end
+        tops = self._paragraph_tops(start, end, blank=True)
         blocks: list[Block] = []
         for i, top in enumerate(tops):
             bottom = tops[i + 1] if i + 1 < len(tops) else end
@@ -273,18 +260,25 @@ class _Scanner:
             if stripped and not stripped.startswith("#"):
                 break
             top = prev
-        seen_blank = False
-        pos = top
-        while pos < start:
-            end = text.find("\n", pos, start)
-            end = start if end < 0 else end + 1
-            stripped = text[pos:end].strip()
-            if not stripped:
-                seen_blank = True
-            elif seen_blank:
-                return pos
-            pos = end
-        return None
+        tops = self._paragraph_tops(top, start, blank=False)
+        return tops[0] if tops else None
+
+    def _paragraph_tops(self, start: int, end: int, blank: bool) -> list[int]:
+        """Offsets of the lines in [start, end) that follow a blank line and are not blank
+        (`blank`: whether the line before `start` counts as blank)."""
+        text = self.text
+        tops: list[int] = []
+        pos = start
+        while pos < end:
+            nl = text.find("\n", pos, end)
+            line_end = end if nl < 0 else nl + 1
+            if not text[pos:line_end].strip():
+                blank = True
+            elif blank:
+                tops.append(pos)
+                blank = False
+            pos = line_end
+        return tops
 
     def _comments_above(self, header_line: int, floor: int) -> int:
         """Start of the comment lines directly above a header (they belong to it)."""
