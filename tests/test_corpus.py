@@ -17,17 +17,15 @@ import pytest
 
 from cjm_tui.store import check_file
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+from .conftest import SHARED, unavailable
+
 CORPUS = SHARED / "corpora" / "toml-test-invalid"
 
 
 def require_corpus() -> Path:
     """The corpus folder; skip (or fail under CI) when it is not there."""
     if not CORPUS.is_dir():
-        reason = f"the toml-test corpus is absent: {CORPUS.resolve()} does not exist"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI is set, so a missing corpus is a failure)", pytrace=False)
-        pytest.skip(reason)
+        unavailable(f"the toml-test corpus is absent: {CORPUS.resolve()} does not exist")
     return CORPUS
 
 

@@ -16,9 +16,9 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.store import MapFile
 from cjm_tui.timeline import ROW_TOP, Timeline
 
+from .conftest import ROOT
 from .test_store_properties import maps
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

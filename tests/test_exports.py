@@ -24,7 +24,8 @@ from cjm_tui.exports.schema import json_schema
 from cjm_tui.model import Map, map_from_raw, map_to_raw
 from cjm_tui.store import MapFile
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"

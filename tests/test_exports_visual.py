@@ -25,7 +25,8 @@ from cjm_tui.model import Map, Touchpoint, map_from_raw
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import MapFile
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 ALL_MAPS = [*SAMPLE_MAPS, HOSTILE]

@@ -13,7 +13,7 @@ from cjm_tui.store import MapFile
 from cjm_tui.store.preview import first_look
 from cjm_tui.tui.app import CjmApp
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
 
 
 def generated(n: int) -> str:

@@ -23,7 +23,8 @@ import pytest
 from cjm_tui.exports import html, svg
 from cjm_tui.store import MapFile
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, unavailable
+
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
@@ -37,10 +38,7 @@ CONSOLE = re.compile(r":CONSOLE(?:\(\d+\)|:\d+)?\] (.*)")
 def chromium() -> Path:
     if CHROMIUM.exists():
         return CHROMIUM
-    reason = f"{CHROMIUM} is not installed (apt-get install chromium): browser tests not run"
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but {reason}")
-    pytest.skip(reason)
+    unavailable(f"{CHROMIUM} is not installed (apt-get install chromium): browser tests not run")
 
 
 def run_chromium(

@@ -50,7 +50,8 @@ from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.components.timeline_view import TimelineView
 from cjm_tui.tui.components.touchpoints_pane import TouchpointList
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 PACKAGE = ROOT / "cjm_tui"
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 CATALOGUES = {"pl": PL, "ru": RU}

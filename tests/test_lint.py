@@ -83,22 +83,37 @@ def findings(
     return {(f.rule, sev) for f, sev in lint(m, cfg or LintConfig(today=TODAY))}
 
 
+def pointed(tmp: Path, text: str = MAP) -> set[tuple[str, str, str]]:
+    """Each finding as (rule, the item it points at, the key or persona under it)."""
+    path = tmp / "m.toml"
+    path.write_text(text, encoding="utf-8")
+    m = MapFile.load(path).map
+    out: set[tuple[str, str, str]] = set()
+    for f, _ in lint(m, LintConfig(today=TODAY)):
+        table = str(f.path[0])
+        item = "map" if table == "map" else getattr(m, table)[f.path[1]].id
+        rest = ".".join(str(p) for p in f.path[1 if table == "map" else 2 :])
+        out.add((f.rule, f"{table}:{item}", rest))
+    return out
+
+
 def test_every_rule_fires_where_it_should(tmp_path: Path) -> None:
-    found = {rule for rule, _ in findings(tmp=tmp_path)}
+    """Each rule fires once, at the item that breaks it (and the key, where there is one)."""
+    found = pointed(tmp_path)
     assert found == {
-        "mot-no-owner",
-        "mot-no-action",
-        "negative-no-pain",
-        "empty-stage",
-        "persona-unused",
-        "stage-no-persona",
-        "action-no-owner",
-        "action-overdue",
-        "hypothesis-no-evidence",
-        "stale-map",
-        "emotion-persona-not-met",
+        ("mot-no-owner", "touchpoints:guard", ""),
+        ("mot-no-action", "touchpoints:guard", ""),
+        ("negative-no-pain", "touchpoints:guard", "emotion"),
+        ("hypothesis-no-evidence", "touchpoints:guard", ""),
+        ("emotion-persona-not-met", "touchpoints:guard", "emotion.ghost"),
+        ("empty-stage", "stages:empty", ""),
+        ("stage-no-persona", "stages:lonely", ""),
+        ("persona-unused", "personas:ghost", ""),
+        ("action-no-owner", "actions:late", ""),
+        ("action-overdue", "actions:late", "due"),
+        ("stale-map", "map:map", "updated"),
     }
-    assert set(RULES) - found == {"blank-text"}
+    assert set(RULES) - {rule for rule, _, _ in found} == {"blank-text"}
     blank = MAP.replace('name = "Parking"', 'name = "  "')
     assert ("blank-text", "error") in findings(blank, tmp=tmp_path)
 

@@ -22,9 +22,9 @@ from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint, mean_emotion
 from cjm_tui.store import MapFile
 from cjm_tui.store.read import InvalidMap
 
+from .conftest import ROOT
 from .test_store_properties import maps
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"

@@ -14,7 +14,6 @@ environment variable CI is set: then they fail.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -31,9 +30,9 @@ from cjm_tui.imports.mermaidmap import map_from_mermaid
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
 from cjm_tui.store import MapFile
 
+from .conftest import ROOT, unavailable
 from .test_store_properties import maps
 
-ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "tests" / "js"
 SCRIPT = JS / "parse-journey.mjs"
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
@@ -90,10 +89,6 @@ TRICKY_NAMES = [
 ]
 
 
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
 def _missing() -> str | None:
     if shutil.which("node") is None:
         return "node is not installed (CI installs it: .ci/run)"
@@ -134,9 +129,7 @@ class MermaidParser:
 def mermaid() -> Iterator[MermaidParser]:
     missing = _missing()
     if missing:
-        if _ci():
-            pytest.fail(f"{missing}; CI is set, so Mermaid's parser must run")
-        pytest.skip(missing)
+        unavailable(missing)
     parser = MermaidParser()
     try:
         yield parser

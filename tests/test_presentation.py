@@ -24,7 +24,8 @@ from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.screens.help import HelpScreen, keys_table
 from cjm_tui.tui.screens.present import PresentScreen
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, until
+
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.toml"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -262,9 +263,11 @@ async def test_presenting_changes_nothing(tmp_path: Path) -> None:
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await pilot.press(*"emotion")
-        await pilot.pause(0.3)
-        names = [str(o.prompt) for o in palette.query("CommandList").first().options]
-        assert not any("Emotion" in n for n in names)
+        # The palette has searched once its list shows what it found for the typed text.
+        commands = palette.query("CommandList").first()
+        await until(pilot, lambda: commands.option_count > 0)
+        names = [str(o.prompt) for o in commands.options]
+        assert names and not any("Emotion" in n for n in names)
         await pilot.press("escape")
         await pilot.pause()
         assert app.om.version == version

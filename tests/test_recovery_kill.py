@@ -31,9 +31,11 @@ import pytest
 
 from cjm_tui.recovery import draft_path, read_draft
 
+from .conftest import SAMPLES
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "forkpty"), reason="needs a POSIX pty")
 
-SAMPLE = Path(__file__).resolve().parents[1] / "maps" / "telecom-prepaid.toml"
+SAMPLE = SAMPLES / "telecom-prepaid.toml"
 COLUMNS, ROWS = 100, 30
 TIMEOUT = 30.0
 _ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]")

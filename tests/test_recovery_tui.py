@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.recovery import RecoveryDialog
 
+from .conftest import until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
@@ -62,13 +62,6 @@ async def opened(app: CjmApp, pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
 
 
 def dialog_text(app: CjmApp) -> str:

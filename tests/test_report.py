@@ -25,7 +25,8 @@ from cjm_tui.store import MapFile
 from tests.test_analysis import SMALL
 from tests.test_exports import table_cells, tables
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT
+
 SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"

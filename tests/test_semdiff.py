@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cjm_tui.cli import main
 from cjm_tui.diffwords import describe
@@ -16,9 +17,11 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.semdiff import diff_maps
 from cjm_tui.store import MapFile
 
+from .conftest import SAMPLES
+from .mutations import applied, edits, effective
 from .test_store_properties import maps
 
-SAMPLE = Path(__file__).resolve().parents[1] / "maps" / "telecom-prepaid.toml"
+SAMPLE = SAMPLES / "telecom-prepaid.toml"
 
 
 def lines(old: Map, new: Map) -> list[str]:
@@ -29,6 +32,19 @@ def lines(old: Map, new: Map) -> list[str]:
 @given(maps())
 def test_a_map_compared_with_itself_has_no_changes(m: Map) -> None:
     assert diff_maps(m, copy.deepcopy(m)) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_diff_names_exactly_the_fields_that_were_edited(data: st.DataObject) -> None:
+    """Random edits of a random map: the diff lists each edited (touchpoint, key) whose
+    value changed, and nothing else (a diff that says nothing, or too much, fails)."""
+    m = data.draw(maps())
+    changes = data.draw(edits(m))
+    new = applied(m, changes)
+    found = {(c.id, c.key) for c in diff_maps(m, new)}
+    assert all(c.kind == "changed" and c.table == "touchpoints" for c in diff_maps(m, new))
+    assert found == effective(m, changes)
 
 
 def test_each_kind_of_change_reads_as_a_sentence() -> None:

@@ -9,13 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from cjm_tui.cli import main
 from cjm_tui.model import Map, Touchpoint, map_to_raw
 from cjm_tui.semmerge import merge_maps
 from cjm_tui.store import MapFile, check_file
 
+from .mutations import applied, edits
 from .test_store_properties import maps
 from .test_store_write import COMMENTED
 
@@ -26,6 +28,45 @@ def test_merging_a_side_that_did_nothing_gives_the_other_side(m: Map) -> None:
     base = copy.deepcopy(m)
     merged, conflicts = merge_maps(base, copy.deepcopy(m), base)
     assert conflicts == [] and map_to_raw(merged) == map_to_raw(m)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_two_sides_editing_different_fields_merge_into_both(data: st.DataObject) -> None:
+    """Ours and theirs edit different (touchpoint, key) pairs of a random map: the merge holds
+    both sides' edits and reports no conflict (a merge that keeps ours only fails)."""
+    base = data.draw(maps())
+    mine = data.draw(edits(base))
+    taken = frozenset((i, k) for i, k, _ in mine)
+    yours = data.draw(edits(base, taken))
+    merged, conflicts = merge_maps(base, applied(base, mine), applied(base, yours))
+    assert conflicts == []
+    assert map_to_raw(merged) == map_to_raw(applied(base, mine + yours))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_same_field_edited_two_ways_is_a_conflict_named_by_id_and_key(
+    data: st.DataObject,
+) -> None:
+    """Both sides set one field to different values: the conflict names that touchpoint and
+    key, and every other edit of either side is in the merge."""
+    base = data.draw(maps())
+    assume(base.touchpoints)
+    i = data.draw(st.integers(0, len(base.touchpoints) - 1))
+    a, b = data.draw(st.lists(st.text(min_size=1, max_size=8), min_size=2, max_size=2, unique=True))
+    ours = [(i, "owner", a)]
+    theirs = [(i, "owner", b)]
+    mine = data.draw(edits(base, frozenset({(i, "owner")})))
+    ours += mine
+    taken = frozenset({(i, "owner")} | {(j, k) for j, k, _ in mine})
+    theirs += data.draw(edits(base, taken))
+    merged, conflicts = merge_maps(base, applied(base, ours), applied(base, theirs))
+    tp = base.touchpoints[i]
+    assert [(c.table, c.id, c.key) for c in conflicts] == [("touchpoints", tp.id, "owner")]
+    assert merged.touchpoints[i].owner == a  # kept ours, as the conflict says
+    for j, key, value in ours[1:] + theirs[1:]:
+        assert getattr(merged.touchpoints[j], key) == value
 
 
 def write(path: Path, text: str) -> Path:

@@ -26,7 +26,8 @@ import pytest
 from cjm_tui.lock import lock_path
 from cjm_tui.store import MapFile
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, unavailable
+
 JS = ROOT / "tests" / "js"
 DRIVER = JS / "drive-serve.mjs"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,10 +46,7 @@ def _needs() -> None:
         missing.append("tests/js/node_modules/playwright-core (npm ci --prefix tests/js)")
     if not missing:
         return
-    reason = "browser test of cjm serve not run: missing " + ", ".join(missing)
-    if os.environ.get("CI"):
-        pytest.fail(f"CI is set but {reason}")
-    pytest.skip(reason)
+    unavailable("browser test of cjm serve not run: missing " + ", ".join(missing))
 
 
 def _first_line(proc: subprocess.Popen[bytes], log: Path, timeout: float = 30) -> str:

@@ -43,7 +43,8 @@ from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.form import EditForm
 from cjm_tui.tui.screens.help import HelpScreen
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.toml"
 

@@ -14,7 +14,9 @@ from cjm_tui.model import Action, Persona, Stage, Touchpoint, map_to_raw
 from cjm_tui.store import MapFile, StoreError, WriteError
 from cjm_tui.store.write import render_new
 
-MAPS = sorted((Path(__file__).resolve().parents[1] / "maps").glob("*.toml"))
+from .conftest import SAMPLES
+
+MAPS = sorted((SAMPLES).glob("*.toml"))
 
 COMMENTED = """\
 # Prepaid bundle map: kept in git, reviewed like code.

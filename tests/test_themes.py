@@ -33,7 +33,8 @@ from cjm_tui.tui.themes import (
 )
 from cjm_tui.userconfig import ConfigError, config_path, load_config, remember
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, until
+
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 
 COMMENTED_CONFIG = """\
@@ -220,7 +221,11 @@ async def test_the_palette_theme_switcher_is_remembered(config: Path, tmp_path: 
         app.search_themes()  # what the palette's "Change theme" opens
         await pilot.pause()
         await pilot.press(*"solarized-light")
-        await pilot.pause(0.3)
+        commands = app.screen.query("CommandList").first()
+        await until(
+            pilot,
+            lambda: any("solarized-light" in str(o.prompt) for o in commands.options[:1]),
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "solarized-light"

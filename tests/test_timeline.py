@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,6 +33,8 @@ from cjm_tui.timeline import (
     text_cells,
     truncate_cells,
 )
+
+from .conftest import SAMPLES
 
 
 def make_map(
@@ -465,7 +466,7 @@ def test_update_touchpoints_draws_what_a_new_layout_draws() -> None:
 
     from cjm_tui.store import MapFile
 
-    m = MapFile.load(Path(__file__).resolve().parents[1] / "maps" / "telecom-prepaid.toml").map
+    m = MapFile.load(SAMPLES / "telecom-prepaid.toml").map
     rng = random.Random(7)
     for persona in (None, "student"):
         tl = Timeline(m, persona, focus="highlight", selected=m.touchpoints[3].id)

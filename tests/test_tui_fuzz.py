@@ -13,7 +13,9 @@ from textual.keys import _character_to_key
 from cjm_tui.store import check_file
 from cjm_tui.tui.app import build_app
 
-MAPS = Path(__file__).resolve().parents[1] / "maps"
+from .conftest import SAMPLES
+
+MAPS = SAMPLES
 
 # Everything a person can press in the editor, weighted towards the editing keys. Quitting
 # keys are left out (they would end the run) and so is the command palette (it is tested on

@@ -1,0 +1,46 @@
+"""What every test module shares: where things are, and the one gate for tools CI must have.
+
+A test that needs something outside Python (Chromium, Node and its packages, the shared test
+corpus beside the repository) skips where it is missing, so `make test` runs anywhere; under
+CI (the environment variable `CI` set to anything but empty, 0, false or no) the same test
+fails instead, so a CI that lost a tool cannot pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+from textual.pilot import Pilot
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository."""
+SAMPLES = ROOT / "maps"
+"""The sample maps that ship with the repository."""
+SHARED = ROOT.parent / "shared"
+"""Test data from elsewhere, beside the repository (absent in a user's clone)."""
+
+
+def under_ci() -> bool:
+    """Whether this run is CI's: `CI` set, and not to a word that means no."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """A tool or data set the test needs is missing: skip it, or fail it under CI."""
+    if under_ci():
+        pytest.fail(f"{reason} (CI is set, so this is a failure)", pytrace=False)
+    pytest.skip(reason)
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10) -> None:
+    """Let the app run until `condition` holds (a test waits for what it needs, never a
+    fixed time); fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
