@@ -7,7 +7,14 @@ import os
 import subprocess
 import sys
 
-CORE = ["cjm_tui.model", "cjm_tui.store", "cjm_tui.validate", "cjm_tui.quickadd", "cjm_tui.cli"]
+CORE = [
+    "cjm_tui.model",
+    "cjm_tui.store",
+    "cjm_tui.validate",
+    "cjm_tui.quickadd",
+    "cjm_tui.cli",
+    "cjm_tui.api",
+]
 
 SCRIPT = f"""
 import importlib, json, sys

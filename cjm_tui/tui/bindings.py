@@ -1,6 +1,6 @@
 """Every key of the editor, as Bindings with ids so a person can remap them (see keymap.py).
 
-The defaults are the contract in the project's docs (tui-contract): change them there first.
+The defaults are the contract written in docs/keys.md: change them there first.
 
 Descriptions and tooltips are English, marked with `N_`: these lists are made when the module
 is imported, before the language is chosen. Every screen and widget with bindings calls
