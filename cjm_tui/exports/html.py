@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from cjm_tui import palette
 from cjm_tui.exports import svg
 from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 
 PRINT_COLUMNS = 6
@@ -34,7 +35,6 @@ PRINT_PAGE_MM = 277
 PRINT_LANE_MM = 26
 PRINT_COLUMN_MM = 64
 """The width a column may take when a table has few (a full table shares the page)."""
-UNNAMED = "(unnamed)"
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 
@@ -73,13 +73,6 @@ def emotion_chip(value: int, *, word: bool = True) -> str:
     return f'{chip} <span class="emo-word">{emotion_word(value)}</span>' if word else chip
 
 
-def _short_name(persona: Persona) -> str:
-    """A persona's name up to its first comma ("Ola, 20, student" is "Ola"), 40 characters."""
-    name = svg.clean(persona.name)
-    short = name.split(",", 1)[0].strip() or name or persona.id
-    return short if len(short) <= 40 else short[:39].rstrip() + "…"
-
-
 class _Personas:
     """Each persona's symbol and colour, as in the chart (when it has a line per persona)."""
 
@@ -87,6 +80,7 @@ class _Personas:
         self.map = m
         self.index = {p.id: i for i, p in enumerate(m.personas)}
         self.marked = m.curve_personas() != [None]
+        self.names = short_names(m)
 
     def mark(self, persona_id: str) -> str:
         i = self.index.get(persona_id)
@@ -99,7 +93,7 @@ class _Personas:
         persona = self.map.persona(persona_id)
         if persona is None:
             return esc(persona_id)
-        return f'<span title="{esc(persona.name)}">{esc(_short_name(persona))}</span>'
+        return f'<span title="{esc(persona.name)}">{esc(svg.clean(self.names[persona.id]))}</span>'
 
 
 def _list(items: list[str] | None) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import emotion_label, emotion_word
 from cjm_tui.sanitize import clean_line
 
@@ -71,7 +72,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 
 
 def _touchpoint_name(tp: Touchpoint) -> str:
-    name = text(tp.name) or "(unnamed)"
+    name = text(tp.name) or UNNAMED
     return f"{MOMENT} {name}" if tp.is_moment_of_truth else name
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 
 from cjm_tui.model import Map, Touchpoint, mean_emotion
+from cjm_tui.model.names import UNNAMED
 from cjm_tui.sanitize import clean_line
 
-UNNAMED = "(unnamed)"
 NEUTRAL_SCORE = 3
 KEYWORD_GUARD = "\u200b"
 KEYWORDS = ("journey", "title", "section", "accTitle", "accDescr")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from cjm_tui import palette
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.sanitize import clean_line
 
@@ -42,7 +43,6 @@ GRID = "#c9ced6"
 BAND_FILLS = ("#eef1f5", "#ffffff")
 MOT_COLOUR = palette.OKABE_ITO["reddish_purple"]
 OVERALL_BAND = "#b8bec7"
-UNNAMED = "(unnamed)"
 
 # Sizes, in px (user units of the viewBox).
 PAD = 16

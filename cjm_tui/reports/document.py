@@ -22,6 +22,7 @@ from cjm_tui.analysis import (
     average_label,
 )
 from cjm_tui.model import Action, Map, Touchpoint
+from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.palette import emotion_label
 from cjm_tui.sanitize import clean_line
@@ -123,21 +124,8 @@ def _persona_names(m: Map) -> dict[str, str]:
     return {p.id: p.name for p in m.personas}
 
 
-def short_names(m: Map) -> dict[str, str]:
-    """Each persona's name up to its first comma ("Ola, 20, student" is "Ola"), for table
-    cells; the whole name where two would read the same, the id where the name is blank."""
-    short = {p.id: p.name.split(",", 1)[0].strip() or p.name.strip() or p.id for p in m.personas}
-    seen: dict[str, int] = {}
-    for name in short.values():
-        seen[name] = seen.get(name, 0) + 1
-    return {
-        p.id: short[p.id] if seen[short[p.id]] == 1 else (p.name.strip() or p.id)
-        for p in m.personas
-    }
-
-
 def _name(tp: Touchpoint, style: str = "") -> Line:
-    return data(tp.name, style) or plain("(unnamed)", "dim")
+    return data(tp.name, style) or plain(UNNAMED, "dim")
 
 
 def _names(items: Iterable[Touchpoint]) -> Cell:

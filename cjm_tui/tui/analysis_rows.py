@@ -29,7 +29,7 @@ from cjm_tui.analysis import (
 from cjm_tui.i18n import _, _n
 from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Touchpoint
-from cjm_tui.reports.document import short_names
+from cjm_tui.model.names import short_names
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui.components.analysis_table import Col, Row
 from cjm_tui.tui.components.impact_matrix import action_line
