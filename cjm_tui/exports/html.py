@@ -17,11 +17,13 @@ Every text from the map goes through `svg.clean` (no control characters) and `ht
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 
 from cjm_tui import palette
 from cjm_tui.exports import svg
@@ -496,174 +498,15 @@ def _emotion_css() -> str:
     return "\n".join(rules)
 
 
-CSS = """
-:root {
-  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
-  --band-0: #eef1f5; --band-1: #f8f9fb; --mot: #CC79A7; --mot-ink: #8f3f70;
-  color-scheme: light;
-}
-* { box-sizing: border-box; }
-body {
-  margin: 0; background: #ffffff; color: var(--ink);
-  font: 15px/1.5 FONTS;
-}
-.page { padding: 32px 40px 48px; }
-a { color: inherit; text-decoration-color: var(--line); text-underline-offset: 2px; }
-header.doc { border-bottom: 1px solid var(--line); padding-bottom: 20px; }
-.kicker {
-  margin: 0; color: var(--muted); font-size: 12px; font-weight: 600;
-  letter-spacing: .08em; text-transform: uppercase;
-}
-h1 { font-size: 30px; line-height: 1.2; margin: 6px 0 10px; }
-h2 { font-size: 20px; line-height: 1.3; margin: 0 0 12px; }
-.lead { max-width: 80ch; margin: 0 0 16px; font-size: 16px; }
-.facts { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0; }
-.facts div { display: flex; gap: 6px; }
-.facts dt { color: var(--muted); }
-.facts dd { margin: 0; font-weight: 600; }
-section { margin-top: 36px; }
-.muted { color: var(--muted); }
-.note { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
-.personas {
-  display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px;
-}
-.persona { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
-.persona h3 { font-size: 16px; line-height: 1.3; margin: 0 0 6px; overflow-wrap: anywhere; }
-.persona p { margin: 0 0 6px; }
-.persona h4 {
-  margin: 10px 0 2px; color: var(--muted); font-size: 11px;
-  letter-spacing: .06em; text-transform: uppercase;
-}
-.persona ul { margin: 0; padding-left: 18px; }
-.persona blockquote {
-  margin: 10px 0 0; padding-left: 10px; border-left: 3px solid var(--line);
-  color: var(--muted); font-style: italic;
-}
-.persona .meta { margin-top: 10px; color: var(--muted); font-size: 13px; }
-.pmark { display: inline-block; min-width: 1.25em; font-weight: 700; }
-.grid-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; }
-table { border-collapse: separate; border-spacing: 0; }
-.grid {
-  table-layout: fixed; width: max-content; min-width: 100%;
-  font-size: 13.5px; line-height: 1.4;
-}
-.grid col.lane { width: 150px; }
-.grid col.tp { width: 224px; }
-.grid th, .grid td {
-  padding: 8px 10px; text-align: left; vertical-align: top; overflow-wrap: anywhere;
-  border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);
-}
-.grid tr > :last-child { border-right: 0; }
-.grid tbody tr:last-child > * { border-bottom: 0; }
-.grid .lane-head {
-  position: sticky; left: 0; z-index: 2; background: #ffffff;
-  color: var(--muted); font-size: 11.5px; font-weight: 700;
-  letter-spacing: .05em; text-transform: uppercase;
-}
-.grid .lane-head { overflow-wrap: normal; }
-.grid thead .lane-head { z-index: 3; background: var(--soft); }
-.grid thead th { background: var(--soft); }
-.grid thead .band-0 { background: var(--band-0); }
-.grid thead .band-1 { background: var(--band-1); }
-.grid th.stage { font-size: 15px; border-bottom: 2px solid var(--ink); }
-.stage-name { display: block; font-weight: 700; }
-.stage-goal, .stage-desc { display: block; margin-top: 4px; font-size: 12.5px; font-weight: 400; }
-.stage-desc { color: var(--muted); }
-.grid th.tp { font-size: 14px; font-weight: 600; }
-.grid th.tp.mot { border-top: 4px solid var(--mot); }
-.grid td.mot { background: #fcf6fa; }
-.grid .empty { color: var(--muted); font-style: italic; font-weight: 400; }
-.tp-name { display: block; }
-.status {
-  display: block; margin-top: 4px; color: var(--muted); font-size: 11.5px; font-weight: 400;
-}
-.status-verified::before { content: "\\2713  "; }
-.grid ul { margin: 0; padding-left: 16px; }
-ul.emotions { margin: 0; padding: 0; list-style: none; }
-.emotions li + li { margin-top: 3px; }
-.badge {
-  display: inline-block; padding: 0 7px; border: 1px solid currentColor; border-radius: 999px;
-  font-size: 11px; font-weight: 700; line-height: 1.5; white-space: nowrap;
-}
-.badge.mot { margin-bottom: 4px; color: var(--mot-ink); }
-.mot-mark { color: var(--mot-ink); }
-.state { color: var(--muted); font-weight: 600; }
-.state-done { color: #1a7f37; }
-.state-doing { color: #0550ae; }
-.emo {
-  display: inline-block; min-width: 2.2em; padding: 0 4px; border: 1px solid; border-radius: 4px;
-  font-weight: 700; text-align: center; font-variant-numeric: tabular-nums;
-}
-.emo-word { color: var(--muted); }
-EMOTION_CSS
-.chart { margin: 0; }
-.chart-scroll {
-  overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; padding: 8px;
-}
-.chart svg { display: block; max-width: none; height: auto; }
-.chart figcaption { margin-top: 8px; color: var(--muted); font-size: 13px; }
-table.list { width: 100%; border: 1px solid var(--line); border-radius: 10px; font-size: 14px; }
-table.list th, table.list td {
-  padding: 8px 10px; text-align: left; vertical-align: top;
-  border-bottom: 1px solid var(--line);
-}
-table.list tbody tr:last-child td { border-bottom: 0; }
-table.list thead th {
-  background: var(--soft); color: var(--muted); font-size: 11.5px;
-  letter-spacing: .05em; text-transform: uppercase;
-}
-table.list thead th:first-child { border-top-left-radius: 10px; }
-table.list thead th:last-child { border-top-right-radius: 10px; }
-.level { font-weight: 600; }
-.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-table.moments td:nth-child(2) { min-width: 12em; }
-.print-only { display: none; }
-footer.doc {
-  margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line);
-  color: var(--muted); font-size: 12px;
-}
-@page { size: A4 landscape; margin: 10mm 10mm 12mm; }
-@media print {
-  body { font-size: 9pt; line-height: 1.35; }
-  .page { padding: 0; }
-  .screen-only { display: none !important; }
-  .print-only { display: block; }
-  h1 { font-size: 18pt; }
-  h2 { font-size: 13pt; break-after: avoid; }
-  section { margin-top: 14pt; }
-  header.doc { padding-bottom: 8pt; }
-  .personas { grid-template-columns: repeat(auto-fill, minmax(62mm, 1fr)); gap: 8pt; }
-  .persona { padding: 8pt 10pt; }
-  .persona, tr, figure, blockquote, .facts { break-inside: avoid; }
-  .grid-scroll, .chart-scroll { overflow: visible; border: 0; padding: 0; }
-  .print-grid .grid {
-    min-width: 0; margin-bottom: 10pt; border: 1px solid var(--line);
-    font-size: 7.5pt; line-height: 1.3;
-  }
-  .print-grid .grid col.lane { width: 26mm; }
-  .print-grid .grid col.tp { width: auto; }
-  .grid th, .grid td { padding: 3pt 4pt; }
-  .grid th.stage { font-size: 8.5pt; }
-  .grid th.tp { font-size: 8pt; }
-  .grid .lane-head { position: static; font-size: 6.5pt; letter-spacing: 0; }
-  .stage-goal, .stage-desc, .status { font-size: 7pt; }
-  .badge { font-size: 6.5pt; }
-  #emotion-curve { break-before: page; }
-  .chart svg { width: 100%; max-height: 140mm; }
-  .chart figcaption { font-size: 8pt; }
-  footer.doc { margin-top: 10pt; break-before: avoid; }
-  table.list { font-size: 8pt; }
-  table.list th, table.list td { padding: 3pt 5pt; }
-  a { text-decoration: none; }
-  .emo, .grid thead th, .grid td.mot {
-    print-color-adjust: exact; -webkit-print-color-adjust: exact;
-  }
-}
-"""
+@functools.cache
+def _stylesheet(name: str) -> str:
+    """A stylesheet shipped beside this module (`page.css`: the export's and the report's)."""
+    return resources.files("cjm_tui.exports").joinpath(name).read_text(encoding="utf-8")
 
 
 def _css() -> str:
-    return CSS.replace("FONTS", svg.FONT_FAMILY).replace("EMOTION_CSS", _emotion_css()).strip()
+    css = _stylesheet("page.css")
+    return css.replace("FONTS", svg.FONT_FAMILY).replace("EMOTION_CSS", _emotion_css()).strip()
 
 
 def page(title: str, body: list[str], footer: str, extra_css: str = "") -> str:

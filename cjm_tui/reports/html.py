@@ -7,6 +7,7 @@ and an export of the same map look alike side by side.
 from __future__ import annotations
 
 import html
+from importlib import resources
 
 from cjm_tui.exports.html import emotion_class, esc, page
 from cjm_tui.model import Map
@@ -26,16 +27,8 @@ from cjm_tui.reports.document import (
     head_text,
 )
 
-EXTRA_CSS = """
-h3 { font-size: 16px; margin: 20px 0 8px; }
-table.list td.num, table.list th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.list td { overflow-wrap: anywhere; }
-.mark { font-weight: 700; }
-.mark-mot { color: var(--mot-ink); }
-.mark-win { color: #9a6700; }
-.mark-done { color: #1a7f37; }
-ul.coverage li + li { margin-top: 4px; }
-"""
+EXTRA_CSS = resources.files("cjm_tui.reports").joinpath("report.css").read_text(encoding="utf-8")
+"""The report's rules on top of the export's page stylesheet."""
 
 _MARK_CLASS = {MOMENT: "mark-mot", QUICK_WIN: "mark-win", DONE: "mark-done"}
 
