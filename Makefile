@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test js lint bench clean
+.PHONY: demo test js lint deps bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,15 @@ js:
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 lint: $(STAMP)
-	$(BIN)/ruff check cjm_tui tests benchmarks
-	$(BIN)/ruff format --check cjm_tui tests benchmarks
+	$(BIN)/ruff check cjm_tui tests benchmarks scripts
+	$(BIN)/ruff format --check cjm_tui tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/import_cycles.py cjm_tui
+
+# The import graph's circles (imports inside functions count); none is the rule.
+deps: $(STAMP)
+	$(BIN)/python scripts/import_cycles.py cjm_tui
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py

@@ -15,7 +15,6 @@ import pytest
 from textual.widgets import TabbedContent
 
 from cjm_tui.tui.app import CjmApp
-from cjm_tui.tui.commands import palette_actions
 from cjm_tui.tui.components.analysis_table import AnalysisTable
 from cjm_tui.tui.components.impact_matrix import ImpactMatrix
 from cjm_tui.tui.components.touchpoints_pane import TouchpointList
@@ -228,7 +227,7 @@ async def test_the_view_reflects_unsaved_changes(small_map: Path) -> None:
 async def test_palette_has_one_entry_per_view(small_map: Path) -> None:
     app = app_on(small_map)
     async with app.run_test(size=SIZE) as pilot:
-        entries = {name: callback for name, _help, callback in palette_actions(app)}
+        entries = {name: callback for name, _help, callback in app.main.palette_actions()}
         names = [
             "Analysis: moments of truth",
             "Analysis: lowest touchpoints and gaps",

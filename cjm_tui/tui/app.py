@@ -85,7 +85,7 @@ class CjmApp(App[int]):
         self._refused_at = -REFUSAL_SECONDS
         """The map's lock (`lock=True`: `cjm edit` takes it), or who holds it (read-only)."""
         self.main = MainScreen(om)
-        self.drafts = DraftKeeper(self)
+        self.drafts = DraftKeeper(self, lambda: self.om, lambda: self.main.refresh_views())
         """The recovery draft of unsaved changes: autosave, signals, the offer on open."""
         self._user_keymap = keymap
         self.load_problems: list[Problem] = []

@@ -22,14 +22,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, map_to_raw
-from cjm_tui.openmap import EditError
+from cjm_tui.openmap import EditError, OpenMap
 from cjm_tui.recovery import (
     Draft,
     DraftError,
@@ -45,8 +45,9 @@ from cjm_tui.store import MapFile, WriteError
 from cjm_tui.tui.notify import tell
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from cjm_tui.semdiff import Change
-    from cjm_tui.tui.app import CjmApp
 
 AUTOSAVE_SECONDS = 3.0
 ENV = "CJM_AUTOSAVE_SECONDS"
@@ -69,8 +70,14 @@ def autosave_seconds(environ: Mapping[str, str] | None = None) -> float:
 class DraftKeeper:
     """Keeps the recovery draft of the app's open map in step with its unsaved changes."""
 
-    def __init__(self, app: CjmApp) -> None:
+    def __init__(
+        self, app: App[Any], open_map: Callable[[], OpenMap], refresh: Callable[[], None]
+    ) -> None:
         self.app = app
+        """The running app: timers, workers, dialogs and notes go through it."""
+        self._open_map = open_map
+        self._refresh = refresh
+        """Shows the map again after a draft was restored."""
         self.lock = threading.Lock()
         self._epoch = 0
         self._written: int | None = None
@@ -84,8 +91,12 @@ class DraftKeeper:
         """The person chose to throw the unsaved changes away: keep no draft on exit."""
 
     @property
+    def om(self) -> OpenMap:
+        return self._open_map()
+
+    @property
     def _blocked(self) -> bool:
-        om = self.app.om
+        om = self.om
         return om.is_loading or bool(getattr(om, "read_only", False))
 
     # Life cycle ---------------------------------------------------------------------------
@@ -95,21 +106,21 @@ class DraftKeeper:
         self.app.set_interval(autosave_seconds(), self.tick, name="autosave")
         if not self.app.is_headless:
             self._install_signals()
-        if not self.app.om.is_loading:
+        if not self.om.is_loading:
             self.loaded()
 
     def loaded(self) -> None:
         """The whole map is in (at once, or after a first look)."""
-        self._start_version = self.app.om.version
+        self._start_version = self.om.version
         self.offer()
 
     def stop(self) -> None:
         """On unmount: keep what is unsaved (an exit that skipped the quit guard, such as a
         closed browser tab, must not lose the last seconds); nothing unsaved means nothing
         to keep; give the signals back."""
-        if not self._blocked and self.app.om.dirty and not self._discarded:
+        if not self._blocked and self.om.dirty and not self._discarded:
             self.write_now()
-        elif not self._blocked and self._written is not None and not self.app.om.dirty:
+        elif not self._blocked and self._written is not None and not self.om.dirty:
             self.remove(owned_only=True)  # e.g. reloaded from disk, then quit before a tick
         with contextlib.suppress(RuntimeError):
             loop = asyncio.get_running_loop()
@@ -130,7 +141,7 @@ class DraftKeeper:
 
     def tick(self) -> None:
         """The timer: write the draft when the map changed since the last one."""
-        om = self.app.om
+        om = self.om
         if self._blocked or om.version == self._start_version:
             return
         if om.dirty:
@@ -166,7 +177,7 @@ class DraftKeeper:
 
     def write_now(self) -> bool:
         """Write the draft here and now when there is something to keep (the signal path)."""
-        om = self.app.om
+        om = self.om
         if self._blocked or om.version == self._start_version or not om.dirty:
             return False
         with self.lock:
@@ -204,7 +215,7 @@ class DraftKeeper:
             self._written = None
             self._asked = None
             if owned or not owned_only:
-                remove_draft(self.app.om.path)
+                remove_draft(self.om.path)
 
     def discard(self) -> None:
         """The quit guard's "discard": delete the draft and write none on the way out."""
@@ -213,12 +224,12 @@ class DraftKeeper:
 
     def saved(self, wrote: bool) -> None:
         """After a save that left nothing unsaved: a clean save removes the draft."""
-        if not self.app.om.dirty:
+        if not self.om.dirty:
             self.remove(owned_only=not wrote)
 
     def history_moved(self) -> None:
         """After undo or redo: back at the saved state means nothing to keep."""
-        if not self._blocked and not self.app.om.dirty and self._written is not None:
+        if not self._blocked and not self.om.dirty and self._written is not None:
             self.remove(owned_only=True)
 
     def on_signal(self, signum: int) -> None:
@@ -235,7 +246,7 @@ class DraftKeeper:
 
     def offer(self) -> None:
         """A draft newer than the map? Read it in a worker, then ask what to do with it."""
-        om = self.app.om
+        om = self.om
         if self._blocked or find_draft(om.path) is None:
             return
         self.app.run_worker(
@@ -270,7 +281,7 @@ class DraftKeeper:
                 "A recovery draft was found but cannot be used: {error}. It was left as it is "
                 "({path}).",
                 error=clean_line(message),
-                path=clean_line(str(draft_path(self.app.om.path))),
+                path=clean_line(str(draft_path(self.om.path))),
             ),
             severity="error",
             title=_("Recovery draft"),
@@ -280,12 +291,12 @@ class DraftKeeper:
     def _ask(self, draft: Draft, current: Map, changes: list[Change], changed: bool) -> None:
         from cjm_tui.tui.screens.recovery import RecoveryDialog
 
-        exists = self.app.om.path.exists()
+        exists = self.om.path.exists()
         dialog = RecoveryDialog(draft, current, changes, changed_on_disk=changed, exists=exists)
         self.app.push_screen(dialog, partial(self._answer, draft, len(changes)))
 
     def _answer(self, draft: Draft, count: int, answer: str | None) -> None:
-        om = self.app.om
+        om = self.om
         if answer == "restore":
             try:
                 om.restore(draft.map)
@@ -294,7 +305,7 @@ class DraftKeeper:
                 return
             with self.lock:
                 self._written = om.version  # the draft on disk is this session's now
-            self.app.main.refresh_views()
+            self._refresh()
             tell(
                 self.app,
                 _n(

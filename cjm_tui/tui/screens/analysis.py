@@ -12,6 +12,7 @@ closes the analysis and selects that touchpoint in the editor, escape (or v) clo
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -209,9 +210,19 @@ class AnalysisScreen(Screen[int | None]):
 
     def palette_actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The command palette here: the views, and closing (no edits on this screen)."""
-        from cjm_tui.tui.commands import analysis_actions
-
         return [
             *analysis_actions(self.show_view),
             (_("Close analysis"), _("back to the map (esc)"), self.action_close),
         ]
+
+
+def analysis_actions(
+    open_view: Callable[[str], object],
+) -> list[tuple[str, str, Callable[[], object]]]:
+    """One entry per analysis view ("Analysis: departments"), each opening that tab."""
+    from cjm_tui.i18n import translate
+
+    return [
+        (translate(name), _("read-only analysis (v, then {n})", n=n), partial(open_view, view))
+        for n, (view, _label, name) in enumerate(VIEWS, start=1)
+    ]

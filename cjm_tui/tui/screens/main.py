@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -334,13 +335,142 @@ class MainScreen(Screen[None]):
             if isinstance(moved, Touchpoint) and self.stage is not None:
                 self.go_to_touchpoint(moved.uid)  # follow it into its new stage
 
+    def palette_actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The command palette on the map: everything a key can do, and a few things only
+        the palette does; (name, help, callback) each."""
+        main = self
+        pane = main.query_one
+        from cjm_tui.tui.screens.analysis import analysis_actions
+
+        def run(kind: type, name: str, arg: int = 0) -> None:
+            main.run_command(pane(kind), name, arg)
+
+        tps = main.tp_list
+        return [
+            (
+                _("Save"),
+                _("write the map to its file (ctrl+s)"),
+                partial(self.app.run_action, "save"),
+            ),
+            (_("Undo"), _("undo the last change (ctrl+z)"), partial(self.app.run_action, "undo")),
+            (_("Redo"), _("redo what was undone (ctrl+y)"), partial(self.app.run_action, "redo")),
+            (
+                _("Help: keys"),
+                _("every key and what it does (?)"),
+                partial(self.app.run_action, "help"),
+            ),
+            (
+                _("Presentation mode"),
+                _("one stage at a time, in large type, read-only (p)"),
+                main.action_present,
+            ),
+            (
+                _("Quit"),
+                _("leave cjm, asking about unsaved changes (q)"),
+                partial(self.app.run_action, "quit"),
+            ),
+            (
+                _("Add touchpoint"),
+                _("open the quick-add line (a on Touchpoints)"),
+                partial(main.add, "touchpoints"),
+            ),
+            (_("Add stage"), _("a new stage after the selected one"), partial(main.add, "stages")),
+            (_("Add persona"), _("a new persona"), partial(main.add, "personas")),
+            (
+                _("Add action"),
+                _("a new action for the selected touchpoint"),
+                partial(main.add, "actions"),
+            ),
+            (
+                _("Edit touchpoint"),
+                _("the selected touchpoint's form (enter)"),
+                partial(main.run_command, tps, "edit", 0),
+            ),
+            (
+                _("Delete touchpoint"),
+                _("after a confirmation (d)"),
+                partial(main.run_command, tps, "delete", 0),
+            ),
+            (
+                _("Emotion up"),
+                _("raise the selected touchpoint's emotion (+)"),
+                partial(main.run_command, tps, "emotion", 1),
+            ),
+            (
+                _("Emotion down"),
+                _("lower the selected touchpoint's emotion (-)"),
+                partial(main.run_command, tps, "emotion", -1),
+            ),
+            (
+                _("Toggle moment of truth"),
+                _("mark or unmark the selected touchpoint (m)"),
+                partial(main.run_command, tps, "moment", 0),
+            ),
+            (
+                _("Move touchpoint to previous stage"),
+                "(<)",
+                partial(main.run_command, tps, "to_stage", -1),
+            ),
+            (
+                _("Move touchpoint to next stage"),
+                "(>)",
+                partial(main.run_command, tps, "to_stage", 1),
+            ),
+            (
+                _("Move up"),
+                _("the selected item, in journey order (K)"),
+                partial(main.run_command, tps, "move", -1),
+            ),
+            (
+                _("Move down"),
+                _("the selected item, in journey order (J)"),
+                partial(main.run_command, tps, "move", 1),
+            ),
+            (_("Edit stage"), _("the selected stage's form"), partial(run, StagesPane, "edit")),
+            (
+                _("Delete stage"),
+                _("asks where its touchpoints go"),
+                partial(run, StagesPane, "delete"),
+            ),
+            (
+                _("Edit persona"),
+                _("the selected persona's form"),
+                partial(run, PersonasPane, "edit"),
+            ),
+            (_("Delete persona"), _("after a confirmation"), partial(run, PersonasPane, "delete")),
+            (_("Edit action"), _("the selected action's form"), partial(run, ActionsPane, "edit")),
+            (
+                _("Edit map details"),
+                _("title, kind, description, owner, updated"),
+                main.edit_map_info,
+            ),
+            (_("Focus personas"), "(1)", partial(main.action_focus_pane, "personas")),
+            (_("Focus stages"), "(2)", partial(main.action_focus_pane, "stages")),
+            (_("Focus touchpoints"), "(3)", partial(main.action_focus_pane, "touchpoints")),
+            (
+                _("Show details"),
+                _("the selected item's keys (4)"),
+                partial(main.show_side, "details"),
+            ),
+            (_("Show moments of truth"), _("in journey order"), partial(main.show_side, "moments")),
+            (
+                _("Show action plan"),
+                _("actions, quick wins first marked ★"),
+                partial(main.show_side, "actions"),
+            ),
+            (
+                _("Fit timeline"),
+                _("the whole journey in the width, or scroll (z on the timeline)"),
+                lambda: pane(TimelineView).action_toggle_fit(),
+            ),
+            *analysis_actions(main.open_analysis),
+        ]
+
     def refuse_read_only(self) -> bool:
         """A read-only map (another editor has it): say so in one line, and refuse."""
-        from cjm_tui.tui.app import CjmApp
-
-        app = self.app
-        if isinstance(app, CjmApp):
-            return app.refuse_read_only()
+        refuse = getattr(self.app, "refuse_read_only", None)  # the editor app says why
+        if callable(refuse):
+            return bool(refuse())
         return self.om.read_only
 
     def _apply(self, edit: Callable[[], Any], keep: int | None = None) -> Any:
