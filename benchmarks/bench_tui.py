@@ -755,7 +755,7 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
         raise SystemExit("benchmark: the map file changed during the pty runs")
     # The pty editor was killed with unsaved presses: its recovery draft would make the next
     # editor open with the restore dialog in front.
-    from cjm_tui.recovery import remove_draft
+    from cjm_tui.editing.recovery import remove_draft
 
     remove_draft(source)
 

@@ -12,8 +12,8 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
+from cjm_tui.editing.openmap import EditError, OpenMap, ReadOnlyError, SaveResult
 from cjm_tui.model import Action, Map, MapInfo, Persona, Stage, Touchpoint
-from cjm_tui.openmap import EditError, OpenMap, ReadOnlyError, SaveResult
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError, check_file, check_text
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""The analysis views (`cjm_tui.analysis`) on a small hand-made map whose answers are known.
+"""The analysis views (`cjm_tui.reports.analysis`) on a small hand-made map whose answers are known.
 
 The map (`SMALL`, below) has three personas, four stages (the last empty), five touchpoints and
 five actions, chosen so that each rule has a case that could go wrong: a ranking tie on the
@@ -13,7 +13,9 @@ import tomllib
 
 import pytest
 
-from cjm_tui.analysis import (
+from cjm_tui.model import Map, map_from_raw
+from cjm_tui.model.validate import validate
+from cjm_tui.reports.analysis import (
     NO_CHANNEL,
     NO_OWNER,
     PersonaEmotion,
@@ -23,8 +25,6 @@ from cjm_tui.analysis import (
     emotion_values,
     lowest_touchpoints,
 )
-from cjm_tui.model import Map, map_from_raw
-from cjm_tui.validate import validate
 
 SMALL = """
 [map]

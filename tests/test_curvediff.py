@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 
 from cjm_tui.cli import main
-from cjm_tui.curvediff import AFTER, BEFORE, emotion_changes, overlay
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.store import MapFile
-from cjm_tui.timeline import ROW_TOP, Timeline
+from cjm_tui.views.curvediff import AFTER, BEFORE, emotion_changes, overlay
+from cjm_tui.views.timeline import ROW_TOP, Timeline
 
 from .conftest import ROOT
 from .test_store_properties import maps

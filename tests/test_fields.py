@@ -1,4 +1,4 @@
-"""The edit form's fields (cjm_tui.fields): which keys, and how typed text becomes values."""
+"""The edit form's fields (cjm_tui.editing.fields): which keys, how typed text becomes values."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from cjm_tui import validate
-from cjm_tui.fields import (
+from cjm_tui.editing.fields import (
     TABLES,
     FieldError,
     FieldSpec,
@@ -22,7 +21,7 @@ from cjm_tui.fields import (
     to_text,
     values_of,
 )
-from cjm_tui.model import KNOWN_KEYS, Map, map_from_raw, map_to_raw
+from cjm_tui.model import KNOWN_KEYS, Map, map_from_raw, map_to_raw, validate
 from cjm_tui.model.rules import KINDS, LEVELS, STATES, STATUSES
 
 MAP_TEXT = """\
@@ -172,7 +171,10 @@ def _round_trip(item: Any, specs: list[FieldSpec]) -> dict[str, Any]:
 
 
 def test_fields_module_does_not_import_textual() -> None:
-    code = "import sys, cjm_tui.fields; print(any(n.startswith('textual') for n in sys.modules))"
+    code = (
+        "import sys, cjm_tui.editing.fields; "
+        "print(any(n.startswith('textual') for n in sys.modules))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui.openmap import EditError, OpenMap
+from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.store import MapFile
 from cjm_tui.store.preview import first_look
 from cjm_tui.tui.app import CjmApp

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from cjm_tui.fields import FieldSpec, fields_for, values_of
+from cjm_tui.editing.fields import FieldSpec, fields_for, values_of
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.tui.screens.form import HINT, EditForm, field_id, visible
 from tests.test_fields import MAP_TEXT

@@ -10,8 +10,8 @@ import sys
 CORE = [
     "cjm_tui.model",
     "cjm_tui.store",
-    "cjm_tui.validate",
-    "cjm_tui.quickadd",
+    "cjm_tui.model.validate",
+    "cjm_tui.editing.quickadd",
     "cjm_tui.cli",
     "cjm_tui.api",
 ]

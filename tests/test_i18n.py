@@ -37,12 +37,12 @@ import cjm_tui
 import cjm_tui.tui
 from cjm_tui import i18n
 from cjm_tui.cli.edit import language_of
-from cjm_tui.fields import fields_for
+from cjm_tui.editing.fields import fields_for
+from cjm_tui.editing.quickadd import QuickAddError, build
 from cjm_tui.i18n import _n, detect, plural_index, set_language
 from cjm_tui.i18n.pl import MESSAGES as PL
 from cjm_tui.i18n.ru import MESSAGES as RU
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.quickadd import QuickAddError, build
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.detail_view import describe
 from cjm_tui.tui.components.personas_pane import PersonasPane

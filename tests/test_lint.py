@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cjm_tui.cli import main
-from cjm_tui.lint import RULES, LintConfig, lint, load_config
+from cjm_tui.model.lint import RULES, LintConfig, lint, load_config
 from cjm_tui.store import MapFile
 
 TODAY = dt.date(2026, 11, 23)

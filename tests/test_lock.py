@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui import lock
 from cjm_tui.cli import main
-from cjm_tui.lock import Holder, Locked, acquire, holder_of, lock_path
-from cjm_tui.openmap import OpenMap, ReadOnlyError
+from cjm_tui.editing import lock
+from cjm_tui.editing.lock import Holder, Locked, acquire, holder_of, lock_path
+from cjm_tui.editing.openmap import OpenMap, ReadOnlyError
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.touchpoints_pane import QuickAdd
 from cjm_tui.tui.readonly import who
@@ -82,7 +82,7 @@ def test_a_second_claim_on_a_held_map_is_refused_with_the_holder(path: Path) -> 
 
 def test_a_lock_held_by_another_running_process_is_respected(path: Path) -> None:
     script = (
-        "import sys; from cjm_tui.lock import acquire; held = acquire(sys.argv[1]); "
+        "import sys; from cjm_tui.editing.lock import acquire; held = acquire(sys.argv[1]); "
         "print('held', flush=True); sys.stdin.read(); held.release()"
     )
     other = subprocess.Popen(

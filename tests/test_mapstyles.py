@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from cjm_tui.model import Map, map_to_raw
+from cjm_tui.model.validate import validate
 from cjm_tui.store import check_text
-from cjm_tui.validate import validate
 
 from .mapstyles import (
     STYLE_FILES,

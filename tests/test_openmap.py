@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from cjm_tui.editing.openmap import EditError, OpenMap, SaveResult
+from cjm_tui.editing.quickadd import QuickAddError
 from cjm_tui.model import Persona, Stage, Touchpoint, map_to_raw
 from cjm_tui.model.edits import bumped_emotion
-from cjm_tui.openmap import EditError, OpenMap, SaveResult
-from cjm_tui.quickadd import QuickAddError
 
 from .test_store_write import COMMENTED
 

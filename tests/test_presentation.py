@@ -14,15 +14,22 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from cjm_tui import presentation
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
-from cjm_tui.presentation import Slide, big_number, render, slides, spaced_capitals, wrap_cells
 from cjm_tui.store import MapFile
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.presentation_view import PresentationView
 from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.screens.help import HelpScreen, keys_table
 from cjm_tui.tui.screens.present import PresentScreen
+from cjm_tui.views import presentation
+from cjm_tui.views.presentation import (
+    Slide,
+    big_number,
+    render,
+    slides,
+    spaced_capitals,
+    wrap_cells,
+)
 
 from .conftest import ROOT, until
 

@@ -6,9 +6,9 @@ import tomllib
 
 import pytest
 
+from cjm_tui.editing.quickadd import QuickAddError, build, parse
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.model.rules import is_slug
-from cjm_tui.quickadd import QuickAddError, build, parse
 
 MAP_TEXT = """\
 [map]

@@ -1,5 +1,5 @@
 """Recovery drafts, headless: the file beside the map, what it holds, when it counts, and
-restoring it into an open map (cjm_tui/recovery.py, OpenMap.restore)."""
+restoring it into an open map (cjm_tui/editing/recovery.py, OpenMap.restore)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui.model import map_to_raw
-from cjm_tui.openmap import OpenMap
-from cjm_tui.recovery import (
+from cjm_tui.editing.openmap import OpenMap
+from cjm_tui.editing.recovery import (
     DraftError,
     draft_path,
     draft_text,
@@ -23,6 +22,7 @@ from cjm_tui.recovery import (
     remove_draft,
     write_draft,
 )
+from cjm_tui.model import map_to_raw
 from cjm_tui.store import MapFile, check_text
 from cjm_tui.tui.drafts import AUTOSAVE_SECONDS, autosave_seconds
 

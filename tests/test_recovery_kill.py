@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui.recovery import draft_path, read_draft
+from cjm_tui.editing.recovery import draft_path, read_draft
 
 from .conftest import SAMPLES
 

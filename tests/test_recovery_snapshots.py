@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from cjm_tui.openmap import OpenMap
-from cjm_tui.recovery import write_draft
+from cjm_tui.editing.openmap import OpenMap
+from cjm_tui.editing.recovery import write_draft
 
 from .test_snapshots import SIZES, TELECOM, SnapCompare, app_on, copy_of, settle
 

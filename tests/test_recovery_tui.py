@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from cjm_tui.editing.openmap import OpenMap
+from cjm_tui.editing.recovery import draft_path, read_draft, write_draft
 from cjm_tui.model import map_to_raw
-from cjm_tui.openmap import OpenMap
-from cjm_tui.recovery import draft_path, read_draft, write_draft
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.recovery import RecoveryDialog

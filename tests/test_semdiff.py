@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cjm_tui.cli import main
-from cjm_tui.diffwords import describe
 from cjm_tui.model import Map, Touchpoint
-from cjm_tui.semdiff import diff_maps
 from cjm_tui.store import MapFile
+from cjm_tui.versions.diffwords import describe
+from cjm_tui.versions.semdiff import diff_maps
 
 from .conftest import SAMPLES
 from .mutations import applied, edits, effective

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from cjm_tui.cli import main
 from cjm_tui.model import Map, Touchpoint, map_to_raw
-from cjm_tui.semmerge import merge_maps
 from cjm_tui.store import MapFile, check_file
+from cjm_tui.versions.semmerge import merge_maps
 
 from .mutations import applied, edits
 from .test_store_properties import maps

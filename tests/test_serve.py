@@ -18,7 +18,7 @@ import pytest
 
 from cjm_tui.cli import main, serve
 from cjm_tui.cli.webserver import CjmServer
-from cjm_tui.lock import lock_path
+from cjm_tui.editing.lock import lock_path
 
 from .test_store_write import COMMENTED
 

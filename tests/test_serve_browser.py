@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui.lock import lock_path
+from cjm_tui.editing.lock import lock_path
 from cjm_tui.store import MapFile
 
 from .conftest import ROOT, unavailable

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.showview import NO_MOMENTS, render_show
+from cjm_tui.views.showview import NO_MOMENTS, render_show
 
 WIDTHS = (60, 80, 120)
 

@@ -18,12 +18,12 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.model import Action, Map, MapInfo, Persona, Stage, Touchpoint, map_to_raw
 from cjm_tui.model.rules import LEVELS, STATES, STATUSES
-from cjm_tui.openmap import EditError, OpenMap
+from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
 from cjm_tui.store.write import render_new
-from cjm_tui.validate import validate
 
 from .mapstyles import Style, render_styled, with_extras
 from .test_store_write import COMMENTED

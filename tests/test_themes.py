@@ -15,9 +15,9 @@ from textual.color import Color
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
 
-from cjm_tui import palette
 from cjm_tui.cli import edit, main
-from cjm_tui.openmap import OpenMap
+from cjm_tui.editing.openmap import OpenMap
+from cjm_tui.editing.userconfig import ConfigError, config_path, load_config, remember
 from cjm_tui.tui.app import CjmApp
 from cjm_tui.tui.components.touchpoints_pane import TouchpointList
 from cjm_tui.tui.themes import (
@@ -31,7 +31,7 @@ from cjm_tui.tui.themes import (
     resolve,
     theme_names,
 )
-from cjm_tui.userconfig import ConfigError, config_path, load_config, remember
+from cjm_tui.views import palette
 
 from .conftest import ROOT, until
 

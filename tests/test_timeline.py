@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.palette import (
+from cjm_tui.views.palette import (
     EMOTION_COLOURS,
     MOT_SYMBOL,
     PERSONA_SYMBOLS,
@@ -22,7 +22,7 @@ from cjm_tui.palette import (
     emotion_label,
     persona_style,
 )
-from cjm_tui.timeline import (
+from cjm_tui.views.timeline import (
     GUTTER,
     HEIGHT,
     ROW_AXIS,
@@ -453,7 +453,7 @@ def test_any_map_any_window(
 
 def test_headless_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, cjm_tui.timeline, cjm_tui.palette, cjm_tui.showview;"
+        "import sys, cjm_tui.views.timeline, cjm_tui.views.palette, cjm_tui.views.showview;"
         "assert 'textual' not in sys.modules, 'textual imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

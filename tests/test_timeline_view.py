@@ -11,8 +11,9 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.palette import MOT_SYMBOL, OKABE_ITO, SELECTED_SYMBOL, persona_style
-from cjm_tui.timeline import (
+from cjm_tui.tui.components.timeline_view import TimelineView
+from cjm_tui.views.palette import MOT_SYMBOL, OKABE_ITO, SELECTED_SYMBOL, persona_style
+from cjm_tui.views.timeline import (
     DEFAULT_COLUMN_WIDTH,
     GUTTER,
     HEIGHT,
@@ -21,7 +22,6 @@ from cjm_tui.timeline import (
     ROW_STAGES,
     emotion_row,
 )
-from cjm_tui.tui.components.timeline_view import TimelineView
 
 SIZE = (100, 30)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from cjm_tui.problems import Problem
+from cjm_tui.model.problems import Problem
 from cjm_tui.store import check_text
 
 # --------------------------------------------------------------------------- helpers

@@ -48,6 +48,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from cjm_tui.editing.openmap import OpenMap
 from cjm_tui.model import (
     ENTITY_TABLES,
     Action,
@@ -61,7 +62,6 @@ from cjm_tui.model import (
     new_uid,
     to_raw,
 )
-from cjm_tui.openmap import OpenMap
 
 from .mapstyles import STYLE_FILES, literal_safe, ml_literal_safe, render_styled
 

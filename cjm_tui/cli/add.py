@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.quickadd import QuickAddError, build
+    from cjm_tui.editing.quickadd import QuickAddError, build
     from cjm_tui.store import StoreError, WriteError
 
     mf = load_or_report(args.file)

@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.problems import has_errors
+    from cjm_tui.model.problems import has_errors
     from cjm_tui.store import StoreError, check_file
 
     code = 0

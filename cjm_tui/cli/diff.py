@@ -7,8 +7,8 @@ import json
 from typing import TYPE_CHECKING
 
 from cjm_tui.cli import output
-from cjm_tui.diffwords import LABEL, describe, value_text
 from cjm_tui.sanitize import clean_line
+from cjm_tui.versions.diffwords import LABEL, describe, value_text
 
 if TYPE_CHECKING:
     from cjm_tui.model import Map
@@ -54,7 +54,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.semdiff import diff_maps
+    from cjm_tui.versions.semdiff import diff_maps
 
     paths: list[str] = args.paths
     if args.git and len(paths) == 1:
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _curves(args: argparse.Namespace, old: Map, new: Map, paths: list[str]) -> int:
-    from cjm_tui.curvediff import MIN_WIDTH, render_curves
+    from cjm_tui.views.curvediff import MIN_WIDTH, render_curves
 
     if args.format == "json":
         output.error("cjm diff: --curve draws a chart; use --format json without it")

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from cjm_tui.cli import output
 
 if TYPE_CHECKING:
-    from cjm_tui.openmap import OpenMap
-    from cjm_tui.problems import Problem
+    from cjm_tui.editing.openmap import OpenMap
+    from cjm_tui.model.problems import Problem
     from cjm_tui.tui.themes import ThemeSetup
 
 
@@ -89,8 +89,8 @@ def theme_of(args: argparse.Namespace) -> ThemeSetup | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cjm_tui.editing.openmap import OpenMap
     from cjm_tui.i18n import set_language
-    from cjm_tui.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
     lang = language_of(args)
@@ -128,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _first_look(path: Path) -> OpenMap | None:
     """A map to paint from before the whole of a large file is read, or None."""
-    from cjm_tui.openmap import OpenMap
+    from cjm_tui.editing.openmap import OpenMap
     from cjm_tui.store.preview import first_look
 
     try:

@@ -10,7 +10,7 @@ from cjm_tui.cli import output
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from cjm_tui.lint import RULES
+    from cjm_tui.model.lint import RULES
 
     rules = "; ".join(f"{rule}: {why}" for rule, why in RULES.items())
     p = sub.add_parser(
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.lint import lint, load_config
+    from cjm_tui.model.lint import lint, load_config
     from cjm_tui.sanitize import clean_line
 
     code = 0

@@ -28,9 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.semmerge import dangling, merge_maps
     from cjm_tui.store import StoreError, WriteError
     from cjm_tui.store.atomic import write_atomic
+    from cjm_tui.versions.semmerge import dangling, merge_maps
 
     files = [load_or_report(name) for name in (args.base, args.ours, args.theirs)]
     base, ours, theirs = files

@@ -28,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.starter import starter_map
+    from cjm_tui.model.starter import starter_map
     from cjm_tui.store.atomic import create_atomic
 
     path = Path(args.file)

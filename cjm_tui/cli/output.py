@@ -10,7 +10,7 @@ from cjm_tui.sanitize import clean_line
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from cjm_tui.problems import Problem
+    from cjm_tui.model.problems import Problem
 
 
 @cache

@@ -1,7 +1,7 @@
 """`cjm serve FILE`: the editor in a browser tab (textual-serve), one `cjm edit` per tab.
 
 Bound to 127.0.0.1 unless `--host` says otherwise; then a warning, since there is no login.
-Two tabs on one map are two editors: the second opens it read-only (see `cjm_tui/lock.py`).
+Two tabs on one map are two editors: the second opens it read-only (see `cjm_tui/editing/lock.py`).
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def url_for(host: str, port: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.openmap import OpenMap
+    from cjm_tui.editing.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
     path = Path(args.file)

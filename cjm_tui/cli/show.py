@@ -27,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.showview import render_show
+    from cjm_tui.views.showview import render_show
 
     mf = load_or_report(args.file)
     if mf is None:

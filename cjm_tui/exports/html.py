@@ -25,11 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from cjm_tui import palette
 from cjm_tui.exports import svg
 from cjm_tui.model import Action, Map, Persona, Touchpoint
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
+from cjm_tui.views import palette
 
 PRINT_COLUMNS = 6
 """Touchpoint columns per printed table: 26 mm of lane names + 6 × 41.8 mm fill A4 landscape."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from cjm_tui import validate
+from cjm_tui.model import validate
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, FORMAT_VERSION, ID_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"

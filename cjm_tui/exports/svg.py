@@ -4,13 +4,13 @@ Stages are alternating bands with their names on top, touchpoints are columns in
 (labels turned 40° so that long names never collide, cut at a fixed width, the full name in a
 `<title>` tooltip), and the y axis runs from -2 to +2 with a labelled gridline per value. There
 is one line per persona when any touchpoint has a per-persona emotion table, drawn over a wide
-pale band for the overall (rounded mean) curve; otherwise one line. Curves follow the rules of
-the timeline (`cjm_tui/timeline.py`): a touchpoint a persona does not meet is stepped over, one
-it meets without an emotion is a gap in the line, never a zero.
+pale band for the overall (rounded mean) curve; otherwise one line. Curves follow the rules
+of the timeline (`cjm_tui/views/timeline.py`): a touchpoint a persona does not meet is stepped
+over, one it meets without an emotion is a gap in the line, never a zero.
 
 Nothing relies on colour alone, so the chart reads in grey print: every persona line has its own
-dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/palette.py`), and a moment
-of truth is a diamond above its column, a dashed guide and a "◆" before its label.
+dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/views/palette.py`), and a
+moment of truth is a diamond above its column, a dashed guide and a "◆" before its label.
 
 The document is built with `xml.etree.ElementTree`, so every text from the map is escaped by
 construction; control characters (and the noncharacters XML cannot hold) are dropped first. The
@@ -25,11 +25,11 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from cjm_tui import palette
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.sanitize import clean_line
+from cjm_tui.views import palette
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = (

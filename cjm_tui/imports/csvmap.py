@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from cjm_tui.exports.csvtable import FORMULA_START
-from cjm_tui.ids import unique_id
 from cjm_tui.model import KNOWN_KEYS, Map, map_from_raw
+from cjm_tui.model.ids import unique_id
+from cjm_tui.model.problems import Problem
 from cjm_tui.model.rules import is_slug
-from cjm_tui.problems import Problem
+from cjm_tui.model.validate import validate
 from cjm_tui.store.read import InvalidMap
-from cjm_tui.validate import validate
 
 REQUIRED_COLUMNS = ("stage", "name")
 LIST_KEYS = frozenset(

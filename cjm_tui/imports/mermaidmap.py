@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from cjm_tui.exports.mermaid import KEYWORD_GUARD, NEUTRAL_SCORE
-from cjm_tui.ids import unique_id
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.problems import Problem
+from cjm_tui.model.ids import unique_id
+from cjm_tui.model.problems import Problem
+from cjm_tui.model.validate import validate
 from cjm_tui.store.read import InvalidMap
-from cjm_tui.validate import validate
 
 DEFAULT_STAGE = "Journey"
 _INT = re.compile(r"[+-]?[0-9]+")

@@ -1,9 +1,9 @@
 """The report as a small document (headings, paragraphs, tables, bullets), before any format.
 
-`build(m)` lays out the analysis (`cjm_tui.analysis`) once; `text`, `markdown` and `html` only
-render these blocks, so the three formats say the same things in the same order. A `Span`
-marks which words come from the map (`data`: each format escapes and sanitizes them) and how
-they are stressed; emotions carry their value so a format can colour them.
+`build(m)` lays out the analysis (`cjm_tui.reports.analysis`) once; `text`, `markdown` and
+`html` only render these blocks, so the three formats say the same things in the same order.
+A `Span` marks which words come from the map (`data`: each format escapes and sanitizes
+them) and how they are stressed; emotions carry their value so a format can colour them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cjm_tui.analysis import (
+from cjm_tui.model import Action, Map, Touchpoint
+from cjm_tui.model.names import UNNAMED, short_names
+from cjm_tui.model.rules import emotion_word
+from cjm_tui.reports.analysis import (
     EFFORT_COLUMNS,
     IMPACT_ROWS,
     Analysis,
@@ -21,11 +24,8 @@ from cjm_tui.analysis import (
     analyse,
     average_label,
 )
-from cjm_tui.model import Action, Map, Touchpoint
-from cjm_tui.model.names import UNNAMED, short_names
-from cjm_tui.model.rules import emotion_word
-from cjm_tui.palette import emotion_label
 from cjm_tui.sanitize import clean_line
+from cjm_tui.views.palette import emotion_label
 
 LOWEST_SHOWN = 10
 """How many of the lowest touchpoints a report lists."""

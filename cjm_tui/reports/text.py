@@ -9,7 +9,6 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from cjm_tui import palette
 from cjm_tui.model import Map
 from cjm_tui.reports.document import (
     BULLET,
@@ -27,6 +26,7 @@ from cjm_tui.reports.document import (
     head_text,
 )
 from cjm_tui.sanitize import clean_line
+from cjm_tui.views import palette
 
 MARK_STYLES: dict[str, Style] = {
     MOMENT: palette.MOT_STYLE,

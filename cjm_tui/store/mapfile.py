@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.problems import has_errors
+from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
 from cjm_tui.store.read import BOM, InvalidMap, StoreError, check_text, decode, read_bytes

@@ -14,7 +14,7 @@ import tomllib
 from typing import Any
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.validate import validate
+from cjm_tui.model.validate import validate
 
 FIRST_LOOK_TOUCHPOINTS = 200
 """More than any screen shows of one stage."""

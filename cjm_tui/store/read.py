@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cjm_tui.problems import Problem, has_errors
-from cjm_tui.validate import validate
+from cjm_tui.model.problems import Problem, has_errors
+from cjm_tui.model.validate import validate
 
 
 class StoreError(Exception):

@@ -32,11 +32,11 @@ import tomli
 
 from cjm_tui.model import ENTITY_TABLES, KNOWN_KEYS, Entity, Map, to_raw
 from cjm_tui.model.raw import copy_value
-from cjm_tui.sequences import longest_increasing
 from cjm_tui.store.keyedit import KeyEditor, Splice
 from cjm_tui.store.layout import Block, Layout
 from cjm_tui.store.style import KeyStyle, key_style, majority_newline, newline_at
 from cjm_tui.store.values import same_data
+from cjm_tui.versions.sequences import longest_increasing
 
 TABLE_ORDER = ("map", *ENTITY_TABLES)
 

@@ -13,8 +13,11 @@ from functools import cache, partial
 from rich.style import Style
 from rich.text import Text
 
-from cjm_tui import palette
-from cjm_tui.analysis import (
+from cjm_tui.i18n import _, _n
+from cjm_tui.i18n.words import choice_word, emotion_word
+from cjm_tui.model import Action, Map, Touchpoint
+from cjm_tui.model.names import short_names
+from cjm_tui.reports.analysis import (
     Analysis,
     Channel,
     Coverage,
@@ -26,13 +29,10 @@ from cjm_tui.analysis import (
     Ranked,
     average_label,
 )
-from cjm_tui.i18n import _, _n
-from cjm_tui.i18n.words import choice_word, emotion_word
-from cjm_tui.model import Action, Map, Touchpoint
-from cjm_tui.model.names import short_names
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui.components.analysis_table import Col, Row
 from cjm_tui.tui.components.impact_matrix import action_line
+from cjm_tui.views import palette
 
 DIM = Style(dim=True)
 BOLD = Style(bold=True)

@@ -15,9 +15,10 @@ from textual.content import Content
 from textual.filter import LineFilter
 from textual.screen import Screen
 
+from cjm_tui.editing.openmap import OpenMap, SaveResult
+from cjm_tui.editing.userconfig import ConfigError, remember
 from cjm_tui.i18n import N_, _, translate
-from cjm_tui.openmap import OpenMap, SaveResult
-from cjm_tui.problems import Problem
+from cjm_tui.model.problems import Problem
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
 from cjm_tui.tui import bindings
@@ -30,7 +31,6 @@ from cjm_tui.tui.screens.choice import changed_on_disk, quit_guard
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.tui.themes import ThemeSetup, palette_filter, register_themes
-from cjm_tui.userconfig import ConfigError, remember
 
 TEXTUAL_COMMANDS = (
     N_("Theme"),

@@ -1,7 +1,7 @@
 """The editor's side of recovery: keep a draft while there are unsaved changes, offer it back.
 
 - Every few seconds (`CJM_AUTOSAVE_SECONDS`, default 3), when the map changed since the last
-  draft and has unsaved changes, a thread worker writes the draft (`cjm_tui/recovery.py`).
+  draft and has unsaved changes, a thread worker writes the draft (`cjm_tui/editing/recovery.py`).
   Nothing is written before the first change of the session, nor while read-only or loading.
 - SIGHUP (a dropped SSH connection) and SIGTERM write the draft at once, then quit. SIGKILL
   cannot be caught: the timer is why a killed editor loses at most a few seconds.
@@ -27,10 +27,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cjm_tui.i18n import _, _n
-from cjm_tui.model import Map, map_to_raw
-from cjm_tui.openmap import EditError, OpenMap
-from cjm_tui.recovery import (
+from cjm_tui.editing.openmap import EditError, OpenMap
+from cjm_tui.editing.recovery import (
     Draft,
     DraftError,
     draft_path,
@@ -40,6 +38,8 @@ from cjm_tui.recovery import (
     remove_draft,
     write_draft,
 )
+from cjm_tui.i18n import _, _n
+from cjm_tui.model import Map, map_to_raw
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import MapFile, WriteError
 from cjm_tui.tui.notify import tell
@@ -47,7 +47,7 @@ from cjm_tui.tui.notify import tell
 if TYPE_CHECKING:
     from textual.app import App
 
-    from cjm_tui.semdiff import Change
+    from cjm_tui.versions.semdiff import Change
 
 AUTOSAVE_SECONDS = 3.0
 ENV = "CJM_AUTOSAVE_SECONDS"
@@ -259,7 +259,7 @@ class DraftKeeper:
         )
 
     def _read(self, path: Path, current: Map) -> None:
-        from cjm_tui.semdiff import diff_maps
+        from cjm_tui.versions.semdiff import diff_maps
 
         try:
             draft = read_draft(path)

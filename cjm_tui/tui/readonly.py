@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from cjm_tui.editing.lock import Holder, Locked, MapLock, acquire
+from cjm_tui.editing.openmap import OpenMap
 from cjm_tui.i18n import _
-from cjm_tui.lock import Holder, Locked, MapLock, acquire
-from cjm_tui.openmap import OpenMap
 from cjm_tui.sanitize import clean_line
 
 

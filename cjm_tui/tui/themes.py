@@ -6,8 +6,8 @@ The app (`CjmApp`) applies it, registers `HIGH_CONTRAST`, and remembers every la
 including one made in the command palette's "Change theme".
 
 Map colours (persona curves, emotions, moments of truth) are not theme variables: the panes
-draw them from `cjm_tui.palette`, and `PaletteFilter` swaps them for the theme's palette variant
-as the screen is drawn, so a light or ANSI theme never shows a yellow curve on white.
+draw them from `cjm_tui.views.palette`, and `PaletteFilter` swaps them for the theme's palette
+variant as the screen is drawn, so a light or ANSI theme never shows a yellow curve on white.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from textual.color import Color
 from textual.filter import LineFilter
 from textual.theme import BUILTIN_THEMES, Theme
 
-from cjm_tui import palette
+from cjm_tui.editing.userconfig import UserConfig, load_config
 from cjm_tui.i18n import _
-from cjm_tui.userconfig import UserConfig, load_config
+from cjm_tui.views import palette
 
 DEFAULT = "textual-dark"
 
@@ -159,7 +159,7 @@ def choose_theme(requested: str | None, config: UserConfig | None = None) -> The
 
 
 def palette_variant(theme: Theme) -> str:
-    """The palette variant (`cjm_tui.palette.VARIANTS`) that reads well in `theme`."""
+    """The palette variant (`cjm_tui.views.palette.VARIANTS`) that reads well in `theme`."""
     return palette.variant_for(
         dark=theme.dark, ansi=theme.ansi, high_contrast=theme.name == HIGH_CONTRAST.name
     )

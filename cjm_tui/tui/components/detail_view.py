@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from cjm_tui import palette
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
 from cjm_tui.sanitize import clean
+from cjm_tui.views import palette
 
 CHOICE_KEYS = frozenset({"kind", "status", "effort", "impact", "state"})
 """Keys whose value is one of the format's words: shown in the interface's language."""

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from cjm_tui.analysis import EFFORT_COLUMNS, IMPACT_ROWS, Matrix, PlannedAction
 from cjm_tui.i18n import _
+from cjm_tui.reports.analysis import EFFORT_COLUMNS, IMPACT_ROWS, Matrix, PlannedAction
 from cjm_tui.sanitize import clean_line
 
 TALL = 36

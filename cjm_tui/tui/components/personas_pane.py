@@ -7,12 +7,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import BindingType
 
-from cjm_tui import palette
 from cjm_tui.i18n import _
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
+from cjm_tui.views import palette
 
 
 class PersonasPane(EntityList):

@@ -1,4 +1,4 @@
-"""The presentation's slide: the headless `cjm_tui.presentation` layout, drawn line by line.
+"""The presentation's slide: the headless `cjm_tui.views.presentation` layout, drawn line by line.
 
 The view keeps which slide is shown; a resize lays the slides out again (a narrow screen cuts a
 long stage into parts) and stays on the same stage and touchpoint. Every map text reaches the
@@ -13,9 +13,9 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 from textual.widget import Widget
 
-from cjm_tui import presentation
 from cjm_tui.model import Map
-from cjm_tui.presentation import Slide
+from cjm_tui.views import presentation
+from cjm_tui.views.presentation import Slide
 
 
 class PresentationView(Widget):

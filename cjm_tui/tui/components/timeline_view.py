@@ -1,12 +1,12 @@
 """The editor's emotion timeline pane: the headless `Timeline` drawn through Textual's Line API.
 
-The layout work (O(touchpoints)) happens once per `set_map`, in `cjm_tui.timeline.Timeline`.
+The layout work (O(touchpoints)) happens once per `set_map`, in `cjm_tui.views.timeline.Timeline`.
 A frame only draws the visible window, and the strips of a window are cached per (scroll
 offset, width), so repainting, focusing or scrolling back over a 2,000-touchpoint journey costs
 a few milliseconds. Every map text reaches the screen as plain `rich.text.Text` built by the
 headless core, which has already sanitized it: nothing here goes through markup.
 
-Colours are Rich colours from `cjm_tui.palette`; Textual downgrades them to 256 or 16 colours,
+Colours are Rich colours from `cjm_tui.views.palette`; Textual downgrades them to 256 or 16 colours,
 or to greys for NO_COLOR. The numbers, symbols and markers carry the meaning without them.
 """
 
@@ -25,8 +25,8 @@ from textual.strip import Strip
 
 from cjm_tui.i18n import N_, _
 from cjm_tui.model import Map
-from cjm_tui.timeline import DEFAULT_COLUMN_WIDTH, GUTTER, HEIGHT, Focus, Timeline
 from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.views.timeline import DEFAULT_COLUMN_WIDTH, GUTTER, HEIGHT, Focus, Timeline
 
 _SCROLL = Binding.Group(N_("Scroll"), compact=True)
 _SCROLL_ACTIONS = frozenset({"scroll_columns", "scroll_start", "scroll_end"})

@@ -13,13 +13,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from cjm_tui import palette
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.bindings import localize_bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
+from cjm_tui.views import palette
 
 QUICK_ADD_HINT = N_("name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)")
 

@@ -3,7 +3,7 @@
 What a workshop needs to see in the room: moments of truth, the lowest touchpoints and the gaps
 between expectation and experience, quick wins and the action plan (with the impact/effort
 matrix), departments, channels, and what the map does not cover yet. The numbers come from
-`cjm_tui.analysis` on the map as it is now, unsaved changes included.
+`cjm_tui.reports.analysis` on the map as it is now, unsaved changes included.
 
 Keys: 1..6 or left/right switch views, up/down move in a table, enter on a touchpoint's row
 closes the analysis and selects that touchpoint in the editor, escape (or v) closes it.
@@ -22,9 +22,9 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from cjm_tui.analysis import Analysis, analyse
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map
+from cjm_tui.reports.analysis import Analysis, analyse
 from cjm_tui.tui import analysis_rows as rows
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.analysis_table import AnalysisTable

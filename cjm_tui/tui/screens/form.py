@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from cjm_tui.fields import FieldError, FieldSpec, read, to_text
+from cjm_tui.editing.fields import FieldError, FieldSpec, read, to_text
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui.bindings import localize_bindings

@@ -20,11 +20,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
+from cjm_tui.editing.openmap import EditError, OpenMap
+from cjm_tui.editing.quickadd import QuickAddError
 from cjm_tui.i18n import _, _n
-from cjm_tui.ids import unique_id
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, title_of
-from cjm_tui.openmap import EditError, OpenMap
-from cjm_tui.quickadd import QuickAddError
+from cjm_tui.model.ids import unique_id
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.actions_pane import ActionsPane
@@ -487,7 +487,7 @@ class MainScreen(Screen[None]):
     # Adding, editing, deleting ---------------------------------------------------------
 
     def add(self, kind: str) -> None:
-        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.editing.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
         if self.refuse_read_only():
@@ -532,7 +532,7 @@ class MainScreen(Screen[None]):
         )
 
     def edit(self, entity: Entity) -> None:
-        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.editing.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
         if self.refuse_read_only():
@@ -558,7 +558,7 @@ class MainScreen(Screen[None]):
         )
 
     def edit_map_info(self) -> None:
-        from cjm_tui.fields import fields_for, values_of
+        from cjm_tui.editing.fields import fields_for, values_of
         from cjm_tui.tui.screens.form import EditForm
 
         if self.refuse_read_only():

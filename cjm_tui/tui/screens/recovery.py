@@ -11,12 +11,12 @@ from dataclasses import replace
 
 from rich.text import Text
 
+from cjm_tui.editing.recovery import Draft
 from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map
-from cjm_tui.recovery import Draft
 from cjm_tui.sanitize import clean_line
-from cjm_tui.semdiff import Change
 from cjm_tui.tui.screens.choice import ChoiceDialog
+from cjm_tui.versions.semdiff import Change
 
 SHOWN_CHANGES = 4
 LINE_WIDTH = 64
@@ -54,7 +54,7 @@ def message(
     draft: Draft, current: Map, changes: list[Change], changed_on_disk: bool, exists: bool
 ) -> Text:
     """The dialog's text: plain data from the map, never markup."""
-    from cjm_tui.diffwords import describe
+    from cjm_tui.versions.diffwords import describe
 
     when = draft.written.astimezone().strftime("%Y-%m-%d %H:%M")
     name = clean_line(draft.map_name)

@@ -19,7 +19,7 @@ from rich.text import Text
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
 from cjm_tui.model.rules import emotion_label
 from cjm_tui.sanitize import clean_line
-from cjm_tui.timeline import Timeline
+from cjm_tui.views.timeline import Timeline
 
 BEFORE = "before"
 AFTER = "after"

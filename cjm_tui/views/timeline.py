@@ -23,11 +23,11 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from cjm_tui import palette
 from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
+from cjm_tui.views import palette
 
 GUTTER = 4
 """Cells at the left of every row for the row labels ("+2 ┤"); they stay put while scrolling."""

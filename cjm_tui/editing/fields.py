@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from cjm_tui import validate
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word
-from cjm_tui.ids import slugify
+from cjm_tui.model import validate
 from cjm_tui.model.entities import MapInfo
+from cjm_tui.model.ids import slugify
 from cjm_tui.model.journey import Map
 from cjm_tui.model.raw import KNOWN_KEYS, Entity
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_label, is_slug

@@ -117,6 +117,6 @@ def merge_maps(base: Map, ours: Map, theirs: Map) -> tuple[Map, list[Conflict]]:
 
 def dangling(m: Map) -> list[str]:
     """References the merge left pointing at nothing (each side was fine on its own)."""
-    from cjm_tui.validate import validate
+    from cjm_tui.model.validate import validate
 
     return [p.message for p in validate(map_to_raw(m)) if p.severity == "error"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, title_of, to_raw
-from cjm_tui.sequences import longest_increasing
+from cjm_tui.versions.sequences import longest_increasing
 
 Kind = Literal["added", "removed", "renamed", "moved", "reordered", "changed"]
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from cjm_tui.model.problems import Problem
 from cjm_tui.model.raw import KNOWN_KEYS
 from cjm_tui.model.rules import (
     EMOTION_MAX,
@@ -22,7 +23,6 @@ from cjm_tui.model.rules import (
     STATUSES,
     is_slug,
 )
-from cjm_tui.problems import Problem
 
 Path = tuple[str | int, ...]
 Check = Callable[[Any], str | None]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from cjm_tui.model import Map
-    from cjm_tui.semdiff import Change
+    from cjm_tui.versions.semdiff import Change
 
 LABEL = {
     "personas": "persona",

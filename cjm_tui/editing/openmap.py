@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cjm_tui.editing.quickadd import build as build_quick_add
 from cjm_tui.i18n import _
 from cjm_tui.model import (
     TABLE_OF,
@@ -28,11 +29,10 @@ from cjm_tui.model import (
     edits,
     map_to_raw,
 )
-from cjm_tui.problems import Problem, has_errors
-from cjm_tui.quickadd import build as build_quick_add
+from cjm_tui.model.problems import Problem, has_errors
+from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
 from cjm_tui.store.values import format_string
-from cjm_tui.validate import validate
 
 HISTORY_LIMIT = 500
 E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)

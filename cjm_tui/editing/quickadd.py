@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cjm_tui.i18n import _
-from cjm_tui.ids import unique_id
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.ids import unique_id
 
 EMOTION_TOKENS = {"+2": 2, "+1": 1, "+0": 0, "-0": 0, "-1": -1, "-2": -2}
 _ESCAPABLE = "@#^!+-"

@@ -14,11 +14,11 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from cjm_tui import palette
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean_line
-from cjm_tui.timeline import Timeline
+from cjm_tui.views import palette
+from cjm_tui.views.timeline import Timeline
 
 MIN_WIDTH = 20
 NO_MOMENTS = "No moments of truth marked yet."

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.problems import has_errors
+from cjm_tui.model.problems import has_errors
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.mapfile import DiskState, MapFile

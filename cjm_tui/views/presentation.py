@@ -26,12 +26,12 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from cjm_tui import palette
 from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
 from cjm_tui.sanitize import clean_line
-from cjm_tui.timeline import cells_text, text_cells, truncate_cells
+from cjm_tui.views import palette
+from cjm_tui.views.timeline import cells_text, text_cells, truncate_cells
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18

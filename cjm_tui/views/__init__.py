@@ -1,0 +1,4 @@
+"""What a map looks like, as text and numbers, for every screen and export: the emotion
+timeline, its colours, presentation slides, `cjm show`, the curve diff.
+
+Nothing here imports Textual."""
