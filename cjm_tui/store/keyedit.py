@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm_tui.store.layout import Block, KeyLoc, Layout
-from cjm_tui.store.style import KeyStyle, key_style, line_splice, newline_at
+from cjm_tui.store.style import KeyStyle, compact_habit, key_style, line_splice, newline_at
 from cjm_tui.store.values import format_key, format_value, same_data
 
 Splice = tuple[int, int, int, str]
@@ -216,7 +216,7 @@ class KeyEditor:
 
     def _inline_table(self, value: dict[str, Any]) -> str:
         """A new inline table, compact (`{a=1}`) when the file writes its tables so."""
-        if re.search(r"=[ \t]*\{[A-Za-z0-9_-]+=", self.text):
+        if compact_habit(self.text):
             return (
                 "{"
                 + ", ".join(f"{format_key(k)}={format_value(v)}" for k, v in value.items())
@@ -248,9 +248,7 @@ class KeyEditor:
         if "\n" in sep or "#" in sep:
             return False
         if not slots and is_table and new:
-            opening, closing = (
-                ("{ ", " }") if not self._inline_table({"a": 1}).startswith("{a") else ("{", "}")
-            )
+            opening, closing = ("{", "}") if compact_habit(text) else ("{ ", " }")
         eq = text[first.key_end : first.value_start] if first and is_table else " = "
         parts: list[str] = []
         for step in steps:
