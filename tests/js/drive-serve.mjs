@@ -37,14 +37,14 @@ function screenText(page) {
     text: () => seen.raw.replace(ESCAPES, ""),
     mark: () => seen.raw.length,
     // Wait until `needle` is on the screen, in what came after `since` (a mark).
-    async waitFor(needle, what, since = 0) {
+    async waitFor(needle, what, since = 0, ms = STEP_MS) {
       const found = () => seen.raw.slice(since).replace(ESCAPES, "").includes(needle);
       if (found()) return;
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           seen.waiters = seen.waiters.filter((w) => w !== check);
           reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(needle)}`));
-        }, STEP_MS);
+        }, ms);
         const check = () => {
           if (found()) {
             clearTimeout(timer);
@@ -116,10 +116,24 @@ try {
   await first.keyboard.press("a");
   await one.waitFor("Quick add", "the quick-add line to open", before);
   await first.keyboard.type(line, { delay: 5 });
+  // The line is on the screen before it is submitted, and the new touchpoint in the list after.
+  await one.waitFor(line.slice(0, 20), "the typed line in the quick-add input", before);
+  const entered = one.mark();
   await first.keyboard.press("Enter");
+  await one.waitFor(line.split(" @")[0].slice(0, 12), "the added touchpoint in the list", entered);
   const typed = one.mark();
   await first.keyboard.press("Control+s");
-  await one.waitFor("Saved", "the first tab to say it saved", typed);
+  try {
+    await one.waitFor("Saved", "the first tab to say it saved", typed, 8_000);
+  } catch {
+    // Headless Chromium now and then does not deliver a ctrl+s pressed into the terminal
+    // (seen about one run in eight, before this driver's last change too): press it once
+    // more. The test reads the file afterwards, so a save that happened twice or not at all
+    // cannot pass unnoticed.
+    result.saveRetried = true;
+    await first.keyboard.press("Control+s");
+    await one.waitFor("Saved", "the first tab to say it saved", typed);
+  }
   result.saved = true;
 
   const png = await first.screenshot({ path: screenshotPath });
