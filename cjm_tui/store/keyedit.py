@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjm_tui.store.layout import Block, KeyLoc, Layout
-from cjm_tui.store.style import KeyStyle, compact_habit, key_style, line_splice, newline_at
+from cjm_tui.store.style import (
+    KeyStyle,
+    compact_habit,
+    key_style,
+    line_splice,
+    newline_at,
+    newline_before,
+)
 from cjm_tui.store.values import format_key, format_value, same_data
 
 Splice = tuple[int, int, int, str]
@@ -129,13 +136,10 @@ class KeyEditor:
                 else:
                     at, template = self._insert_at(main, key, order)
                 style = key_style(self.layout, main, template) if styled else KeyStyle()
-                nl = self._nl_for(at)
+                nl = newline_before(self.text, at, self.nl)
                 line = style.line(key, new[key], nl)
                 out.append((at, at, rank, line_splice(self.text, at, line, self.nl)))
         return out
-
-    def _nl_for(self, at: int) -> str:
-        return newline_at(self.text, at - 1 if at > 0 else 0, self.nl)
 
     def _insert_at(self, block: Block, key: str, order: Sequence[str]) -> tuple[int, KeyLoc | None]:
         """Where a new key goes (after the nearest key before it in the format's order), and
@@ -191,7 +195,9 @@ class KeyEditor:
                 slots = [_pair_slot(text, p) for p in pairs if p]
                 return self._sequence(loc, slots, old, new, out)
             if isinstance(new, dict) and not isinstance(old, dict) and _flat(new):
-                out.append((loc.value_start, loc.value_end, 0, self._inline_table(new)))
+                # A single value becomes a table per persona: inline, the file's way.
+                table = KeyStyle(compact=compact_habit(text)).value(new, self.nl)
+                out.append((loc.value_start, loc.value_end, 0, table))
                 return True
             return False
         if not isinstance(old, dict) or not isinstance(new, dict) or not new:
@@ -213,16 +219,6 @@ class KeyEditor:
             slots = [_pair_slot(text, loc) for loc in locs]
             return self._lines(block, slots, old, new, "", out)
         return False
-
-    def _inline_table(self, value: dict[str, Any]) -> str:
-        """A new inline table, compact (`{a=1}`) when the file writes its tables so."""
-        if compact_habit(self.text):
-            return (
-                "{"
-                + ", ".join(f"{format_key(k)}={format_value(v)}" for k, v in value.items())
-                + "}"
-            )
-        return format_value(value)
 
     # Sequences: arrays and tables, inline or one item per line ---------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 from dataclasses import dataclass
@@ -68,7 +67,7 @@ class MapFile:
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap([p for p in checked.problems if p.severity == "error"])
         m = map_from_raw(checked.raw)
-        bom = data.startswith(codecs.BOM_UTF8)
+        bom = data.startswith(BOM.encode())
         return cls(path, text, m, Baseline.of_map(m), DiskState.of(path, data), bom=bom)
 
     @classmethod

@@ -143,8 +143,6 @@ def key_style(layout: Layout, block: Block, template: KeyLoc | None = None) -> K
 
 _MULTI = re.compile(r"""=[ \t]*(\"\"\"|''')""")
 _ESCAPED_BREAK = re.compile(r'=[ \t]*"(?:[^"\\\n]|\\.)*\\n')
-
-
 _INLINE_TABLE = re.compile(r"=[ \t]*\{([ \t]*)[A-Za-z0-9_\"'-]")
 
 
@@ -159,10 +157,7 @@ def compact_habit(text: str) -> bool:
 def multi_line_habit(text: str) -> str | None:
     """How the file writes text with line breaks: the opening of a multi-line string, or
     None when it writes them as `\\n` in one-line strings (or writes none)."""
-    multi = _MULTI.search(text)
-    if multi is None:
+    multi: list[str] = _MULTI.findall(text)
+    if not multi or len(_ESCAPED_BREAK.findall(text)) > len(multi):
         return None
-    escaped = len(_ESCAPED_BREAK.findall(text))
-    if escaped > len(_MULTI.findall(text)):
-        return None
-    return multi.group(1) + "x" + multi.group(1)
+    return multi[0] + "x" + multi[0]

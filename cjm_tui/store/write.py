@@ -22,6 +22,7 @@ before anyone writes it: a file that would not read back as the map is never wri
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections import Counter
@@ -373,8 +374,11 @@ class _Writer:
         return unit in self.plan.replace and self.plan.replace[unit] is None
 
     def _stage_uid(self, entity: Entity) -> int | None:
-        stage = getattr(entity, "stage", None)
-        return next((s.uid for s in self.m.stages if s.id == stage), None)
+        return self._stage_uids.get(str(getattr(entity, "stage", None)))
+
+    @functools.cached_property
+    def _stage_uids(self) -> dict[str, int]:
+        return {s.id: s.uid for s in self.m.stages}
 
     def _old_stage_uids(self) -> dict[str, int]:
         return {str(r.get("id")): uid for uid, r in self.base.tables["stages"]}
@@ -488,17 +492,11 @@ class _Writer:
         old: dict[str, Any],
         new: dict[str, Any],
     ) -> bool:
-        text = self._joined(unit, cores)
         try:
-            data = tomllib.loads(text)
+            got = _entry_of(self._joined(unit, cores), table)
         except tomllib.TOMLDecodeError:
             return False
-        got = data.get(table)
-        if isinstance(got, list):
-            if len(got) != 1:
-                return False
-            got = got[0]
-        if not isinstance(got, dict):
+        if got is None:
             return False
         for key, value in new.items():
             if key not in got:
@@ -512,16 +510,13 @@ class _Writer:
 
     def _check_reads_back(self, core: str, table: str, raw: dict[str, Any]) -> None:
         try:
-            data = tomllib.loads(core)
+            got = _entry_of(core, table)
         except tomllib.TOMLDecodeError as exc:
             raise WriteError(
                 f"internal error: the text written for {table} does not parse ({exc}); "
                 "nothing was saved"
             ) from None
-        got = data.get(table)
-        if isinstance(got, list):
-            got = got[0] if len(got) == 1 else got
-        if not same_data(got, raw):
+        if got is None or not same_data(got, raw):
             raise WriteError(
                 f"internal error: the text written for {table} does not read back as the "
                 "model; nothing was saved"
@@ -659,6 +654,15 @@ class _Writer:
             else:
                 self._usual_gap = first if first is not None else self.nl
         return self._usual_gap
+
+
+def _entry_of(text: str, table: str) -> dict[str, Any] | None:
+    """The one entry `text` holds for `table` ([map] or a single [[entry]]), else None.
+    Raises tomllib.TOMLDecodeError."""
+    got = tomllib.loads(text).get(table)
+    if isinstance(got, list):
+        got = got[0] if len(got) == 1 else None
+    return got if isinstance(got, dict) else None
 
 
 def _widest(gaps: list[str]) -> str:
