@@ -345,8 +345,8 @@ def test_analysis_plan_snapshot(
     """v then 3: "Action plan: quick wins ★ first": four ★ rows (two done, ✓ and ☑) before
     the • rows, with Owner, Effort, Impact, Due and State (☐ todo, ◐ doing, ☑ done). Under it
     the 3x3 "Impact and effort" grid: high impact row with "★ SMS with a case n…" under low
-    effort and "+2 more", "• VAT invoice on de…" under high effort; the low impact row empty
-    (–).
+    effort (at 80x24 then "+2 more"; at 120x40 all three ★ rows), "• VAT invoice on de…"
+    under high effort; the low impact row empty (–).
     """
     assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "3"])
 

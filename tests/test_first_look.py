@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from cjm_tui.store import MapFile
 from cjm_tui.store.preview import first_look
 from cjm_tui.tui.app import CjmApp
 
-from .conftest import ROOT
+from .conftest import ROOT, until
 
 
 def generated(n: int) -> str:
@@ -63,12 +62,7 @@ async def test_the_app_paints_from_the_look_and_edits_after_the_load(
         om.toggle_moment(look.touchpoints[0])
     app = CjmApp(om, keymap={})
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        for _ in range(200):
-            if not app.om.is_loading:
-                break
-            await asyncio.sleep(0.02)
-        assert not app.om.is_loading
+        await until(pilot, lambda: not app.om.is_loading)
         assert len(app.om.map.touchpoints) == 600
         assert "loading" not in app.sub_title
         await pilot.press("m", "ctrl+s")
@@ -86,11 +80,7 @@ async def test_an_invalid_file_found_by_the_full_load_exits_2_untouched(
     assert look is not None  # the broken action is beyond the first look
     app = CjmApp(OpenMap.loading(path, look), keymap={})
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await asyncio.sleep(0.02)
-        await pilot.pause()
+        await until(pilot, lambda: not app.is_running)
     assert app.return_value == 2
     assert any("not the id of a touchpoint" in p.message for p in app.load_problems)
     assert path.read_text(encoding="utf-8") == bad
