@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test js lint deps bench clean
+.PHONY: demo test js lint deps bench clean catalogues messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,26 @@ demo: $(STAMP)
 	mkdir -p .demo && cp maps/telecom-prepaid.toml .demo/telecom-prepaid.toml
 	$(BIN)/cjm edit .demo/telecom-prepaid.toml
 
+# The interface's translations: cjm reads the compiled .mo files, which git does not keep.
+# `pip install -e .` compiles them too (hatch_build.py); this recompiles an edited .po.
+LOCALE := cjm_tui/i18n/locale
+MO := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/cjm.po))
+
+catalogues: $(MO)
+
+$(LOCALE)/%/LC_MESSAGES/cjm.mo: $(LOCALE)/%/LC_MESSAGES/cjm.po | $(STAMP)
+	$(BIN)/pybabel compile -l $*
+
+# After a change to the interface's text: the messages of the code (build/cjm.pot) merged into
+# every .po (new ones empty, gone ones dropped); then translate and `make catalogues`.
+# The options are pyproject.toml's [tool.babel.*].
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract
+	$(BIN)/pybabel update
+
 # Without node and `make js` the tests that run Mermaid's own parser skip (under CI they fail).
-test: $(STAMP)
+test: $(STAMP) catalogues
 	$(BIN)/python -m pytest -q
 
 # The exact Node packages of tests/js/package-lock.json (Mermaid for test_mermaid_parser.py).
@@ -28,8 +46,8 @@ js:
 	npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 lint: $(STAMP)
-	$(BIN)/ruff check cjm_tui tests benchmarks scripts
-	$(BIN)/ruff format --check cjm_tui tests benchmarks scripts
+	$(BIN)/ruff check cjm_tui tests benchmarks scripts hatch_build.py
+	$(BIN)/ruff format --check cjm_tui tests benchmarks scripts hatch_build.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python scripts/import_cycles.py cjm_tui

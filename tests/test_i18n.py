@@ -2,9 +2,13 @@
 
 - Every `_("...")`, `_n("...", "...")`, `_p("context", "...")` and `N_("...")` in the package
   is read from the source
-  (AST, so a call with anything but string literals fails): each has a Polish and a Russian
-  translation with the same `{fields}`, counted text has the language's three forms, and no
-  catalogue entry is left over.
+  (AST, so a call with anything but string literals fails), and `pybabel extract` with the
+  keywords of pyproject.toml finds the same messages: each has a Polish and a Russian
+  translation in `cjm_tui/i18n/locale/*/LC_MESSAGES/cjm.po` with the same `{fields}`, counted
+  text has the language's three forms, no catalogue entry is left over, nothing is fuzzy, and
+  `pybabel compile --statistics` says 100%.
+- The compiled `.mo` files are there and say what the `.po` files say (`make catalogues`);
+  without them the interface is English, with no traceback.
 - Bindings are made at import time, in English; each screen and widget gets them in the
   language of the moment it is built: a Polish app and an English one in the same process
   each show their own footer.
@@ -16,19 +20,27 @@
 from __future__ import annotations
 
 import ast
+import gettext
 import importlib
 import inspect
 import os
 import pkgutil
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from string import Formatter
 from typing import Any
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_keywords
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets._footer import FooterKey
@@ -39,9 +51,7 @@ from cjm_tui import i18n
 from cjm_tui.cli.edit import language_of
 from cjm_tui.editing.fields import fields_for
 from cjm_tui.editing.quickadd import QuickAddError, build
-from cjm_tui.i18n import _n, detect, plural_index, set_language
-from cjm_tui.i18n.pl import MESSAGES as PL
-from cjm_tui.i18n.ru import MESSAGES as RU
+from cjm_tui.i18n import _, _n, _p, detect, set_language
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.detail_view import describe
@@ -54,7 +64,9 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "cjm_tui"
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
-CATALOGUES = {"pl": PL, "ru": RU}
+TRANSLATED = ("pl", "ru")
+# A message's key: (context or None, English text); a plural message by its singular.
+Key = tuple[str | None, str]
 
 
 @pytest.fixture(autouse=True)
@@ -67,11 +79,11 @@ def english_afterwards() -> Iterator[None]:
 # What the package says, read from its source -----------------------------------------------
 
 
-def interface_texts() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], list[str]]:
-    """(catalogue key -> (English text, where) for `_`, `N_` and `_p`; `_n` singular ->
-    (plural, where); calls that are not literal). A `_p` text's key is "context|text"."""
-    singles: dict[str, tuple[str, str]] = {}
-    plurals: dict[str, tuple[str, str]] = {}
+def interface_texts() -> tuple[dict[Key, str], dict[Key, tuple[str, str]], list[str]]:
+    """(key -> where for `_`, `N_` and `_p`; key of an `_n` singular -> (plural, where);
+    calls that are not literal)."""
+    singles: dict[Key, str] = {}
+    plurals: dict[Key, tuple[str, str]] = {}
     bad: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -91,11 +103,11 @@ def interface_texts() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, 
                 continue
             texts = [a.value for a in args if isinstance(a, ast.Constant)]
             if name == "_n":
-                plurals.setdefault(texts[0], (texts[1], where))
+                plurals.setdefault((None, texts[0]), (texts[1], where))
             elif name == "_p":
-                singles.setdefault(f"{texts[0]}|{texts[1]}", (texts[1], where))
+                singles.setdefault((texts[0], texts[1]), where)
             else:
-                singles.setdefault(texts[0], (texts[0], where))
+                singles.setdefault((None, texts[0]), where)
     return singles, plurals, bad
 
 
@@ -108,15 +120,40 @@ def fields(text: str) -> set[tuple[str | None, str | None, str | None]]:
     }
 
 
+def po_file(lang: str) -> Path:
+    return i18n.LOCALEDIR / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+
+
+def read_catalogue(lang: str) -> Catalog:
+    with po_file(lang).open("rb") as f:
+        return read_po(f, locale=lang, domain=i18n.DOMAIN)
+
+
+def entries(catalogue: Catalog) -> dict[Key, str | tuple[str, ...]]:
+    """key -> translation (a tuple of forms for a plural message), without the header."""
+    found: dict[Key, str | tuple[str, ...]] = {}
+    for message in catalogue:
+        if not message.id:
+            continue
+        text = message.id[0] if isinstance(message.id, tuple | list) else message.id
+        string = message.string
+        found[(message.context, text)] = (
+            tuple(string) if isinstance(string, tuple | list) else str(string)
+        )
+    return found
+
+
 SINGLES, PLURALS, NOT_LITERAL = interface_texts()
+PO = {lang: read_catalogue(lang) for lang in TRANSLATED}
+CATALOGUES = {lang: entries(po) for lang, po in PO.items()}
 
 
 def test_the_scan_finds_the_interface() -> None:
     """The scan reads real calls (a scan that finds nothing would pass everything below)."""
-    assert "Add touchpoint" in SINGLES  # N_ in bindings.py
-    assert "Moments of truth" in SINGLES  # _ in a pane
-    assert "Its {n} action goes too." in PLURALS
-    assert "state|doing" in SINGLES  # _p in words.py
+    assert (None, "Add touchpoint") in SINGLES  # N_ in bindings.py
+    assert (None, "Moments of truth") in SINGLES  # _ in a pane
+    assert (None, "Its {n} action goes too.") in PLURALS
+    assert ("state", "doing") in SINGLES  # _p in words.py
     assert len(SINGLES) > 300
 
 
@@ -126,29 +163,137 @@ def test_every_call_has_literal_text() -> None:
     assert NOT_LITERAL == []
 
 
-@pytest.mark.parametrize("lang", ["pl", "ru"])
+def test_pybabel_extract_finds_every_message() -> None:
+    """The keywords of `[tool.babel.extract_messages]` (what `make messages` runs) find what
+    the scan finds, no more and no less: a message Babel misses would never reach the .po."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extract = config["tool"]["babel"]["extract_messages"]
+    assert extract["no_default_keywords"] is True
+    keywords = parse_keywords(extract["keywords"])
+    singles: set[Key] = set()
+    plurals: dict[Key, str] = {}
+    for _file, _line, message, _comments, context in extract_from_dir(PACKAGE, keywords=keywords):
+        if isinstance(message, tuple):
+            plurals[(context, message[0])] = message[1]
+        else:
+            singles.add((context, message))
+    assert singles == set(SINGLES)
+    assert plurals == {key: plural for key, (plural, _where) in PLURALS.items()}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_text_is_translated_with_the_same_fields(lang: str) -> None:
     catalogue = CATALOGUES[lang]
-    missing = [f"{w}: {key!r}" for key, (_e, w) in SINGLES.items() if key not in catalogue]
-    missing += [f"{w}: {text!r}" for text, (_p, w) in PLURALS.items() if text not in catalogue]
+    missing = [f"{w}: {key!r}" for key, w in SINGLES.items() if key not in catalogue]
+    missing += [f"{w}: {key!r}" for key, (_plural, w) in PLURALS.items() if key not in catalogue]
     assert missing == [], f"no {lang} translation for:\n" + "\n".join(missing)
-    for key, (english, _where) in SINGLES.items():
+    for key in SINGLES:
         found = catalogue[key]
         assert isinstance(found, str), f"{key!r}: one form, not {found!r}"
         assert found.strip(), f"{key!r} is translated as nothing"
-        assert fields(found) == fields(english), f"{key!r} -> {found!r}: fields differ"
-    for singular, (plural, _where) in PLURALS.items():
-        forms = catalogue[singular]
-        assert isinstance(forms, tuple) and len(forms) == 3, f"{singular!r}: {forms!r}"
-        expected = fields(singular) | fields(plural)
+        assert fields(found) == fields(key[1]), f"{key!r} -> {found!r}: fields differ"
+    for key, (plural, _where) in PLURALS.items():
+        forms = catalogue[key]
+        assert isinstance(forms, tuple) and len(forms) == 3, f"{key!r}: {forms!r}"
+        assert PO[lang].get(key[1]).id[1] == plural, f"{key!r}: the English plural changed"
+        expected = fields(key[1]) | fields(plural)
         for form in forms:
-            assert fields(form) == expected, f"{singular!r} -> {form!r}: fields differ"
+            assert form.strip(), f"{key!r} has a form translated as nothing"
+            assert fields(form) == expected, f"{key!r} -> {form!r}: fields differ"
 
 
-@pytest.mark.parametrize("lang", ["pl", "ru"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_no_catalogue_entry_is_unused(lang: str) -> None:
+    """A translation whose message left the code goes too (`make messages` drops it)."""
     unused = [k for k in CATALOGUES[lang] if k not in SINGLES and k not in PLURALS]
     assert unused == []
+    assert list(PO[lang].obsolete) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_nothing_is_fuzzy_and_the_plural_rule_is_cldrs(lang: str) -> None:
+    """A fuzzy entry (a guess by `pybabel update`) is left out of the .mo: a person checks it
+    and removes the mark. Plural-Forms is the rule Babel knows for the language."""
+    po = PO[lang]
+    assert not po.fuzzy
+    assert [m.id for m in po if m.id and m.fuzzy] == []
+    assert (po.num_plurals, po.plural_expr) == tuple(get_plural(lang))
+
+
+def test_pybabel_compile_says_every_message_is_translated(tmp_path: Path) -> None:
+    lines = []
+    for lang in TRANSLATED:
+        files = ["-i", str(po_file(lang)), "-o", str(tmp_path / f"{lang}.mo")]
+        command = [sys.executable, "-m", "babel.messages.frontend", "compile", "--statistics"]
+        proc = subprocess.run(
+            [*command, "-D", i18n.DOMAIN, "-l", lang, *files],
+            cwd=tmp_path,  # not the repository's root, whose pyproject.toml names its own paths
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        said = (proc.stdout + proc.stderr).splitlines()
+        assert not [line for line in said if "error" in line or "fuzzy" in line], said
+        lines += [line for line in said if "translated" in line]
+    assert len(lines) == len(TRANSLATED)
+    for line in lines:
+        found = re.match(r"(\d+) of (\d+) messages \((\d+)%\) translated", line)
+        assert found and found[1] == found[2] and found[3] == "100", line
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_the_compiled_catalogue_says_what_the_po_says(lang: str) -> None:
+    """The .mo beside each .po (`make catalogues`, or `pip install -e .`) is there and
+    current: an edited .po left uncompiled fails here, not on a person's screen."""
+    mo = po_file(lang).with_suffix(".mo")
+    assert mo.is_file(), f"{mo} is missing: run `make catalogues`"
+    compiled = gettext.translation(i18n.DOMAIN, i18n.LOCALEDIR, languages=[lang])
+    stale = []
+    for message in PO[lang]:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not message.id or message.fuzzy or not all(strings):
+            continue  # left out of the .mo on purpose; the tests above fail on these
+        if isinstance(message.id, tuple):
+            singular, plural = message.id
+            # 1, 2 and 5 take the forms one, few and many in Polish and Russian.
+            said: Any = tuple(compiled.ngettext(singular, plural, n) for n in (1, 2, 5))
+            expected: Any = tuple(message.string)
+        elif message.context:
+            said, expected = compiled.pgettext(message.context, message.id), message.string
+        else:
+            said, expected = compiled.gettext(message.id), message.string
+        if said != expected:
+            stale.append(f"{message.id!r}: {said!r} != {expected!r}")
+    assert stale == [], f"{mo} is older than its .po: run `make catalogues`"
+
+
+@pytest.mark.parametrize(
+    ("lang", "save", "doing"),
+    [("en", "Save", "doing"), ("pl", "Zapisz", "w toku"), ("ru", "Сохранить", "в работе")],
+)
+def test_the_interface_speaks_the_language(lang: str, save: str, doing: str) -> None:
+    """The public functions read the compiled catalogue (English if a .mo were missing)."""
+    set_language(lang)
+    said = (_("Save"), _p("state", "doing"))
+    assert said == (save, doing), "English where a translation was expected: no .mo?"
+
+
+def test_a_missing_catalogue_falls_back_to_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A checkout before `make catalogues`: English, no traceback."""
+    monkeypatch.setattr(i18n, "LOCALEDIR", tmp_path)
+    monkeypatch.setattr(i18n, "_loaded", {})
+    set_language("pl")
+    assert _("Saved {name}", name="map.toml") == "Saved map.toml"
+    assert _p("state", "doing") == "doing"
+    assert i18n.translate("Save") == "Save"
+    assert [_n("{n} touchpoint", "{n} touchpoints", n) for n in (1, 2)] == [
+        "1 touchpoint",
+        "2 touchpoints",
+    ]
 
 
 def editor_classes() -> list[type[DOMNode]]:
@@ -186,7 +331,7 @@ def test_every_binding_of_the_editor_is_translated_when_built() -> None:
                 texts.append(binding.group.description)
             for text in filter(None, texts):
                 for lang, catalogue in CATALOGUES.items():
-                    assert text in catalogue, f"{cls.__qualname__}: {text!r} has no {lang}"
+                    assert (None, text) in catalogue, f"{cls.__qualname__}: {text!r}: no {lang}"
 
 
 # Plural forms and the choice of language ---------------------------------------------------
@@ -195,13 +340,19 @@ def test_every_binding_of_the_editor_is_translated_when_built() -> None:
 @pytest.mark.parametrize(
     ("lang", "forms"),
     [
-        ("en", {0: 1, 1: 0, 2: 1, 5: 1, 21: 1}),
+        ("en", {0: 1, 1: 0, 2: 1, 5: 1, 21: 1, -1: 0}),
         ("pl", {0: 2, 1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 14: 2, 21: 2, 22: 1, 25: 2, 101: 2}),
         ("ru", {0: 2, 1: 0, 2: 1, 4: 1, 5: 2, 11: 2, 12: 2, 21: 0, 22: 1, 25: 2, 101: 0, 111: 2}),
     ],
 )
-def test_plural_index_follows_the_cldr_rule(lang: str, forms: dict[int, int]) -> None:
-    assert {n: plural_index(lang, n) for n in forms} == forms
+def test_counted_text_follows_the_cldr_rule(lang: str, forms: dict[int, int]) -> None:
+    """The catalogue's Plural-Forms picks the form: 0 one, 1 few, 2 many (English: 0 one,
+    1 other); a negative count takes the form of its size."""
+    singular, plural = "{n} touchpoint", "{n} touchpoints"
+    set_language(lang)
+    choices = CATALOGUES[lang][(None, singular)] if lang != "en" else (singular, plural)
+    for n, index in forms.items():
+        assert _n(singular, plural, n) == choices[index].format(n=n), n
 
 
 @pytest.mark.parametrize(

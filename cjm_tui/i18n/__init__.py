@@ -3,12 +3,16 @@
 Interface text is written in English and wrapped: `_("Save")`, or with fields
 `_("Saved {name}", name=path)` (the fields are filled after translating, so a translation may
 reorder them). Counted text uses `_n("{n} touchpoint", "{n} touchpoints", n)`: Polish and
-Russian have three plural forms, chosen by the CLDR rule of the language.
-The catalogues (`pl.py`, `ru.py`) map the English text to its translation; a test reads every
-`_(...)`/`_n(...)` literal in the package and fails when one lacks a translation.
+Russian have three plural forms, chosen by the catalogue's Plural-Forms rule.
 Map content is never translated: only wrap text the program itself says.
 Text made at import time (a binding's description) is marked with `N_("Save")` and shown
 with `translate(text)`; a word that means two things takes a context, `_p("state", "doing")`.
+
+The translations are gettext catalogues: `locale/<lang>/LC_MESSAGES/cjm.po`, edited by people
+and compiled to `cjm.mo` (`make catalogues`; the wheel's build hook, `hatch_build.py`). Only
+the standard library's `gettext` reads them, once per language, when first needed. Without a
+`.mo` the interface is English. `tests/test_i18n.py` fails when a message in the code lacks a
+translation, or a translation lacks its message (CONTRIBUTING.md: how to add one).
 
 The language is process-wide: `set_language()` before building the interface (each screen
 and widget translates its bindings when it is built). Only the editor chooses a language
@@ -18,26 +22,34 @@ scripts read its output. Headless: no textual here.
 
 from __future__ import annotations
 
+import gettext
 import locale
 import os
 from collections.abc import Mapping
+from pathlib import Path
 
 LANGUAGES = ("en", "pl", "ru")
 NAMES = {"en": "English", "pl": "polski", "ru": "русский"}
 
+DOMAIN = "cjm"
+LOCALEDIR = Path(__file__).parent / "locale"
+
 _current = "en"
+_loaded: dict[str, gettext.NullTranslations] = {}
 
 
-def _catalogue(lang: str) -> Mapping[str, str | tuple[str, ...]]:
-    if lang == "pl":
-        from cjm_tui.i18n.pl import MESSAGES as PL
-
-        return PL
-    if lang == "ru":
-        from cjm_tui.i18n.ru import MESSAGES as RU
-
-        return RU
-    return {}
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of `lang`, read on first use; English (the text as written) when
+    the language is English or its `.mo` is missing, as in a checkout before
+    `make catalogues`."""
+    found = _loaded.get(lang)
+    if found is None:
+        try:
+            found = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang])
+        except OSError:
+            found = gettext.NullTranslations()
+        _loaded[lang] = found
+    return found
 
 
 def current() -> str:
@@ -83,18 +95,14 @@ def _normalise(value: str) -> str | None:
 
 def _(text: str, /, **fields: object) -> str:
     """`text` in the current language, with `{fields}` filled in."""
-    found = _catalogue(_current).get(text, text)
-    if isinstance(found, tuple):
-        found = found[0]
+    found = _catalogue(_current).gettext(text)
     return found.format(**fields) if fields else found
 
 
 def _p(context: str, text: str, /, **fields: object) -> str:
     """`text` in a `context`, for an English word that means two things: the state "doing"
-    (`_p("state", "doing")`) is not the touchpoint's "doing". Catalogue key: "state|doing"."""
-    found = _catalogue(_current).get(f"{context}|{text}", text)
-    if isinstance(found, tuple):
-        found = found[0]
+    (`_p("state", "doing")`) is not the touchpoint's "doing" (`msgctxt "state"`)."""
+    found = _catalogue(_current).pgettext(context, text)
     return found.format(**fields) if fields else found
 
 
@@ -112,38 +120,17 @@ def translate(text: str, /) -> str:
 
     Only for marked text that reaches a person later; write `_("...")` everywhere else.
     """
-    found = _catalogue(_current).get(text, text) if text else text
-    return found[0] if isinstance(found, tuple) else found
-
-
-def plural_index(lang: str, n: int) -> int:
-    """Which plural form: English 0/1; Polish and Russian 0 (one), 1 (few), 2 (many)."""
-    n = abs(n)
-    if lang == "pl":
-        if n == 1:
-            return 0
-        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-            return 1
-        return 2
-    if lang == "ru":
-        if n % 10 == 1 and n % 100 != 11:
-            return 0
-        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-            return 1
-        return 2
-    return 0 if n == 1 else 1
+    # gettext("") is the catalogue's header, and an empty description must stay empty.
+    return _catalogue(_current).gettext(text) if text else text
 
 
 def _n(singular: str, plural: str, n: int, /, **fields: object) -> str:
     """The form of `singular`/`plural` for the count `n`, with `{n}` and `{fields}` filled.
 
-    The catalogue entry (keyed by `singular`) is a tuple of the language's forms.
+    The catalogue's Plural-Forms picks the form; English is `singular` for 1, else `plural`.
     """
-    found = _catalogue(_current).get(singular)
-    if isinstance(found, tuple):
-        form = found[min(plural_index(_current, n), len(found) - 1)]
-    else:
-        form = singular if plural_index("en", n) == 0 else plural
+    # A negative count takes the form of its size (-1 like 1), as the hand-written rules did.
+    form = _catalogue(_current).ngettext(singular, plural, abs(n))
     return form.format(n=n, **fields)
 
 
@@ -156,7 +143,6 @@ __all__ = [
     "_p",
     "current",
     "detect",
-    "plural_index",
     "set_language",
     "translate",
 ]
