@@ -607,6 +607,17 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     ),
     # tui/keymap.py
     "{path}: keymap ignored: {error}": "{path}: pominięto własne klawisze: {error}",
+    '{path}: [keys] "{id}" ignored: no binding has this id (the help screen, ?, lists them)': (
+        '{path}: pominięto [keys] "{id}": żaden skrót nie ma takiego identyfikatora (lista na '
+        "ekranie pomocy, ?)"
+    ),
+    (
+        "Keys moved to [keys] in {new}; {old} is still read ({new} wins where both remap a "
+        "binding)."
+    ): (
+        "Własne klawisze przeniesiono do [keys] w {new}; plik {old} jest nadal czytany (gdy oba "
+        "zmieniają ten sam skrót, obowiązuje {new})."
+    ),
     "{path}: keymap ignored: [keys] must map binding ids to key strings": (
         "{path}: pominięto własne klawisze: [keys] musi przypisywać identyfikatorom skrótów "
         "klawisze (tekst)"
@@ -744,9 +755,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         "Cofanie (ctrl+z) i ponawianie (ctrl+y) obejmują każdą zmianę; po cofnięciu do "
         "zapisanego stanu znika znacznik niezapisanych zmian."
     ),
-    'Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".': (
-        "Własne klawisze: ~/.config/cjm/keymap.toml (albo $CJM_KEYMAP), [keys] id-skrótu = "
-        '"klawisze".'
+    'Your own keys: [keys] binding-id = "keys" in your config.toml (or $CJM_CONFIG).': (
+        'Własne klawisze: [keys] id-skrótu = "klawisze" w twoim config.toml (lub $CJM_CONFIG).'
     ),
     "The interface language: cjm edit --lang en|pl|ru, or CJM_LANG, else the locale.": (
         "Język interfejsu: cjm edit --lang en|pl|ru albo CJM_LANG, a bez nich ustawienia "
@@ -887,6 +897,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # userconfig.py
     "{path}: settings ignored: {reason}": "{path}: pominięto ustawienia: {reason}",
     "{path}: not changed: {reason}": "{path}: nie zmieniono: {reason}",
+    '{path}: [keys] "{id}" ignored: keys must be a string, like "ctrl+s,f2"': (
+        '{path}: pominięto [keys] "{id}": klawisze muszą być tekstem, np. "ctrl+s,f2"'
+    ),
     '{path}: theme ignored: it must be a string, like theme = "nord"': (
         '{path}: pominięto motyw: musi to być tekst, np. theme = "nord"'
     ),

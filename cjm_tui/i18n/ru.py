@@ -611,6 +611,17 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     ),
     # tui/keymap.py
     "{path}: keymap ignored: {error}": "{path}: раскладка клавиш пропущена: {error}",
+    '{path}: [keys] "{id}" ignored: no binding has this id (the help screen, ?, lists them)': (
+        '{path}: [keys] "{id}" пропущено: нет привязки с таким идентификатором (список — на '
+        "экране справки, ?)"
+    ),
+    (
+        "Keys moved to [keys] in {new}; {old} is still read ({new} wins where both remap a "
+        "binding)."
+    ): (
+        "Свои клавиши перенесены в [keys] файла {new}; {old} по-прежнему читается (если оба "
+        "переназначают одну привязку, действует {new})."
+    ),
     "{path}: keymap ignored: [keys] must map binding ids to key strings": (
         "{path}: раскладка клавиш пропущена: в [keys] идентификаторам привязок должны "
         "соответствовать строки с клавишами"
@@ -744,8 +755,8 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
         "Отмена (ctrl+z) и повтор (ctrl+y) охватывают любое изменение; если отменить всё до "
         "сохранённого состояния, отметка о несохранённых изменениях исчезает."
     ),
-    'Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".': (
-        'Свои клавиши: ~/.config/cjm/keymap.toml (или $CJM_KEYMAP), [keys] id-привязки = "клавиши".'
+    'Your own keys: [keys] binding-id = "keys" in your config.toml (or $CJM_CONFIG).': (
+        'Свои клавиши: [keys] id-привязки = "клавиши" в вашем config.toml (или $CJM_CONFIG).'
     ),
     "The interface language: cjm edit --lang en|pl|ru, or CJM_LANG, else the locale.": (
         "Язык интерфейса: cjm edit --lang en|pl|ru или CJM_LANG, иначе — языковые настройки "
@@ -886,6 +897,9 @@ MESSAGES: dict[str, str | tuple[str, ...]] = {
     # userconfig.py
     "{path}: settings ignored: {reason}": "{path}: настройки пропущены: {reason}",
     "{path}: not changed: {reason}": "{path}: не изменено: {reason}",
+    '{path}: [keys] "{id}" ignored: keys must be a string, like "ctrl+s,f2"': (
+        '{path}: [keys] "{id}" пропущено: клавиши должны быть строкой, например "ctrl+s,f2"'
+    ),
     '{path}: theme ignored: it must be a string, like theme = "nord"': (
         '{path}: тема пропущена: нужна строка, например theme = "nord"'
     ),
