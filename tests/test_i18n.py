@@ -11,7 +11,7 @@
   without them the interface is English, with no traceback.
 - Bindings are made at import time, in English; each screen and widget gets them in the
   language of the moment it is built: a Polish app and an English one in the same process
-  each show their own footer.
+  each show their own footer, and the help screen and dialogs opened later speak Polish too.
 - Map content (titles, names, ids) is never translated.
 - `--lang`, CJM_LANG and the locale choose the language; the CLI's own output stays English.
 - Snapshots of the main screen in Polish and Russian at 80x24.
@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import gettext
 import importlib
-import inspect
+import io
 import os
 import pkgutil
 import re
@@ -41,8 +41,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_keywords
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from rich.console import Console
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 import cjm_tui
@@ -51,16 +53,19 @@ from cjm_tui import i18n
 from cjm_tui.cli.edit import language_of
 from cjm_tui.editing.fields import fields_for
 from cjm_tui.editing.quickadd import QuickAddError, build
-from cjm_tui.i18n import _, _n, _p, detect, set_language
+from cjm_tui.i18n import _, _n, _p, detect, set_language, translate
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.tui.app import CjmApp, build_app
+from cjm_tui.tui.bindings import TranslatedBindings
 from cjm_tui.tui.components.detail_view import describe
 from cjm_tui.tui.components.personas_pane import PersonasPane
 from cjm_tui.tui.components.stages_pane import StagesPane
 from cjm_tui.tui.components.timeline_view import TimelineView
 from cjm_tui.tui.components.touchpoints_pane import TouchpointList
+from cjm_tui.tui.screens.choice import ConfirmDialog
+from cjm_tui.tui.screens.help import HelpScreen
 
-from .conftest import ROOT
+from .conftest import ROOT, until
 
 PACKAGE = ROOT / "cjm_tui"
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
@@ -312,18 +317,12 @@ def editor_classes() -> list[type[DOMNode]]:
 
 def test_every_binding_of_the_editor_is_translated_when_built() -> None:
     """Descriptions, tooltips and group names of our bindings have translations, and each
-    class with bindings (or a base of ours) calls `localize_bindings(self)` when built."""
+    class with bindings takes them in the language of the moment it is built (the shared
+    base, `TranslatedBindings`; tests/test_keymap.py checks they are the registry's)."""
     classes = editor_classes()
     assert {c.__name__ for c in classes} >= {"CjmApp", "MainScreen", "TouchpointList"}
     for cls in classes:
-        built_here = [
-            c
-            for c in cls.__mro__
-            if c.__module__.startswith("cjm_tui.")
-            and "__init__" in c.__dict__
-            and "localize_bindings(self)" in inspect.getsource(c.__dict__["__init__"])
-        ]
-        assert built_here, f"{cls.__qualname__} never calls localize_bindings(self)"
+        assert issubclass(cls, TranslatedBindings), f"{cls.__qualname__} is not translated"
         for item in cls.__dict__["BINDINGS"]:
             binding = item if isinstance(item, Binding) else Binding(*item)
             texts = [binding.description, binding.tooltip]
@@ -546,6 +545,32 @@ async def test_a_users_keymap_still_applies_to_translated_bindings(tmp_path: Pat
         keys = {key.key: key.description for key in app.screen.query(FooterKey)}
         assert keys.get("ctrl+w") == "Zapisz"
         assert "ctrl+s" not in keys
+
+
+def _text(content: object) -> str:
+    """What a Static shows (text, or a Rich table), as plain text on long lines."""
+    console = Console(width=300, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+async def test_the_help_screen_and_a_dialog_in_polish(tmp_path: Path) -> None:
+    """Screens opened later take their bindings in the app's language too: the help table's
+    descriptions, the help screen's own key, a confirmation's y / n."""
+    set_language("pl")
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        table = "\n".join(_text(s.content) for s in app.screen.query(Static))
+        assert translate("Save to the file (only the changed lines are written)") in table
+        assert "Oznacz lub odznacz moment prawdy" in table
+        own = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert own.get("help.close") == "Zamknij"
+        await pilot.press("escape", "d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        shown = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert (shown.get("confirm.yes"), shown.get("confirm.no")) == ("Tak", "Nie")
 
 
 async def test_polish_dialogs_and_notifications(tmp_path: Path) -> None:

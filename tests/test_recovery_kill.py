@@ -145,6 +145,7 @@ def environment(tmp_path: Path, autosave: str) -> dict[str, str]:
         TERM="xterm-256color",
         COLORTERM="truecolor",
         CJM_LANG="en",
+        CJM_CONFIG=str(tmp_path / "no-config.toml"),
         CJM_KEYMAP=str(tmp_path / "no-keymap.toml"),
         CJM_AUTOSAVE_SECONDS=autosave,
         HOME=str(tmp_path),

@@ -96,8 +96,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language_of(args)
     if lang is None:
         return 2
-    theme = theme_of(args)
-    if theme is None:
+    if theme_of(args) is None:  # an unknown --theme, refused in one line
         return 2
     try:
         om = _first_look(Path(args.file)) or OpenMap.open(args.file)
@@ -106,13 +105,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except InvalidMap as exc:
         return _refused(args.file, exc.problems)
+    from cjm_tui.editing.userconfig import load_config
     from cjm_tui.tui.app import CjmApp
+    from cjm_tui.tui.keymap import user_keys
+    from cjm_tui.tui.themes import choose_theme
 
     # After the map is read: what `cjm edit` prints about a file is English, like `cjm check`.
     set_language(lang)
+    # The settings again, now in the editor's language (it shows their warnings), read once
+    # for both the theme and the keys; `--theme` was checked above, so this cannot refuse.
+    config = load_config()
+    theme = choose_theme(getattr(args, "theme", None), config)
     om.read_only = bool(getattr(args, "read_only", False))
     # Another running editor's lock makes this one read-only.
-    app = CjmApp(om, lock=True, theme=theme)
+    app = CjmApp(om, lock=True, theme=theme, keymap=user_keys(config))
     try:
         code = app.run()
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from time import monotonic
 from typing import Any, ClassVar
@@ -24,7 +24,7 @@ from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.drafts import DraftKeeper
-from cjm_tui.tui.keymap import load_keymap
+from cjm_tui.tui.keymap import KeySetup, user_keys
 from cjm_tui.tui.notify import tell
 from cjm_tui.tui.readonly import Claim, claim, opened_note, refusal
 from cjm_tui.tui.screens.choice import changed_on_disk, quit_guard
@@ -53,7 +53,7 @@ REFUSAL_SECONDS = 4.0
 """How long "read-only" stays up after a refused key (more keys meanwhile add no more)."""
 
 
-class CjmApp(App[int]):
+class CjmApp(bindings.TranslatedBindings, App[int]):
     """`cjm edit FILE`. Holds the open map; the main screen shows and edits it."""
 
     CSS_PATH = "styles/app.tcss"
@@ -65,12 +65,20 @@ class CjmApp(App[int]):
     def __init__(
         self,
         om: OpenMap,
-        keymap: dict[str, str] | None = None,
+        keymap: Mapping[str, str] | KeySetup | None = None,
         lock: bool = False,
         theme: ThemeSetup | None = None,
     ) -> None:
         super().__init__()
-        bindings.localize_bindings(self)
+        if keymap is None:
+            keymap = user_keys()  # config.toml's [keys], and the old keymap.toml
+        self._keys = keymap if isinstance(keymap, KeySetup) else KeySetup(dict(keymap))
+        """The person's keys (binding id -> keys; tests give a plain dict), and what to tell
+        about them once the editor is up."""
+        # The one place user keys reach the bindings: Textual applies the keymap by id
+        # wherever it reads a node's bindings, so every screen, even one opened later, has them.
+        if self._keys.keys:
+            self.set_keymap(self._keys.keys)
         self._theme_setup = theme or ThemeSetup()
         """The theme to start in (`cjm edit --theme`, else the remembered one) and where the
         next choice is remembered (None in tests: nowhere)."""
@@ -87,7 +95,6 @@ class CjmApp(App[int]):
         self.main = MainScreen(om)
         self.drafts = DraftKeeper(self, lambda: self.om, lambda: self.main.refresh_views())
         """The recovery draft of unsaved changes: autosave, signals, the offer on open."""
-        self._user_keymap = keymap
         self.load_problems: list[Problem] = []
         """Why the full load refused the file (the app then exits with 2; the CLI prints)."""
         self.load_error: str | None = None
@@ -99,11 +106,6 @@ class CjmApp(App[int]):
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), (title, "dim"))
 
     def on_mount(self) -> None:
-        keymap, warning = (
-            (self._user_keymap, None) if self._user_keymap is not None else load_keymap()
-        )
-        if keymap:
-            self.set_keymap(keymap)
         if self._want_lock:
             self.claim = claim(self.om)  # before the main screen: its header says read-only
         self.push_screen(self.main)
@@ -113,10 +115,12 @@ class CjmApp(App[int]):
             self.set_timer(0.15, self._start_loading)
         else:
             self.call_after_refresh(gc.freeze)
-        if warning:
-            tell(self, clean_line(warning), severity="warning", timeout=8)
-        if self._theme_setup.warning:
-            tell(self, self._theme_setup.warning, severity="warning", timeout=8)
+        if self._keys.notice:
+            tell(self, self._keys.notice, title=_("Keys"), timeout=12)
+        # A broken config.toml is told by both its keys and its theme: say it once.
+        for warning in dict.fromkeys([*self._keys.warnings, self._theme_setup.warning]):
+            if warning:
+                tell(self, warning, severity="warning", timeout=8)
         self._theme_ready = True
         if self._theme_setup.explicit:
             self._remember_theme(self.theme)
@@ -298,9 +302,12 @@ class CjmApp(App[int]):
             self.exit(0)
 
 
-def build_app(path: str | Path, keymap: dict[str, str] | None = None, lock: bool = False) -> CjmApp:
-    """The app on a map file (for `cjm edit` and for tests). Raises InvalidMap/StoreError.
+def build_app(
+    path: str | Path, keymap: Mapping[str, str] | None = None, lock: bool = False
+) -> CjmApp:
+    """The app on a map file (for tests). Raises InvalidMap/StoreError.
 
+    `keymap`: binding id -> keys (None: the person's own, from config.toml and keymap.toml).
     `lock=True` takes the map's lock on start, as `cjm edit` does (or opens it read-only).
     """
-    return CjmApp(OpenMap.open(path), keymap=keymap if keymap is not None else None, lock=lock)
+    return CjmApp(OpenMap.open(path), keymap=keymap, lock=lock)

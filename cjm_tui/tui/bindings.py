@@ -1,22 +1,31 @@
-"""Every key of the editor, as Bindings with ids so a person can remap them (see keymap.py).
+"""Every default key of the editor, in one place: the app's, its screens' and its widgets'.
 
-The defaults are the contract written in docs/keys.md: change them there first.
+Each is a `Binding` with an `id`, the name a person remaps it by (`[keys]` in config.toml, see
+`tui/keymap.py` and docs/keys.md); the defaults are the contract written in docs/keys.md:
+change them there first. They are grouped by where they apply; screens and widgets take their
+`BINDINGS` from these lists and declare none of their own (tests/test_keymap.py checks).
 
-Descriptions and tooltips are English, marked with `N_`: these lists are made when the module
-is imported, before the language is chosen. Every screen and widget with bindings calls
-`localize_bindings(self)` in its `__init__`, which swaps its copy of the bindings for one in
-the current language (Textual copies a class's bindings into each instance).
+Descriptions, tooltips and group names are English, marked with `N_`: these lists are made at
+import time, before the language is chosen. `TranslatedBindings`, the base every class with
+bindings shares, gives each new instance its bindings in the current language. A person's own
+keys are not baked in here: the app hands them to Textual once (`App.set_keymap`), and Textual
+applies them by id wherever it reads a node's bindings (`Screen._binding_chain`), so they reach
+these translated copies, and screens opened later, alike.
+
+This module imports no screen or widget of the editor: they import it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingsMap, BindingType
-from textual.dom import DOMNode
 
-from cjm_tui.i18n import N_, translate
+from cjm_tui.i18n import N_, current, translate
+
+# The app: everywhere ---------------------------------------------------------------------------
 
 APP = [
     Binding(
@@ -49,6 +58,8 @@ APP = [
     ),
     Binding("ctrl+q", "quit", N_("Quit"), id="app.quit_ctrl", show=False, priority=True),
 ]
+
+# The main screen -------------------------------------------------------------------------------
 
 MAIN = [
     Binding(
@@ -107,6 +118,174 @@ MAIN = [
     ),
 ]
 
+# The list panes (Personas, Stages, Touchpoints, Actions; Moments takes some) --------------------
+
+LIST = [
+    Binding("j", "cursor_down", N_("Down"), id="list.down", show=False),
+    Binding("k", "cursor_up", N_("Up"), id="list.up", show=False),
+    Binding(
+        "e",
+        "edit",
+        N_("Edit"),
+        id="list.edit",
+        tooltip=N_("Edit the selected item in a form (also enter)"),
+    ),
+    Binding(
+        "d,delete",
+        "delete",
+        N_("Delete"),
+        id="list.delete",
+        tooltip=N_("Delete the selected item, after a confirmation"),
+        key_display="d",
+        show=False,
+    ),
+    Binding(
+        "K",
+        "move(-1)",
+        N_("Move up"),
+        id="list.move_up",
+        tooltip=N_("Move the selected item up in journey order"),
+        show=False,
+        key_display="K",
+    ),
+    Binding(
+        "J",
+        "move(1)",
+        N_("Move down"),
+        id="list.move_down",
+        tooltip=N_("Move the selected item down in journey order"),
+        show=False,
+        key_display="J",
+    ),
+]
+
+
+ADD = {
+    "persona": Binding("a", "add", N_("Add persona"), id="persona.add"),
+    "stage": Binding("a", "add", N_("Add stage"), id="stage.add"),
+    "touchpoint": Binding("a", "add", N_("Add touchpoint"), id="touchpoint.add"),
+    "action": Binding("a", "add", N_("Add action"), id="action.add"),
+}
+"""`a` in each list pane, described with what the pane adds ("Add touchpoint")."""
+
+
+def list_bindings(what: str) -> list[BindingType]:
+    """A list pane's keys (`what`: a key of `ADD`), its add key first so the footer shows it
+    first."""
+    return [ADD[what], *LIST]
+
+
+# The touchpoints list, and the quick-add line under it -------------------------------------------
+
+TOUCHPOINT = [
+    Binding(
+        "plus,equals_sign",
+        "emotion(1)",
+        N_("Emotion"),
+        id="touchpoint.emotion_up",
+        tooltip=N_("Raise the emotion by one (also =); no emotion becomes +1"),
+        key_display="+-",
+    ),
+    Binding(
+        "minus",
+        "emotion(-1)",
+        N_("Emotion -"),
+        id="touchpoint.emotion_down",
+        tooltip=N_("Lower the emotion by one; no emotion becomes -1"),
+        key_display="-",
+        show=False,
+    ),
+    Binding(
+        "m",
+        "moment",
+        N_("Moment"),
+        id="touchpoint.moment",
+        tooltip=N_("Mark or unmark a moment of truth"),
+    ),
+    Binding(
+        "less_than_sign",
+        "to_stage(-1)",
+        N_("Previous stage"),
+        id="touchpoint.stage_prev",
+        tooltip=N_("Move to the end of the previous stage"),
+        show=False,
+        key_display="<",
+    ),
+    Binding(
+        "greater_than_sign",
+        "to_stage(1)",
+        N_("Next stage"),
+        id="touchpoint.stage_next",
+        tooltip=N_("Move to the start of the next stage"),
+        show=False,
+        key_display=">",
+    ),
+]
+
+QUICK_ADD = [
+    Binding("escape", "close", N_("Close"), id="quickadd.close"),
+]
+
+# The emotion timeline ----------------------------------------------------------------------------
+
+TIMELINE_SCROLL = Binding.Group(N_("Scroll"), compact=True)
+"""left and right share one footer entry ("←→ Scroll")."""
+
+TIMELINE = [
+    Binding("z", "toggle_fit", N_("Fit/scroll"), id="timeline.fit"),
+    Binding(
+        "left",
+        "scroll_columns(-1)",
+        N_("Scroll"),
+        id="timeline.left",
+        key_display="←",
+        group=TIMELINE_SCROLL,
+    ),
+    Binding(
+        "right",
+        "scroll_columns(1)",
+        N_("Scroll"),
+        id="timeline.right",
+        key_display="→",
+        group=TIMELINE_SCROLL,
+    ),
+    Binding("home", "scroll_start", N_("Start"), id="timeline.start", show=False),
+    Binding("end", "scroll_end", N_("End"), id="timeline.end", show=False),
+]
+
+# The edit form and the dialogs -------------------------------------------------------------------
+
+FORM = [
+    Binding("ctrl+s", "apply", N_("Apply"), id="form.apply", priority=True),
+    Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+    # Priority, so the form decides first: in an Input enter goes to the next field (or
+    # applies on the last), and a Select or Checkbox that is the last field applies instead
+    # of opening / toggling (the contract: enter on the last field applies). Anywhere else
+    # the action skips and the widget gets the key as usual (a TextArea's new line).
+    Binding("enter", "enter", N_("Next field"), id="form.enter", show=False, priority=True),
+]
+
+CHOICE = [
+    Binding("escape", "cancel", N_("Cancel"), id="choice.cancel"),
+]
+"""A question with answers on keys (quit guard, changed on disk, recovery): the answers' keys
+are the dialog's own (`ChoiceDialog.choices`), not bindings."""
+
+CONFIRM = [
+    Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+    Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
+]
+
+STAGE_DELETE = [
+    Binding("escape", "cancel", N_("Cancel"), id="stage_delete.cancel"),
+]
+
+HELP = [
+    Binding("escape,question_mark,q", "close", N_("Close"), id="help.close"),
+]
+
+# The analysis screen (v) and its tables ----------------------------------------------------------
+
 ANALYSIS = [
     *(
         Binding(
@@ -155,6 +334,12 @@ ANALYSIS = [
     ),
 ]
 
+ANALYSIS_TABLE = [
+    Binding("enter", "select_cursor", N_("Go to touchpoint"), id="analysis.go"),
+]
+
+# Presentation mode (p) ---------------------------------------------------------------------------
+
 PRESENT = [
     Binding(
         "right,l,space,pagedown",
@@ -198,108 +383,32 @@ PRESENT = [
     ),
 ]
 
-LIST = [
-    Binding("j", "cursor_down", N_("Down"), id="list.down", show=False),
-    Binding("k", "cursor_up", N_("Up"), id="list.up", show=False),
-    Binding(
-        "e",
-        "edit",
-        N_("Edit"),
-        id="list.edit",
-        tooltip=N_("Edit the selected item in a form (also enter)"),
-    ),
-    Binding(
-        "d,delete",
-        "delete",
-        N_("Delete"),
-        id="list.delete",
-        tooltip=N_("Delete the selected item, after a confirmation"),
-        key_display="d",
-        show=False,
-    ),
-    Binding(
-        "K",
-        "move(-1)",
-        N_("Move up"),
-        id="list.move_up",
-        tooltip=N_("Move the selected item up in journey order"),
-        show=False,
-        key_display="K",
-    ),
-    Binding(
-        "J",
-        "move(1)",
-        N_("Move down"),
-        id="list.move_down",
-        tooltip=N_("Move the selected item down in journey order"),
-        show=False,
-        key_display="J",
-    ),
-]
 
+# The registry as a whole -------------------------------------------------------------------------
 
-ADD = {
-    "persona": N_("Add persona"),
-    "stage": N_("Add stage"),
-    "touchpoint": N_("Add touchpoint"),
-    "action": N_("Add action"),
+GROUPS: dict[str, Sequence[Binding]] = {
+    "app": APP,
+    "main": MAIN,
+    "list": [*LIST, *ADD.values()],
+    "touchpoint": TOUCHPOINT,
+    "quickadd": QUICK_ADD,
+    "timeline": TIMELINE,
+    "form": FORM,
+    "choice": CHOICE,
+    "confirm": CONFIRM,
+    "stage_delete": STAGE_DELETE,
+    "help": HELP,
+    "analysis": [*ANALYSIS, *ANALYSIS_TABLE],
+    "present": PRESENT,
 }
+"""Every default binding, by where it applies."""
+
+ALL: tuple[Binding, ...] = tuple(b for group in GROUPS.values() for b in group)
+IDS: frozenset[str] = frozenset(b.id for b in ALL if b.id)
+"""The ids a person may remap (`[keys]` in config.toml)."""
 
 
-def add_binding(what: str) -> Binding:
-    """`a`, described with what the focused pane adds ("Add touchpoint")."""
-    return Binding("a", "add", ADD.get(what, f"Add {what}"), id=f"{what}.add")
-
-
-def list_bindings(what: str) -> list[BindingType]:
-    """A list pane's keys, its add action first so the footer shows it first."""
-    return [add_binding(what), *LIST]
-
-
-TOUCHPOINT = [
-    Binding(
-        "plus,equals_sign",
-        "emotion(1)",
-        N_("Emotion"),
-        id="touchpoint.emotion_up",
-        tooltip=N_("Raise the emotion by one (also =); no emotion becomes +1"),
-        key_display="+-",
-    ),
-    Binding(
-        "minus",
-        "emotion(-1)",
-        N_("Emotion -"),
-        id="touchpoint.emotion_down",
-        tooltip=N_("Lower the emotion by one; no emotion becomes -1"),
-        key_display="-",
-        show=False,
-    ),
-    Binding(
-        "m",
-        "moment",
-        N_("Moment"),
-        id="touchpoint.moment",
-        tooltip=N_("Mark or unmark a moment of truth"),
-    ),
-    Binding(
-        "less_than_sign",
-        "to_stage(-1)",
-        N_("Previous stage"),
-        id="touchpoint.stage_prev",
-        tooltip=N_("Move to the end of the previous stage"),
-        show=False,
-        key_display="<",
-    ),
-    Binding(
-        "greater_than_sign",
-        "to_stage(1)",
-        N_("Next stage"),
-        id="touchpoint.stage_next",
-        tooltip=N_("Move to the start of the next stage"),
-        show=False,
-        key_display=">",
-    ),
-]
+# Shown in the current language -------------------------------------------------------------------
 
 
 def localized(binding: Binding) -> Binding:
@@ -320,14 +429,37 @@ def localized_list(items: Iterable[BindingType]) -> list[Binding]:
     return [localized(b if isinstance(b, Binding) else Binding(*b)) for b in items]
 
 
-def localize_bindings(node: DOMNode) -> None:
-    """Give `node` (just built) its bindings in the current language.
+class _PerLanguage(BindingsMap):
+    """A class's merged bindings (English, as declared) that copy themselves translated.
 
-    The keys, actions and ids stay as they are, so a user's keymap still applies.
+    Textual merges a class's `BINDINGS` with its bases' once, into `_merged_bindings`, and
+    gives each new instance `_merged_bindings.copy()` (`DOMNode.__init__`): that copy is where
+    the current language comes in, translated once per class and language.
     """
-    node._bindings = BindingsMap.from_keys(
-        {
-            key: [localized(b) for b in found]
-            for key, found in node._bindings.key_to_bindings.items()
-        }
-    )
+
+    def __init__(self, english: BindingsMap) -> None:
+        super().__init__()
+        self.key_to_bindings = english.key_to_bindings
+        self._translated: dict[str, dict[str, list[Binding]]] = {}
+
+    def copy(self) -> BindingsMap:
+        lang = current()
+        keys = self._translated.get(lang)
+        if keys is None:
+            keys = {k: [localized(b) for b in found] for k, found in self.key_to_bindings.items()}
+            self._translated[lang] = keys
+        # New lists, as the instance may add to its own (the app adds the palette's key).
+        return BindingsMap.from_keys({key: list(found) for key, found in keys.items()})
+
+
+class TranslatedBindings:
+    """The base every app, screen and widget class of the editor with bindings shares (put it
+    first among the bases): each instance gets its bindings in the language current when it is
+    built. Not a DOMNode itself, so CSS type names still come from the widget's own bases."""
+
+    _merged_bindings: ClassVar[BindingsMap | None]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)  # DOMNode merges the class's bindings here
+        if cls._merged_bindings is not None:
+            cls._merged_bindings = _PerLanguage(cls._merged_bindings)

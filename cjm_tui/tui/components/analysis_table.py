@@ -14,13 +14,12 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from cjm_tui.i18n import N_
 from cjm_tui.reports.text import fit_widths
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui import bindings
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Row:
     when asked: a large map has thousands of rows and one is highlighted)."""
 
 
-class AnalysisTable(DataTable[Text]):
+class AnalysisTable(bindings.TranslatedBindings, DataTable[Text]):
     DEFAULT_CSS = """
     AnalysisTable {
         height: 1fr;
@@ -58,9 +57,7 @@ class AnalysisTable(DataTable[Text]):
         border: round $accent;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", N_("Go to touchpoint"), id="analysis.go"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.ANALYSIS_TABLE)
 
     class Chosen(Message):
         """Enter on a row that stands for a touchpoint."""
@@ -72,7 +69,6 @@ class AnalysisTable(DataTable[Text]):
 
     def __init__(self, title: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        localize_bindings(self)
         self.border_title = title
         self._spec_columns: list[Col] = []
         self._spec_rows: list[Row] = []

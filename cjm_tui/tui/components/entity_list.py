@@ -11,13 +11,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui.bindings import TranslatedBindings
 
 Row = tuple[int | None, Text, bool]
 """(uid or None for an entry like "All stages", the prompt, selectable)."""
 
 
-class EntityList(OptionList):
+class EntityList(TranslatedBindings, OptionList):
     """An OptionList whose options stand for entities; keeps the highlight on the same uid."""
 
     DEFAULT_CSS = """
@@ -80,7 +80,6 @@ class EntityList(OptionList):
 
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        localize_bindings(self)
         self.border_title = title
         self._rows: list[Row] = []
 

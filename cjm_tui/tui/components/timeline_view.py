@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -23,16 +23,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from cjm_tui.i18n import N_, _
+from cjm_tui.i18n import _
 from cjm_tui.model import Map
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui import bindings
 from cjm_tui.views.timeline import DEFAULT_COLUMN_WIDTH, GUTTER, HEIGHT, Focus, Timeline
 
-_SCROLL = Binding.Group(N_("Scroll"), compact=True)
 _SCROLL_ACTIONS = frozenset({"scroll_columns", "scroll_start", "scroll_end"})
 
 
-class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
+class TimelineView(bindings.TranslatedBindings, ScrollView, can_focus=True, inherit_bindings=False):
     """The emotion timeline: stages left to right, one curve per persona, a legend below.
 
     Two modes, switched with `z` (`compact`): scrolling, with readable columns of
@@ -64,27 +63,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("z", "toggle_fit", N_("Fit/scroll"), id="timeline.fit"),
-        Binding(
-            "left",
-            "scroll_columns(-1)",
-            N_("Scroll"),
-            id="timeline.left",
-            key_display="←",
-            group=_SCROLL,
-        ),
-        Binding(
-            "right",
-            "scroll_columns(1)",
-            N_("Scroll"),
-            id="timeline.right",
-            key_display="→",
-            group=_SCROLL,
-        ),
-        Binding("home", "scroll_start", N_("Start"), id="timeline.start", show=False),
-        Binding("end", "scroll_end", N_("End"), id="timeline.end", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.TIMELINE)
 
     PERSONA_FOCUS: ClassVar[Focus] = "highlight"
     """With a persona selected, every curve still shows, the persona's drawn on top in bold and
@@ -119,7 +98,6 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        localize_bindings(self)
         self.border_title = _("Emotion timeline")
         self.set_reactive(TimelineView.compact, compact)
         self._map = m

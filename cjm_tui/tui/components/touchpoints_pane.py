@@ -3,12 +3,12 @@ with the quick-add line under them."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
@@ -17,7 +17,6 @@ from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
-from cjm_tui.tui.bindings import localize_bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
 from cjm_tui.views import palette
 
@@ -97,16 +96,10 @@ class TouchpointList(EntityList):
         return shown
 
 
-class QuickAdd(Input):
+class QuickAdd(bindings.TranslatedBindings, Input):
     """The quick-add line: enter adds a touchpoint and stays open, escape closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", N_("Close"), id="quickadd.close"),
-    ]
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        localize_bindings(self)
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.QUICK_ADD)
 
     class Closed(Message):
         """The person closed the line."""

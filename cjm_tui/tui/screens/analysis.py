@@ -44,7 +44,7 @@ SHORT = 30
 """Below this many rows, details under a table that shares its view are kept short."""
 
 
-class AnalysisScreen(Screen[int | None]):
+class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     """Dismissed with the uid of the touchpoint to go to, or None."""
 
     DEFAULT_CSS = """
@@ -66,7 +66,6 @@ class AnalysisScreen(Screen[int | None]):
 
     def __init__(self, m: Map, view: str = "moments", file_name: str = "") -> None:
         super().__init__()
-        bindings.localize_bindings(self)
         self.map = m
         self.analysis: Analysis = analyse(m)
         self.initial = view if view in VIEW_IDS else VIEW_IDS[0]

@@ -12,14 +12,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from cjm_tui.i18n import N_, _
+from cjm_tui.i18n import _
 from cjm_tui.sanitize import clean
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui import bindings
 
 DIALOG_CSS = """
 ChoiceDialog, ConfirmDialog { align: center middle; }
@@ -33,7 +33,7 @@ ChoiceDialog Button, ConfirmDialog Button { margin: 0 1; min-width: 12; }
 """
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(bindings.TranslatedBindings, ModalScreen[str]):
     """A question with answers `(key, label, value)`; escape answers `cancel_value`."""
 
     DEFAULT_CSS = DIALOG_CSS
@@ -45,14 +45,11 @@ class ChoiceDialog(ModalScreen[str]):
         cancel_value: str = "cancel",
     ) -> None:
         super().__init__()
-        localize_bindings(self)
         self.question = question if isinstance(question, Text) else Text(clean(question))
         self.choices = choices
         self.cancel_value = cancel_value
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="choice.cancel")
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.CHOICE)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -76,18 +73,14 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss(self.cancel_value)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(bindings.TranslatedBindings, ModalScreen[bool]):
     """Yes or no: `y` confirms, `n` or escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.CONFIRM)
 
     def __init__(self, question: str | Text) -> None:
         super().__init__()
-        localize_bindings(self)
         self.question = question if isinstance(question, Text) else Text(clean(question))
 
     def compose(self) -> ComposeResult:

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -28,7 +28,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from cjm_tui.editing.fields import FieldError, FieldSpec, read, to_text
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.sanitize import clean_line
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui import bindings
 
 Check = Callable[[dict[str, Any]], str | None]
 """Whole-form check: returns what is wrong with the values (shown on top) or None."""
@@ -88,19 +88,11 @@ def field_id(key: str) -> str:
     return f"field-{key}"
 
 
-class EditForm(ModalScreen[dict[str, Any] | None]):
+class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
     """Edit the values of `specs`; dismisses with every key's new value, or None on cancel."""
 
     CSS_PATH = "form.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "apply", N_("Apply"), id="form.apply", priority=True),
-        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
-        # Priority, so the form decides first: in an Input enter goes to the next field (or
-        # applies on the last), and a Select or Checkbox that is the last field applies instead
-        # of opening / toggling (the contract: enter on the last field applies). Anywhere else
-        # the action skips and the widget gets the key as usual (a TextArea's new line).
-        Binding("enter", "enter", N_("Next field"), id="form.enter", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.FORM)
 
     def __init__(
         self,
@@ -111,7 +103,6 @@ class EditForm(ModalScreen[dict[str, Any] | None]):
         focus_key: str | None = None,
     ) -> None:
         super().__init__()
-        localize_bindings(self)
         self.form_title = title
         self.specs = list(specs)
         self.values = dict(values)

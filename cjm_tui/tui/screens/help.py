@@ -1,4 +1,4 @@
-"""`?`: every key, what it does, and its binding id (for keymap.toml)."""
+"""`?`: every key, what it does, and its binding id (for `[keys]` in config.toml)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from cjm_tui.i18n import N_, _, translate
+from cjm_tui.i18n import _, translate
 from cjm_tui.tui import bindings
-from cjm_tui.tui.bindings import localize_bindings
 from cjm_tui.tui.components.touchpoints_pane import QUICK_ADD_HINT
 
 
@@ -53,7 +52,7 @@ def notes() -> list[str]:
             "Undo (ctrl+z) and redo (ctrl+y) cover every change; undoing back to the saved "
             "state clears the unsaved marker."
         ),
-        _('Your own keys: ~/.config/cjm/keymap.toml (or $CJM_KEYMAP), [keys] binding-id = "keys".'),
+        _('Your own keys: [keys] binding-id = "keys" in your config.toml (or $CJM_CONFIG).'),
         _("The interface language: cjm edit --lang en|pl|ru, or CJM_LANG, else the locale."),
         _(
             "Colours: ctrl+p → Change theme, or cjm edit --theme dark|light|high-contrast|ansi; "
@@ -91,7 +90,7 @@ def keys_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(bindings.TranslatedBindings, ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -99,13 +98,7 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", N_("Close"), id="help.close"),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.HELP)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:

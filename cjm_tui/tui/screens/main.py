@@ -46,12 +46,11 @@ NEW_ENTITY: dict[str, Callable[[], Entity]] = {
 }
 
 
-class MainScreen(Screen[None]):
+class MainScreen(bindings.TranslatedBindings, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings.MAIN)
 
     def __init__(self, om: OpenMap) -> None:
         super().__init__()
-        bindings.localize_bindings(self)
         self.om = om
         self._stale_tabs: set[str] = set()
         """Side-pane tabs whose content is older than the map (updated when shown)."""

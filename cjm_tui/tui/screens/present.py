@@ -22,7 +22,7 @@ from cjm_tui.tui import bindings
 from cjm_tui.tui.components.presentation_view import PresentationView
 
 
-class PresentScreen(Screen[str | None]):
+class PresentScreen(bindings.TranslatedBindings, Screen[str | None]):
     """Dismissed with the id of the stage on screen, for the editor to select it."""
 
     DEFAULT_CSS = """
@@ -37,7 +37,6 @@ class PresentScreen(Screen[str | None]):
 
     def __init__(self, m: Map, stage: int = 0) -> None:
         super().__init__()
-        bindings.localize_bindings(self)
         self.map = m
         self._stage = stage
 

@@ -7,22 +7,22 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from cjm_tui.i18n import N_, _, _n
+from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Stage
 from cjm_tui.sanitize import clean_line
-from cjm_tui.tui.bindings import localize_bindings
+from cjm_tui.tui import bindings
 
 DELETE_ALL = "\x00delete"
 """The answer for "delete the touchpoints too" (not a possible stage id)."""
 
 
-class StageDeleteDialog(ModalScreen[str | None]):
+class StageDeleteDialog(bindings.TranslatedBindings, ModalScreen[str | None]):
     """Answers a stage id to move the touchpoints to, DELETE_ALL, or None (cancel)."""
 
     DEFAULT_CSS = """
@@ -33,13 +33,10 @@ class StageDeleteDialog(ModalScreen[str | None]):
     }
     StageDeleteDialog OptionList { height: auto; max-height: 12; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="stage_delete.cancel")
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings.STAGE_DELETE)
 
     def __init__(self, m: Map, stage: Stage) -> None:
         super().__init__()
-        localize_bindings(self)
         self.stage = stage
         self.count = sum(1 for t in m.touchpoints if t.stage == stage.id)
         self.others = [s for s in m.stages if s.uid != stage.uid]
