@@ -12,14 +12,17 @@
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
 import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import Notification
+from textual.widgets import Static
 
 import cjm_tui.tui
 from cjm_tui.cli import main
@@ -61,6 +64,14 @@ def moment(app: CjmApp) -> bool | None:
     tp = app.om.map.touchpoint("sms")
     assert tp is not None
     return tp.moment_of_truth
+
+
+def help_lines(app: CjmApp) -> list[str]:
+    """The help screen's key table as text, one row a line."""
+    table = app.screen.query(Static).first().content
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(table)
+    return console.export_text().splitlines()
 
 
 def told(app: CjmApp, severity: str) -> list[str]:
@@ -202,6 +213,8 @@ async def test_a_remap_in_config_toml_works_on_the_screens_opened_later(
         await until(pilot, lambda: moment(app) is True)
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        row = next(line for line in help_lines(app) if "touchpoint.moment" in line)
+        assert row.split()[0] == "M"  # the help shows the person's key, not the default m
         await pilot.press("q")  # help.close's default keys are gone...
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("x")  # ...for the person's own

@@ -273,7 +273,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self._keys.keys))
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search line in the interface's language."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -61,7 +62,9 @@ def notes() -> list[str]:
     ]
 
 
-def keys_table() -> Table:
+def keys_table(remapped: Mapping[str, str] | None = None) -> Table:
+    """Every key; a binding the person remapped (`remapped`: id -> keys) shows their keys."""
+    remapped = remapped or {}
     table = Table(box=None, show_header=True, header_style="bold", expand=True)
     table.add_column(_("key"), no_wrap=True, max_width=16)
     table.add_column(_("does"), ratio=3, min_width=24)
@@ -82,7 +85,10 @@ def keys_table() -> Table:
                 "persona.add stage.add touchpoint.add action.add",
             )
         for b in bindings.localized_list(group):
-            key = b.key_display or b.key.replace("question_mark", "?")
+            if b.id in remapped:
+                key = remapped[b.id].replace(",", " ")
+            else:
+                key = b.key_display or b.key.replace("question_mark", "?")
             table.add_row(key, b.tooltip or b.description, b.id or "")
     table.add_row(Text(_("More"), style="bold underline"), "", "")
     for key, does, ident in extra():
@@ -100,10 +106,14 @@ class HelpScreen(bindings.TranslatedBindings, ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = list(bindings.HELP)
 
+    def __init__(self, remapped: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.remapped = dict(remapped or {})
+
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = _("Keys (esc or ? closes)")
-            yield Static(keys_table())
+            yield Static(keys_table(self.remapped))
             yield Static(Text("\n" + _("Quick-add line (a on Touchpoints)"), style="bold"))
             yield Static(
                 Text(
