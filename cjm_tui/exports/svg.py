@@ -4,9 +4,9 @@ Stages are alternating bands with their names on top, touchpoints are columns in
 (labels turned 40° so that long names never collide, cut at a fixed width, the full name in a
 `<title>` tooltip), and the y axis runs from -2 to +2 with a labelled gridline per value. There
 is one line per persona when any touchpoint has a per-persona emotion table, drawn over a wide
-pale band for the overall (rounded mean) curve; otherwise one line. Curves follow the rules
-of the timeline (`cjm_tui/views/timeline.py`): a touchpoint a persona does not meet is stepped
-over, one it meets without an emotion is a gap in the line, never a zero.
+pale band for the overall (rounded mean) curve; otherwise one line. The columns, stages and
+curves are the timeline's (`cjm_tui/views/journey_columns.py`): a touchpoint a persona does not
+meet is stepped over, one it meets without an emotion is a gap in the line, never a zero.
 
 Nothing relies on colour alone, so the chart reads in grey print: every persona line has its own
 dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/views/palette.py`), and a
@@ -23,13 +23,14 @@ from __future__ import annotations
 import math
 import unicodedata
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model import Map
 from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import palette
+from cjm_tui.views.journey_columns import journey_columns
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = (
@@ -187,56 +188,6 @@ def curve_styles(m: Map) -> list[CurveStyle]:
     return styles
 
 
-@dataclass
-class _Column:
-    stage: int
-    touchpoint: Touchpoint | None
-    """None: the placeholder of a stage without touchpoints."""
-    number: int = 0
-
-
-@dataclass
-class _Layout:
-    columns: list[_Column] = field(default_factory=list)
-    stage_names: list[str] = field(default_factory=list)
-
-
-def _columns(m: Map) -> _Layout:
-    layout = _Layout()
-    number = 0
-    for s, (stage_id, tps) in enumerate(m.touchpoints_by_stage().items()):
-        layout.stage_names.append(clean(m.stage_name(stage_id)) or UNNAMED)
-        if not tps:
-            layout.columns.append(_Column(s, None))
-        for tp in tps:
-            number += 1
-            layout.columns.append(_Column(s, tp, number))
-    return layout
-
-
-def _segments(columns: list[_Column], pid: str | None) -> list[list[tuple[int, int]]]:
-    """A curve as runs of (column, value): a gap where the persona is but has no emotion."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for c, col in enumerate(columns):
-        tp = col.touchpoint
-        if tp is None:
-            continue  # an empty stage: stepped over
-        value = tp.emotion_for(pid)
-        present = value is not None or pid is None or tp.meets(pid)
-        if not present:
-            continue  # the persona does not meet it: the line goes on past it
-        if value is None:
-            if current:
-                runs.append(current)
-            current = []
-            continue
-        current.append((c, value))
-    if current:
-        runs.append(current)
-    return runs
-
-
 def _sub(parent: ET.Element, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:
     return ET.SubElement(parent, tag, attrib or {})
 
@@ -329,8 +280,9 @@ def signed(value: int) -> str:
 
 def chart(m: Map, *, standalone: bool = True) -> ET.Element:
     """The chart as an `<svg>` element; `standalone` adds the namespace and a heading."""
-    layout = _columns(m)
-    columns = layout.columns
+    journey = journey_columns(m)
+    columns = journey.columns
+    stage_names = [clean(span.name) or UNNAMED for span in journey.stages]
     n = len(columns)
     step = float(max(STEP_MIN, min(STEP_MAX, STEP_BUDGET // max(1, n))))
     styles = curve_styles(m)
@@ -367,18 +319,12 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         y += HEADING_FONT + 14
     band_top = y
     stage_lines = [
-        wrap(
-            name,
-            STAGE_FONT,
-            max(step * sum(1 for c in columns if c.stage == s) - 12, 20),
-            2,
-            bold=True,
-        )
-        for s, name in enumerate(layout.stage_names)
+        wrap(name, STAGE_FONT, max(step * span.count - 12, 20), 2, bold=True)
+        for name, span in zip(stage_names, journey.stages, strict=True)
     ]
     stage_rows = max((len(lines) for lines in stage_lines), default=1)
     y += 8 + stage_rows * STAGE_LINE
-    has_mot = any(c.touchpoint is not None and c.touchpoint.is_moment_of_truth for c in columns)
+    has_mot = journey.has_moments_of_truth
     mot_y = y + MOT_ROW / 2
     y += MOT_ROW if has_mot else 6
     plot_top = y
@@ -448,13 +394,10 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
 
     # Stage bands with their names.
     bands = _sub(svg, "g", {"class": "stages"})
-    for s, name in enumerate(layout.stage_names):
-        cols = [c for c, col in enumerate(columns) if col.stage == s]
-        if not cols:
-            continue
-        x0 = left + cols[0] * step
-        band_width = len(cols) * step
-        stage = m.stages[s] if s < len(m.stages) else None
+    for s, (name, span) in enumerate(zip(stage_names, journey.stages, strict=True)):
+        x0 = left + span.first * step
+        band_width = span.count * step
+        stage = span.stage
         tip = name
         if stage is not None and stage.goal:
             tip += f" \u2014 goal: {clean(stage.goal)}"
@@ -645,7 +588,7 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         return " ".join(parts)
 
     if per_persona:
-        runs = _segments(columns, None)
+        runs = journey.segments(None)
         group = _titled(curves, "Overall (rounded mean of the personas)", {"class": "overall"})
         d = path_data(runs, 0, 0)
         if d:
@@ -665,7 +608,7 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
             )
     for k, style in enumerate(styles):
         dx, dy = offset(k)
-        runs = _segments(columns, style.persona)
+        runs = journey.segments(style.persona)
         attrs = {"class": "curve" + (" persona" if style.persona else "")}
         if style.persona is not None:
             attrs["data-persona"] = style.persona
