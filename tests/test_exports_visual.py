@@ -24,6 +24,7 @@ from cjm_tui.exports import html, svg
 from cjm_tui.model import Map, Touchpoint, map_from_raw
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import MapFile
+from cjm_tui.views.journey_columns import journey_columns
 
 from .conftest import ROOT
 
@@ -418,7 +419,7 @@ def test_html_has_the_sections_and_the_plan() -> None:
 
 def test_html_print_chunks_keep_stages_together() -> None:
     m = load(SAMPLE_MAPS[-1])
-    chunks = html._print_chunks(html._columns(m))
+    chunks = html._print_chunks(journey_columns(m).columns)
     assert all(1 <= len(c) <= html.PRINT_COLUMNS for c in chunks)
     for chunk in chunks:
         stages = [c.stage for c in chunk]

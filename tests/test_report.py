@@ -20,8 +20,8 @@ from cjm_tui.cli.report import plain_text
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.reports import html as html_report
 from cjm_tui.reports import markdown as markdown_report
-from cjm_tui.reports.text import fit_widths
 from cjm_tui.store import MapFile
+from cjm_tui.views.column_widths import fit_widths
 from tests.test_analysis import SMALL
 from tests.test_exports import table_cells, tables
 
@@ -126,13 +126,14 @@ def test_text_report_fits_its_width() -> None:
 
 def test_fit_widths() -> None:
     # Natural widths when they fit.
-    assert fit_widths([5, 10], [5, 10], {1}, 20) == [5, 10]
+    assert fit_widths([5, 10], 20, words=[5, 10], wide={1}) == [5, 10]
     # Else the wide column shares what the short ones leave, everything within the room.
-    widths = fit_widths([13, 48, 17, 13, 92, 111], [8, 10, 9, 8, 13, 10], {1, 4, 5}, 90)
+    natural, words = [13, 48, 17, 13, 92, 111], [8, 10, 9, 8, 13, 10]
+    widths = fit_widths(natural, 90, words=words, wide={1, 4, 5})
     assert sum(widths) == 90
     assert widths[0] == widths[3] == 13 and widths[1] >= 12
     # A kept column does not shrink.
-    assert fit_widths([30, 40], [5, 5], {1}, 50, frozenset({0}))[0] == 30
+    assert fit_widths([30, 40], 50, words=[5, 5], wide={1}, keep={0})[0] == 30
 
 
 def test_html_report_is_one_self_contained_page() -> None:

@@ -22,7 +22,6 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 
 from cjm_tui.exports import svg
@@ -30,6 +29,12 @@ from cjm_tui.model import Action, Map, Persona, Touchpoint
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.views import palette
+from cjm_tui.views.journey_columns import (
+    JourneyColumn,
+    JourneyColumns,
+    journey_columns,
+    stage_runs,
+)
 
 PRINT_COLUMNS = 6
 """Touchpoint columns per printed table: 26 mm of lane names + 6 × 41.8 mm fill A4 landscape."""
@@ -175,32 +180,10 @@ LANES: tuple[tuple[str, str, Cell], ...] = (
 """The grid's rows: the format's key, the lane's name, what a cell shows."""
 
 
-@dataclass
-class _Column:
-    stage: int
-    touchpoint: Touchpoint | None
-    """None: the placeholder of a stage without touchpoints."""
-
-
-def _columns(m: Map) -> list[_Column]:
-    columns: list[_Column] = []
-    for s, tps in enumerate(m.touchpoints_by_stage().values()):
-        if not tps:
-            columns.append(_Column(s, None))
-        columns.extend(_Column(s, tp) for tp in tps)
-    return columns
-
-
-def _print_chunks(columns: list[_Column]) -> list[list[_Column]]:
+def _print_chunks(columns: list[JourneyColumn]) -> list[list[JourneyColumn]]:
     """Columns in tables of at most PRINT_COLUMNS, cutting a stage only when it is too long."""
-    stages: list[list[_Column]] = []
-    for col in columns:
-        if stages and stages[-1][0].stage == col.stage:
-            stages[-1].append(col)
-        else:
-            stages.append([col])
-    chunks: list[list[_Column]] = []
-    for cols in stages:
+    chunks: list[list[JourneyColumn]] = []
+    for cols in stage_runs(columns):
         if chunks and len(chunks[-1]) + len(cols) <= PRINT_COLUMNS:
             chunks[-1].extend(cols)
             continue
@@ -209,8 +192,8 @@ def _print_chunks(columns: list[_Column]) -> list[list[_Column]]:
     return chunks
 
 
-def _stage_header(m: Map, s: int, span: int, continued: bool) -> str:
-    stage = m.stages[s] if s < len(m.stages) else None
+def _stage_header(journey: JourneyColumns, s: int, span: int, continued: bool) -> str:
+    stage = journey.stages[s].stage
     name = _name(stage.name if stage else "")
     parts = [f'<span class="stage-name">{name}</span>']
     if continued:
@@ -224,7 +207,7 @@ def _stage_header(m: Map, s: int, span: int, continued: bool) -> str:
     return f'<th scope="colgroup"{colspan} class="stage band-{s % 2}">{"".join(parts)}</th>'
 
 
-def _touchpoint_header(m: Map, col: _Column, anchors: bool, statuses: bool) -> str:
+def _touchpoint_header(col: JourneyColumn, anchors: bool, statuses: bool) -> str:
     tp = col.touchpoint
     if tp is None:
         return f'<th scope="col" class="tp empty band-{col.stage % 2}">No touchpoints yet</th>'
@@ -242,7 +225,8 @@ def _touchpoint_header(m: Map, col: _Column, anchors: bool, statuses: bool) -> s
 
 def _grid(
     m: Map,
-    columns: list[_Column],
+    journey: JourneyColumns,
+    columns: list[JourneyColumn],
     lanes: list[tuple[str, str, Cell]],
     *,
     anchors: bool,
@@ -255,19 +239,14 @@ def _grid(
     out = [f'<table class="grid"{style}>', '<colgroup><col class="lane">']
     out[-1] += '<col class="tp">' * len(columns) + "</colgroup>"
     out.append("<thead>")
-    stage_cells: list[str] = []
-    i = 0
-    while i < len(columns):
-        s = columns[i].stage
-        span = 1
-        while i + span < len(columns) and columns[i + span].stage == s:
-            span += 1
-        stage_cells.append(_stage_header(m, s, span, continued=s in shown_before))
-        i += span
+    stage_cells = [
+        _stage_header(journey, run[0].stage, len(run), continued=run[0].stage in shown_before)
+        for run in stage_runs(columns)
+    ]
     out.append('<tr class="stages"><th scope="col" class="lane-head">Stage</th>')
     out[-1] += "".join(stage_cells) + "</tr>"
     out.append('<tr class="touchpoints"><th scope="col" class="lane-head">Touchpoint</th>')
-    out[-1] += "".join(_touchpoint_header(m, c, anchors, statuses) for c in columns) + "</tr>"
+    out[-1] += "".join(_touchpoint_header(c, anchors, statuses) for c in columns) + "</tr>"
     out.append("</thead>")
     out.append("<tbody>")
     for key, label, cell in lanes:
@@ -288,7 +267,7 @@ def _grid(
     return out
 
 
-def _lanes(m: Map, columns: list[_Column]) -> list[tuple[str, str, Cell]]:
+def _lanes(m: Map, columns: list[JourneyColumn]) -> list[tuple[str, str, Cell]]:
     """The lanes with something to show in these columns."""
     people = _Personas(m)
     return [
@@ -299,12 +278,13 @@ def _lanes(m: Map, columns: list[_Column]) -> list[tuple[str, str, Cell]]:
 
 
 def _journey(m: Map) -> list[str]:
-    columns = _columns(m)
+    journey = journey_columns(m)
+    columns = journey.columns
     out = ['<section id="journey">', "<h2>Journey map</h2>"]
     if not columns:
         return [*out, '<p class="muted">No stages yet.</p>', "</section>"]
     out.append('<div class="grid-scroll screen-only">')
-    out += _grid(m, columns, _lanes(m, columns), anchors=True)
+    out += _grid(m, journey, columns, _lanes(m, columns), anchors=True)
     out.append("</div>")
     out.append('<div class="print-grid print-only">')
     shown: frozenset[int] = frozenset()
@@ -313,7 +293,7 @@ def _journey(m: Map) -> list[str]:
         width = PRINT_LANE_MM + PRINT_COLUMN_MM * len(chunk)
         style = f' style="width:{width}mm"' if width < PRINT_PAGE_MM else ' style="width:100%"'
         lanes = _lanes(m, chunk) or _lanes(m, columns)
-        out += _grid(m, chunk, lanes, anchors=False, shown_before=shown, style=style)
+        out += _grid(m, journey, chunk, lanes, anchors=False, shown_before=shown, style=style)
         shown |= {c.stage for c in chunk}
     out.append("</div>")
     if m.moments_of_truth():

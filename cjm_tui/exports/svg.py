@@ -4,9 +4,9 @@ Stages are alternating bands with their names on top, touchpoints are columns in
 (labels turned 40° so that long names never collide, cut at a fixed width, the full name in a
 `<title>` tooltip), and the y axis runs from -2 to +2 with a labelled gridline per value. There
 is one line per persona when any touchpoint has a per-persona emotion table, drawn over a wide
-pale band for the overall (rounded mean) curve; otherwise one line. Curves follow the rules
-of the timeline (`cjm_tui/views/timeline.py`): a touchpoint a persona does not meet is stepped
-over, one it meets without an emotion is a gap in the line, never a zero.
+pale band for the overall (rounded mean) curve; otherwise one line. The columns, stages and
+curves are the timeline's (`cjm_tui/views/journey_columns.py`): a touchpoint a persona does not
+meet is stepped over, one it meets without an emotion is a gap in the line, never a zero.
 
 Nothing relies on colour alone, so the chart reads in grey print: every persona line has its own
 dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/views/palette.py`), and a
@@ -23,13 +23,14 @@ from __future__ import annotations
 import math
 import unicodedata
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model import Map
 from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import palette
+from cjm_tui.views.journey_columns import JourneyColumns, journey_columns
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = (
@@ -187,56 +188,6 @@ def curve_styles(m: Map) -> list[CurveStyle]:
     return styles
 
 
-@dataclass
-class _Column:
-    stage: int
-    touchpoint: Touchpoint | None
-    """None: the placeholder of a stage without touchpoints."""
-    number: int = 0
-
-
-@dataclass
-class _Layout:
-    columns: list[_Column] = field(default_factory=list)
-    stage_names: list[str] = field(default_factory=list)
-
-
-def _columns(m: Map) -> _Layout:
-    layout = _Layout()
-    number = 0
-    for s, (stage_id, tps) in enumerate(m.touchpoints_by_stage().items()):
-        layout.stage_names.append(clean(m.stage_name(stage_id)) or UNNAMED)
-        if not tps:
-            layout.columns.append(_Column(s, None))
-        for tp in tps:
-            number += 1
-            layout.columns.append(_Column(s, tp, number))
-    return layout
-
-
-def _segments(columns: list[_Column], pid: str | None) -> list[list[tuple[int, int]]]:
-    """A curve as runs of (column, value): a gap where the persona is but has no emotion."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for c, col in enumerate(columns):
-        tp = col.touchpoint
-        if tp is None:
-            continue  # an empty stage: stepped over
-        value = tp.emotion_for(pid)
-        present = value is not None or pid is None or tp.meets(pid)
-        if not present:
-            continue  # the persona does not meet it: the line goes on past it
-        if value is None:
-            if current:
-                runs.append(current)
-            current = []
-            continue
-        current.append((c, value))
-    if current:
-        runs.append(current)
-    return runs
-
-
 def _sub(parent: ET.Element, tag: str, attrib: dict[str, str] | None = None) -> ET.Element:
     return ET.SubElement(parent, tag, attrib or {})
 
@@ -327,88 +278,209 @@ def signed(value: int) -> str:
     return palette.emotion_label(value).replace("-", "\u2212")
 
 
-def chart(m: Map, *, standalone: bool = True) -> ET.Element:
-    """The chart as an `<svg>` element; `standalone` adds the namespace and a heading."""
-    layout = _columns(m)
-    columns = layout.columns
-    n = len(columns)
-    step = float(max(STEP_MIN, min(STEP_MAX, STEP_BUDGET // max(1, n))))
-    styles = curve_styles(m)
-    per_persona = styles[0].persona is not None
+def _axis_labels() -> list[tuple[int, str]]:
+    """The y axis's labels, top to bottom: "+2  very positive" ... "−2  very negative"."""
+    return [(v, f"{signed(v)}  {emotion_word(v)}") for v in range(EMOTION_MAX, EMOTION_MIN - 1, -1)]
 
-    angle = math.radians(LABEL_ANGLE)
-    labels: list[tuple[str, str, bool]] = []  # (shown, full, moment of truth)
-    for col in columns:
+
+@dataclass(frozen=True)
+class _Label:
+    """A touchpoint's name under its column."""
+
+    shown: str
+    """Cut to `LABEL_MAX_WIDTH`; the full name is the tooltip."""
+    full: str
+    """"" for the placeholder of a stage without touchpoints."""
+    mot: bool
+    width: float
+    """The width of `shown` before it is turned."""
+
+
+@dataclass(frozen=True)
+class _LegendEntry:
+    """One entry of the legend, placed: (x, y) is the top left of its row."""
+
+    kind: str
+    """"overall", "curve", "mot" or "gap": which sample it draws, and its class."""
+    name: str
+    full: str
+    x: float
+    y: float
+    curve: int = -1
+    """For a "curve" entry: its index in `_ChartLayout.styles`."""
+
+
+@dataclass(frozen=True)
+class _ChartLayout:
+    """Where every part of the chart goes, measured before anything is drawn: the width
+    depends on the labels, the height on how many rows the legend wraps to."""
+
+    journey: JourneyColumns
+    styles: list[CurveStyle]
+    labels: list[_Label]
+    """One per column."""
+    stage_names: list[str]
+    stage_lines: list[list[str]]
+    """Each stage's name wrapped to its band."""
+    legend: list[_LegendEntry]
+    step: float
+    """The width of a column."""
+    left: int
+    """The plot's left edge: room for the y axis's labels and the first turned label."""
+    width: int
+    height: int
+    heading_y: float
+    band_top: float
+    mot_y: float
+    """The middle of the row of moment-of-truth diamonds."""
+    plot_top: float
+    zero_y: float
+    plot_bottom: float
+
+    @property
+    def per_persona(self) -> bool:
+        return self.styles[0].persona is not None
+
+    @property
+    def plot_right(self) -> float:
+        return self.left + len(self.journey.columns) * self.step
+
+    def cx(self, c: int) -> float:
+        """The middle of column `c`."""
+        return self.left + (c + 0.5) * self.step
+
+    def vy(self, value: float) -> float:
+        """The height of an emotion value."""
+        return self.zero_y - value * ROW
+
+
+def _labels(journey: JourneyColumns) -> list[_Label]:
+    """Each column's touchpoint name, cut to fit (bold, so wider, for a moment of truth)."""
+    labels: list[_Label] = []
+    for col in journey.columns:
         tp = col.touchpoint
         if tp is None:
-            labels.append(("", "", False))
+            labels.append(_Label("", "", False, 0.0))
             continue
         full = clean(tp.name) or UNNAMED
         mot = tp.is_moment_of_truth
         shown = fit(full, FONT, LABEL_MAX_WIDTH, bold=mot)
-        labels.append((shown, full, mot))
-    widths = [text_width(shown, FONT, bold=mot) for shown, _, mot in labels]
+        labels.append(_Label(shown, full, mot, text_width(shown, FONT, bold=mot)))
+    return labels
 
-    axis_labels = [
-        (v, f"{signed(v)}  {emotion_word(v)}") for v in range(EMOTION_MAX, EMOTION_MIN - 1, -1)
-    ]
-    axis_need = PAD + max(text_width(label, FONT) for _, label in axis_labels) + 12
+
+def _left_margin(labels: list[_Label], step: float) -> int:
+    """Room left of the plot for the y axis's labels, and for the first columns' labels,
+    which run down to the left."""
+    axis_need = PAD + max(text_width(label, FONT) for _, label in _axis_labels()) + 12
+    cos = math.cos(math.radians(LABEL_ANGLE))
     label_need = max(
-        (PAD + w * math.cos(angle) - (c + 0.5) * step for c, w in enumerate(widths)), default=0
+        (PAD + label.width * cos - (c + 0.5) * step for c, label in enumerate(labels)), default=0
     )
-    left = math.ceil(max(axis_need, label_need))
-    plot_width = n * step
-    width = max(MIN_WIDTH, math.ceil(left + plot_width + PAD + 8))
+    return math.ceil(max(axis_need, label_need))
 
-    # Vertical layout, top to bottom.
+
+def _legend_entries(
+    styles: list[CurveStyle], has_mot: bool, top: float, width: int
+) -> tuple[list[_LegendEntry], int]:
+    """The legend's entries in rows wrapped to `width`, and how many rows they take."""
+    named: list[tuple[str, str, str, int]] = []  # (kind, name, full name, curve)
+    if styles[0].persona is not None:
+        overall = "Overall (rounded mean)"
+        named.append(("overall", overall, overall, -1))
+    for i, style in enumerate(styles):
+        named.append(("curve", fit(style.name, FONT, LEGEND_NAME_MAX), style.name, i))
+    if has_mot:
+        named.append(("mot", "Moment of truth", "Moment of truth", -1))
+    gap = "A gap in a line: no emotion recorded"
+    named.append(("gap", gap, gap, -1))
+    entries: list[_LegendEntry] = []
+    x, row = float(PAD), 0
+    for kind, name, full, curve in named:
+        sample = 0 if kind == "gap" else LEGEND_SAMPLE + 8
+        entry_width = sample + text_width(name, FONT) + 26
+        if x > PAD and x + entry_width > width - PAD:
+            x, row = float(PAD), row + 1
+        entries.append(_LegendEntry(kind, name, full, x, top + row * LEGEND_ROW, curve))
+        x += entry_width
+    return entries, row + 1
+
+
+def _layout(m: Map, standalone: bool) -> _ChartLayout:
+    """Measure the chart: the columns' width from their number (within STEP_MIN..STEP_MAX),
+    the margins from the labels, then the rows from the top down."""
+    journey = journey_columns(m)
+    n = len(journey.columns)
+    step = float(max(STEP_MIN, min(STEP_MAX, STEP_BUDGET // max(1, n))))
+    styles = curve_styles(m)
+    labels = _labels(journey)
+    left = _left_margin(labels, step)
+    width = max(MIN_WIDTH, math.ceil(left + n * step + PAD + 8))
+
+    # Top to bottom: the heading, the stage names, the diamonds' row, the plot, the turned
+    # labels, the legend.
     y = float(PAD)
     heading_y = y + HEADING_FONT
     if standalone:
         y += HEADING_FONT + 14
     band_top = y
+    stage_names = [clean(span.name) or UNNAMED for span in journey.stages]
     stage_lines = [
-        wrap(
-            name,
-            STAGE_FONT,
-            max(step * sum(1 for c in columns if c.stage == s) - 12, 20),
-            2,
-            bold=True,
-        )
-        for s, name in enumerate(layout.stage_names)
+        wrap(name, STAGE_FONT, max(step * span.count - 12, 20), 2, bold=True)
+        for name, span in zip(stage_names, journey.stages, strict=True)
     ]
     stage_rows = max((len(lines) for lines in stage_lines), default=1)
     y += 8 + stage_rows * STAGE_LINE
-    has_mot = any(c.touchpoint is not None and c.touchpoint.is_moment_of_truth for c in columns)
     mot_y = y + MOT_ROW / 2
-    y += MOT_ROW if has_mot else 6
+    y += MOT_ROW if journey.has_moments_of_truth else 6
     plot_top = y
     zero_y = plot_top + PLOT_INSET + EMOTION_MAX * ROW
     plot_bottom = plot_top + 2 * PLOT_INSET + (EMOTION_MAX - EMOTION_MIN) * ROW
-    label_drop = max(widths, default=0) * math.sin(angle) + FONT * math.cos(angle) + 20
+    angle = math.radians(LABEL_ANGLE)
+    widest = max((label.width for label in labels), default=0)
+    label_drop = widest * math.sin(angle) + FONT * math.cos(angle) + 20
     legend_top = plot_bottom + max(label_drop, 24) + 10
+    legend, legend_rows = _legend_entries(styles, journey.has_moments_of_truth, legend_top, width)
+    height = math.ceil(legend_top + legend_rows * LEGEND_ROW + PAD)
+    return _ChartLayout(
+        journey=journey,
+        styles=styles,
+        labels=labels,
+        stage_names=stage_names,
+        stage_lines=stage_lines,
+        legend=legend,
+        step=step,
+        left=left,
+        width=width,
+        height=height,
+        heading_y=heading_y,
+        band_top=band_top,
+        mot_y=mot_y,
+        plot_top=plot_top,
+        zero_y=zero_y,
+        plot_bottom=plot_bottom,
+    )
 
-    # The legend's entries and where they go (rows wrapped to the width).
-    entries: list[tuple[str, str, str]] = []  # (kind, name, full name)
-    if per_persona:
-        overall = "Overall (rounded mean)"
-        entries.append(("overall", overall, overall))
-    for i, style in enumerate(styles):
-        entries.append((f"curve{i}", fit(style.name, FONT, LEGEND_NAME_MAX), style.name))
-    if has_mot:
-        entries.append(("mot", "Moment of truth", "Moment of truth"))
-    gap = "A gap in a line: no emotion recorded"
-    entries.append(("gap", gap, gap))
-    placed: list[tuple[float, float]] = []
-    x, row = float(PAD), 0
-    for kind, name, _ in entries:
-        sample = 0 if kind == "gap" else LEGEND_SAMPLE + 8
-        entry_width = sample + text_width(name, FONT) + 26
-        if x > PAD and x + entry_width > width - PAD:
-            x, row = float(PAD), row + 1
-        placed.append((x, legend_top + row * LEGEND_ROW))
-        x += entry_width
-    height = math.ceil(legend_top + (row + 1) * LEGEND_ROW + PAD)
 
+def chart(m: Map, *, standalone: bool = True) -> ET.Element:
+    """The chart as an `<svg>` element; `standalone` adds the namespace and a heading."""
+    layout = _layout(m, standalone)
+    svg = _document(m, layout, standalone)
+    # Drawn in this order: what comes later paints over what came before.
+    _stage_bands(svg, layout)
+    _gridlines(svg, layout)
+    if layout.journey.has_moments_of_truth:
+        _moments_of_truth(svg, layout)
+    _touchpoint_labels(svg, layout)
+    _curves(svg, layout)
+    _legend(svg, layout)
+    return svg
+
+
+def _document(m: Map, layout: _ChartLayout, standalone: bool) -> ET.Element:
+    """The `<svg>` element: its size, a title and description for screen readers, a white
+    background, and the heading when it stands alone (a page has its own)."""
+    width, height = layout.width, layout.height
     svg = ET.Element("svg")
     if standalone:
         svg.set("xmlns", SVG_NS)
@@ -435,46 +507,40 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         _text(
             svg,
             PAD,
-            heading_y,
+            layout.heading_y,
             fit(f"Emotion curve \u00b7 {title}", HEADING_FONT, width - 2 * PAD, bold=True),
             **{"font-size": str(HEADING_FONT), "font-weight": "700"},
         )
+    return svg
 
-    def cx(c: int) -> float:
-        return left + (c + 0.5) * step
 
-    def vy(value: float) -> float:
-        return zero_y - value * ROW
-
-    # Stage bands with their names.
+def _stage_bands(svg: ET.Element, layout: _ChartLayout) -> None:
+    """Alternating bands behind each stage's columns, its name on top, its goal in the tooltip,
+    a line between stages."""
     bands = _sub(svg, "g", {"class": "stages"})
-    for s, name in enumerate(layout.stage_names):
-        cols = [c for c, col in enumerate(columns) if col.stage == s]
-        if not cols:
-            continue
-        x0 = left + cols[0] * step
-        band_width = len(cols) * step
-        stage = m.stages[s] if s < len(m.stages) else None
+    spans = zip(layout.stage_names, layout.stage_lines, layout.journey.stages, strict=True)
+    for s, (name, lines, span) in enumerate(spans):
+        x0 = layout.left + span.first * layout.step
         tip = name
-        if stage is not None and stage.goal:
-            tip += f" \u2014 goal: {clean(stage.goal)}"
+        if span.stage is not None and span.stage.goal:
+            tip += f" \u2014 goal: {clean(span.stage.goal)}"
         group = _titled(bands, tip, {"class": "stage"})
         _sub(
             group,
             "rect",
             {
                 "x": num(x0),
-                "y": num(band_top),
-                "width": num(band_width),
-                "height": num(plot_bottom - band_top),
+                "y": num(layout.band_top),
+                "width": num(span.count * layout.step),
+                "height": num(layout.plot_bottom - layout.band_top),
                 "fill": BAND_FILLS[s % 2],
             },
         )
-        for k, line in enumerate(stage_lines[s]):
+        for k, line in enumerate(lines):
             _text(
                 group,
                 x0 + 6,
-                band_top + 6 + STAGE_FONT + k * STAGE_LINE,
+                layout.band_top + 6 + STAGE_FONT + k * STAGE_LINE,
                 line,
                 **{"font-size": str(STAGE_FONT), "font-weight": "700"},
             )
@@ -484,25 +550,27 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
                 "line",
                 {
                     "x1": num(x0),
-                    "y1": num(band_top),
+                    "y1": num(layout.band_top),
                     "x2": num(x0),
-                    "y2": num(plot_bottom),
+                    "y2": num(layout.plot_bottom),
                     "stroke": GRID,
                     "stroke-width": "1",
                 },
             )
 
-    # Gridlines and the y axis.
+
+def _gridlines(svg: ET.Element, layout: _ChartLayout) -> None:
+    """A labelled gridline per emotion value (zero solid, the others dashed), and the x axis."""
     grid = _sub(svg, "g", {"class": "grid"})
-    for value, label in axis_labels:
-        gy = vy(value)
+    for value, label in _axis_labels():
+        gy = layout.vy(value)
         _sub(
             grid,
             "line",
             {
-                "x1": num(left),
+                "x1": num(layout.left),
                 "y1": num(gy),
-                "x2": num(left + plot_width),
+                "x2": num(layout.plot_right),
                 "y2": num(gy),
                 "stroke": "#8c959f" if value == 0 else GRID,
                 "stroke-width": "1",
@@ -511,7 +579,7 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         )
         _text(
             grid,
-            left - 10,
+            layout.left - 10,
             gy + FONT * 0.35,
             label,
             **{"text-anchor": "end", "fill": MUTED if value else INK},
@@ -520,184 +588,198 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
         grid,
         "line",
         {
-            "x1": num(left),
-            "y1": num(plot_bottom),
-            "x2": num(left + plot_width),
-            "y2": num(plot_bottom),
+            "x1": num(layout.left),
+            "y1": num(layout.plot_bottom),
+            "x2": num(layout.plot_right),
+            "y2": num(layout.plot_bottom),
             "stroke": MUTED,
             "stroke-width": "1",
         },
     )
 
-    # Moments of truth: a diamond above the column and a dashed guide through the plot.
-    if has_mot:
-        marks = _sub(svg, "g", {"class": "moments"})
-        for c, col in enumerate(columns):
-            tp = col.touchpoint
-            if tp is None or not tp.is_moment_of_truth:
-                continue
-            tip = f"Moment of truth: {labels[c][1]}"
-            if tp.mot_reason:
-                tip += f" \u2014 {clean(tp.mot_reason)}"
-            group = _titled(marks, tip, {"class": "moment-of-truth", "data-touchpoint": tp.id})
-            _sub(
-                group,
-                "line",
-                {
-                    "x1": num(cx(c)),
-                    "y1": num(plot_top),
-                    "x2": num(cx(c)),
-                    "y2": num(plot_bottom),
-                    "stroke": MOT_COLOUR,
-                    "stroke-width": "1.5",
-                    "stroke-dasharray": "3 3",
-                },
-            )
-            _sub(
-                group,
-                "path",
-                {
-                    "d": marker_path("diamond", cx(c), mot_y, 6.5),
-                    "fill": MOT_COLOUR,
-                    "stroke": INK,
-                    "stroke-width": "1",
-                },
-            )
 
-    # Touchpoint ticks and labels.
-    axis = _sub(svg, "g", {"class": "touchpoints"})
-    for c, (shown, full, mot) in enumerate(labels):
-        if not full:
-            _text(
-                axis,
-                cx(c),
-                (plot_top + plot_bottom) / 2,
-                "no touchpoints",
-                **{"text-anchor": "middle", "fill": MUTED, "font-style": "italic"},
-            )
-            continue
-        x = cx(c)
-        group = _titled(axis, full, {"class": "touchpoint"})
+def _moments_of_truth(svg: ET.Element, layout: _ChartLayout) -> None:
+    """A diamond above each moment of truth's column and a dashed guide through the plot."""
+    marks = _sub(svg, "g", {"class": "moments"})
+    for c in layout.journey.moments_of_truth:
+        tp = layout.journey.columns[c].touchpoint
+        assert tp is not None  # a placeholder is never a moment of truth
+        tip = f"Moment of truth: {layout.labels[c].full}"
+        if tp.mot_reason:
+            tip += f" \u2014 {clean(tp.mot_reason)}"
+        group = _titled(marks, tip, {"class": "moment-of-truth", "data-touchpoint": tp.id})
+        x = layout.cx(c)
         _sub(
             group,
             "line",
             {
                 "x1": num(x),
-                "y1": num(plot_bottom),
+                "y1": num(layout.plot_top),
                 "x2": num(x),
-                "y2": num(plot_bottom + 5),
+                "y2": num(layout.plot_bottom),
+                "stroke": MOT_COLOUR,
+                "stroke-width": "1.5",
+                "stroke-dasharray": "3 3",
+            },
+        )
+        _sub(
+            group,
+            "path",
+            {
+                "d": marker_path("diamond", x, layout.mot_y, 6.5),
+                "fill": MOT_COLOUR,
+                "stroke": INK,
+                "stroke-width": "1",
+            },
+        )
+
+
+def _touchpoint_labels(svg: ET.Element, layout: _ChartLayout) -> None:
+    """A tick and a turned name under each column (bold with a diamond for a moment of truth);
+    "no touchpoints" in an empty stage's column, a note when the journey is empty."""
+    axis = _sub(svg, "g", {"class": "touchpoints"})
+    bottom = layout.plot_bottom
+    for c, label in enumerate(layout.labels):
+        x = layout.cx(c)
+        if not label.full:
+            _text(
+                axis,
+                x,
+                (layout.plot_top + bottom) / 2,
+                "no touchpoints",
+                **{"text-anchor": "middle", "fill": MUTED, "font-style": "italic"},
+            )
+            continue
+        group = _titled(axis, label.full, {"class": "touchpoint"})
+        _sub(
+            group,
+            "line",
+            {
+                "x1": num(x),
+                "y1": num(bottom),
+                "x2": num(x),
+                "y2": num(bottom + 5),
                 "stroke": MUTED,
                 "stroke-width": "1",
             },
         )
-        if mot:
+        if label.mot:
             _sub(
                 group,
                 "path",
                 {
                     "class": "moment-of-truth",
-                    "d": marker_path("diamond", x, plot_bottom + 10, 4),
+                    "d": marker_path("diamond", x, bottom + 10, 4),
                     "fill": MOT_COLOUR,
                     "stroke": INK,
                     "stroke-width": "1",
                 },
             )
-        ty = plot_bottom + 20
+        ty = bottom + 20
         attrs = {
             "text-anchor": "end",
             "transform": f"rotate(-{LABEL_ANGLE} {num(x)} {num(ty)})",
             "dominant-baseline": "middle",
         }
-        if mot:
+        if label.mot:
             attrs["font-weight"] = "700"
-        _text(group, x, ty, shown, **attrs)
-    if not columns:
-        _text(
-            axis,
-            left + 8,
-            zero_y,
-            "no stages yet",
-            **{"fill": MUTED, "font-style": "italic"},
-        )
-    elif not m.touchpoints:
-        _text(
-            axis,
-            left + 8,
-            zero_y - 8,
-            "no touchpoints yet",
-            **{"fill": MUTED, "font-style": "italic"},
-        )
+        _text(group, x, ty, label.shown, **attrs)
+    note = {"fill": MUTED, "font-style": "italic"}
+    if not layout.labels:
+        _text(axis, layout.left + 8, layout.zero_y, "no stages yet", **note)
+    elif not any(label.full for label in layout.labels):
+        _text(axis, layout.left + 8, layout.zero_y - 8, "no touchpoints yet", **note)
 
-    # The curves: the overall band first (under the others), then one line per curve.
+
+def _path_data(
+    layout: _ChartLayout, runs: list[list[tuple[int, int]]], dx: float, dy: float
+) -> str:
+    """A curve's runs as one path: a move to the start of each run, lines within it."""
+    parts: list[str] = []
+    for run in runs:
+        for i, (c, value) in enumerate(run):
+            x, y = layout.cx(c) + dx, layout.vy(value) + dy
+            parts.append(f"{'M' if i == 0 else 'L'}{num(x)} {num(y)}")
+    return " ".join(parts)
+
+
+def _curves(svg: ET.Element, layout: _ChartLayout) -> None:
+    """The overall band first, under the others (per persona only), then one line per curve.
+
+    Per persona, each line is nudged a little aside and down so that equal values on the same
+    stretch stay apart instead of hiding each other."""
     curves = _sub(svg, "g", {"class": "curves"})
-    k_total = len(styles)
-    nudge = min(5.0, step / (2 * k_total + 2)) if per_persona else 0.0
+    total = len(layout.styles)
+    nudge = min(5.0, layout.step / (2 * total + 2)) if layout.per_persona else 0.0
+    middle = (total - 1) / 2
+    if layout.per_persona:
+        _overall_band(curves, layout)
+    for k, style in enumerate(layout.styles):
+        dx, dy = (k - middle) * nudge, (k - middle) * (3.0 if layout.per_persona else 0.0)
+        _curve(curves, layout, style, dx, dy)
 
-    def offset(k: int) -> tuple[float, float]:
-        middle = (k_total - 1) / 2
-        return (k - middle) * nudge, (k - middle) * (3.0 if per_persona else 0.0)
 
-    def path_data(runs: list[list[tuple[int, int]]], dx: float, dy: float) -> str:
-        parts: list[str] = []
-        for run in runs:
-            for i, (c, value) in enumerate(run):
-                parts.append(f"{'M' if i == 0 else 'L'}{num(cx(c) + dx)} {num(vy(value) + dy)}")
-        return " ".join(parts)
+def _overall_band(curves: ET.Element, layout: _ChartLayout) -> None:
+    """The overall (rounded mean) curve as a wide pale band behind the personas' lines."""
+    group = _titled(curves, "Overall (rounded mean of the personas)", {"class": "overall"})
+    d = _path_data(layout, layout.journey.segments(None), 0, 0)
+    if d:
+        _sub(
+            group,
+            "path",
+            {
+                "class": "curve overall",
+                "d": d,
+                "fill": "none",
+                "stroke": OVERALL_BAND,
+                "stroke-width": "9",
+                "stroke-opacity": "0.6",
+                "stroke-linejoin": "round",
+                "stroke-linecap": "round",
+            },
+        )
 
-    if per_persona:
-        runs = _segments(columns, None)
-        group = _titled(curves, "Overall (rounded mean of the personas)", {"class": "overall"})
-        d = path_data(runs, 0, 0)
-        if d:
-            _sub(
-                group,
-                "path",
-                {
-                    "class": "curve overall",
-                    "d": d,
-                    "fill": "none",
-                    "stroke": OVERALL_BAND,
-                    "stroke-width": "9",
-                    "stroke-opacity": "0.6",
-                    "stroke-linejoin": "round",
-                    "stroke-linecap": "round",
-                },
-            )
-    for k, style in enumerate(styles):
-        dx, dy = offset(k)
-        runs = _segments(columns, style.persona)
-        attrs = {"class": "curve" + (" persona" if style.persona else "")}
-        if style.persona is not None:
-            attrs["data-persona"] = style.persona
-        group = _sub(curves, "g", attrs)
-        _sub(group, "title").text = style.name
-        d = path_data(runs, dx, dy)
-        # A white casing under the line keeps crossings apart.
-        casing = {
-            "d": d,
-            "fill": "none",
-            "stroke": "#ffffff",
-            "stroke-width": "5",
-            "stroke-linejoin": "round",
-        }
-        _sub(group, "path", {"class": "casing", **casing})
-        _sub(group, "path", {"class": "line", "d": d, **_line_attrs(style)})
-        for run in runs:
-            for c, value in run:
-                tip = f"{labels[c][1]}: {signed(value)} {emotion_word(value)}"
-                if style.persona is not None:
-                    tip = f"{style.name} \u2014 {tip}"
-                point = _titled(group, tip, {"class": "point"})
-                fill = None if per_persona else palette.emotion_colour(value)
-                _marker(point, style, cx(c) + dx, vy(value) + dy, fill)
 
-    # The legend.
+def _curve(
+    curves: ET.Element, layout: _ChartLayout, style: CurveStyle, dx: float, dy: float
+) -> None:
+    """One curve's line and a marker with a tooltip at each of its points, shifted (dx, dy)."""
+    runs = layout.journey.segments(style.persona)
+    attrs = {"class": "curve" + (" persona" if style.persona else "")}
+    if style.persona is not None:
+        attrs["data-persona"] = style.persona
+    group = _sub(curves, "g", attrs)
+    _sub(group, "title").text = style.name
+    d = _path_data(layout, runs, dx, dy)
+    # A white casing under the line keeps crossings apart.
+    casing = {
+        "d": d,
+        "fill": "none",
+        "stroke": "#ffffff",
+        "stroke-width": "5",
+        "stroke-linejoin": "round",
+    }
+    _sub(group, "path", {"class": "casing", **casing})
+    _sub(group, "path", {"class": "line", "d": d, **_line_attrs(style)})
+    for run in runs:
+        for c, value in run:
+            tip = f"{layout.labels[c].full}: {signed(value)} {emotion_word(value)}"
+            if style.persona is not None:
+                tip = f"{style.name} \u2014 {tip}"
+            point = _titled(group, tip, {"class": "point"})
+            # One curve alone is coloured by emotion; per persona, by the persona.
+            fill = None if layout.per_persona else palette.emotion_colour(value)
+            _marker(point, style, layout.cx(c) + dx, layout.vy(value) + dy, fill)
+
+
+def _legend(svg: ET.Element, layout: _ChartLayout) -> None:
+    """Each entry's sample (band, line and marker, diamond; none for the gap) and its name."""
     legend = _sub(svg, "g", {"class": "legend"})
-    for (kind, name, full), (lx, ly) in zip(entries, placed, strict=True):
-        entry = _titled(legend, full, {"class": f"legend-entry {kind.rstrip('0123456789')}"})
-        mid = ly + LEGEND_ROW / 2 - 2
-        x0, x1 = lx, lx + LEGEND_SAMPLE
-        if kind == "overall":
+    for item in layout.legend:
+        entry = _titled(legend, item.full, {"class": f"legend-entry {item.kind}"})
+        mid = item.y + LEGEND_ROW / 2 - 2
+        x0, x1 = item.x, item.x + LEGEND_SAMPLE
+        if item.kind == "overall":
             _sub(
                 entry,
                 "path",
@@ -709,8 +791,8 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
                     "stroke-linecap": "round",
                 },
             )
-        elif kind.startswith("curve"):
-            style = styles[int(kind.removeprefix("curve"))]
+        elif item.kind == "curve":
+            style = layout.styles[item.curve]
             if style.persona is not None:
                 entry.set("data-persona", style.persona)
             _sub(
@@ -718,8 +800,8 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
                 "path",
                 {"d": f"M{num(x0)} {num(mid)} L{num(x1)} {num(mid)}", **_line_attrs(style)},
             )
-            _marker(entry, style, (x0 + x1) / 2, mid, None if per_persona else INK)
-        elif kind == "mot":
+            _marker(entry, style, (x0 + x1) / 2, mid, None if layout.per_persona else INK)
+        elif item.kind == "mot":
             _sub(
                 entry,
                 "path",
@@ -730,11 +812,10 @@ def chart(m: Map, *, standalone: bool = True) -> ET.Element:
                     "stroke-width": "1",
                 },
             )
-        if kind == "gap":
-            _text(entry, x0, mid + FONT * 0.35, name, fill=MUTED, **{"font-style": "italic"})
+        if item.kind == "gap":
+            _text(entry, x0, mid + FONT * 0.35, item.name, fill=MUTED, **{"font-style": "italic"})
         else:
-            _text(entry, x1 + 8, mid + FONT * 0.35, name)
-    return svg
+            _text(entry, x1 + 8, mid + FONT * 0.35, item.name)
 
 
 def render(m: Map) -> str:

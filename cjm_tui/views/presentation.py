@@ -31,6 +31,7 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import palette
+from cjm_tui.views.column_widths import fit_widths
 from cjm_tui.views.timeline import cells_text, text_cells, truncate_cells
 
 MIN_WIDTH = 60
@@ -317,16 +318,6 @@ def _title(grid: _Grid, m: Map, slide: Slide, tps: list[Touchpoint], framed: boo
     return 4
 
 
-def _fair_widths(lengths: list[int], room: int) -> list[int]:
-    """Widths for texts of `lengths` within `room` cells: the longest are cut first."""
-    if sum(lengths) <= room:
-        return lengths
-    cap = max(lengths)
-    while cap > 1 and sum(min(n, cap) for n in lengths) > room:
-        cap -= 1
-    return [min(n, cap) for n in lengths]
-
-
 def _legend(grid: _Grid, m: Map, y: int) -> None:
     """The persona symbols and names, then what ◆ means (never cut)."""
     curves = _curves(m) if len(m.curve_personas()) > 1 else []
@@ -334,7 +325,8 @@ def _legend(grid: _Grid, m: Map, y: int) -> None:
     gap = 3
     room = grid.width - 2 - len(text_cells(mot)) - sum(2 + gap for _c in curves)
     names = [text_cells(curve.name) for curve in curves]
-    widths = _fair_widths([len(n) for n in names], max(len(curves), room))
+    # The longest names are cut first, all to one width: no name is cut for a longer one.
+    widths = fit_widths([len(n) for n in names], max(len(curves), room), cut="longest first")
     x = 1
     for curve, name, width in zip(curves, names, widths, strict=True):
         x = grid.put(y, x, curve.symbol + " ", Style(color=curve.colour, bold=True))

@@ -7,7 +7,6 @@ columns, and shows text from the map as plain, sanitized text, never as markup.
 from __future__ import annotations
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.constrain import Constrain
 from rich.style import Style
@@ -18,6 +17,7 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import palette
+from cjm_tui.views.column_widths import fit_widths, measure, table_room
 from cjm_tui.views.timeline import Timeline
 
 MIN_WIDTH = 20
@@ -95,46 +95,30 @@ def _column_widths(cells: list[list[Text]], width: int) -> list[int]:
     """Widths for the table's columns so that, with 3 cells between columns, it fits `width`.
 
     Natural widths when they fit. Else the number keeps its width and the emotion gets up to
-    12 cells (and a third of the room); the others start at their header's width, grow to
-    hold their longest word (cheapest first, so that few words get cut), then share what is
-    left by what they still lack.
+    12 cells (and a third of the room), plus what the text columns leave; the text columns are
+    fitted "words first" (`fit_widths`): their header's width, then their longest word, then
+    what they still lack, by their weights.
     """
-    natural = [len(h) for h in _HEADERS]
-    longest_word = [len(h) for h in _HEADERS]
-    for row in cells:
-        for c, text in enumerate(row):
-            natural[c] = max(natural[c], *(line.cell_len for line in text.split()))
-            words = text.plain.split()
-            longest_word[c] = max(longest_word[c], *(cell_len(w) for w in words or [""]))
-    room = max(len(_HEADERS), width - 3 * (len(_HEADERS) - 1))
-    widths = list(natural)
+    measured = [measure([Text(h), *(row[c] for row in cells)]) for c, h in enumerate(_HEADERS)]
+    natural = [longest for longest, _ in measured]
+    room = table_room(width, len(_HEADERS))
     if sum(natural) <= room:
-        return widths
-    widths[3] = min(natural[3], _EMOTION_WIDTH, max(1, room // 3))
-    rest = room - widths[0] - widths[3]
+        return natural
+    emotion = min(natural[3], _EMOTION_WIDTH, max(1, room // 3))
+    rest = room - natural[0] - emotion
     flex = list(_FLEX_WEIGHTS)
-    if sum(natural[c] for c in flex) <= rest:
-        widths[3] += rest - sum(natural[c] for c in flex)  # the emotion gets what is left
-        return widths
-    for c in flex:
-        widths[c] = min(natural[c], len(_HEADERS[c]))
-    if sum(widths[c] for c in flex) > rest:
-        for c in flex:
-            widths[c] = max(1, rest // len(flex))
-        return widths
-    spare = rest - sum(widths[c] for c in flex)
-    for c in sorted(flex, key=lambda c: min(natural[c], longest_word[c]) - widths[c]):
-        need = max(0, min(natural[c], longest_word[c]) - widths[c])
-        if need <= spare:
-            widths[c] += need
-            spare -= need
-    while spare > 0:
-        wanting = [c for c in flex if widths[c] < natural[c]]
-        if not wanting:
-            break
-        c = max(wanting, key=lambda c: (natural[c] - widths[c]) * _FLEX_WEIGHTS[c])
-        widths[c] += 1
-        spare -= 1
+    fitted = fit_widths(
+        [natural[c] for c in flex],
+        rest,
+        cut="words first",
+        words=[measured[c][1] for c in flex],
+        floors=[len(_HEADERS[c]) for c in flex],
+        weights=list(_FLEX_WEIGHTS.values()),
+    )
+    widths = list(natural)
+    widths[3] = emotion + max(0, rest - sum(natural[c] for c in flex))
+    for c, column_width in zip(flex, fitted, strict=True):
+        widths[c] = column_width
     return widths
 
 

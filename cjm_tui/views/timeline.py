@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from rich.cells import cell_len
@@ -28,6 +29,12 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import palette
+from cjm_tui.views.journey_columns import (
+    JourneyColumn,
+    curve_runs,
+    emotion_at,
+    journey_columns,
+)
 
 GUTTER = 4
 """Cells at the left of every row for the row labels ("+2 ┤"); they stay put while scrolling."""
@@ -190,6 +197,8 @@ class Curve:
 
 @dataclass
 class _Column:
+    """The cells of one or (sampled) several journey columns (`journey_columns`)."""
+
     x: int
     width: int
     stage: int
@@ -242,8 +251,10 @@ class Timeline:
         self.map = m
         self.curves = self._make_curves(m, persona, focus)
         self.has_touchpoints = bool(m.touchpoints)
-        self.has_moments_of_truth = any(tp.is_moment_of_truth for tp in m.touchpoints)
-        self._columns = self._layout(m, max(1, column_width), fit)
+        journey = journey_columns(m)
+        self.has_moments_of_truth = journey.has_moments_of_truth
+        self._stage_names = [clean_line(span.name) for span in journey.stages]
+        self._columns = self._layout(journey.columns, max(1, column_width), fit)
         self._starts = [c.x for c in self._columns]
         self._narrowest = min((c.width for c in self._columns if c.touchpoints), default=0)
         self.content_width = self._columns[-1].x + self._columns[-1].width if self._columns else 0
@@ -336,17 +347,10 @@ class Timeline:
         curves.sort(key=lambda c: c.emphasis == "strong")
         return curves
 
-    def _layout(self, m: Map, column_width: int, fit: int | None) -> list[_Column]:
-        units: list[tuple[int, Touchpoint | None, int]] = []
-        number = 0
-        self._stage_names: list[str] = []
-        for stage_index, (stage_id, tps) in enumerate(m.touchpoints_by_stage().items()):
-            self._stage_names.append(clean_line(m.stage_name(stage_id)))
-            if not tps:
-                units.append((stage_index, None, 0))
-            for tp in tps:
-                number += 1
-                units.append((stage_index, tp, number))
+    def _layout(
+        self, units: list[JourneyColumn], column_width: int, fit: int | None
+    ) -> list[_Column]:
+        """The journey's columns in cells: `column_width` each, or squeezed into `fit`."""
         self.sampled = False
         if not units:
             return []
@@ -367,13 +371,13 @@ class Timeline:
                 groups = [(c * n // cells, (c + 1) * n // cells) for c in range(cells)]
         columns: list[_Column] = []
         for c, (lo, hi) in enumerate(groups):
-            tps = [tp for _, tp, _ in units[lo:hi] if tp is not None]
-            first = next((num for _, tp, num in units[lo:hi] if tp is not None), 0)
+            tps = [u.touchpoint for u in units[lo:hi] if u.touchpoint is not None]
+            first = next((u.number for u in units[lo:hi] if u.touchpoint is not None), 0)
             columns.append(
                 _Column(
                     x=edges[c],
                     width=edges[c + 1] - edges[c],
-                    stage=units[lo][0],
+                    stage=units[lo].stage,
                     touchpoints=tps,
                     first=first,
                     mot=any(tp.is_moment_of_truth for tp in tps),
@@ -401,10 +405,10 @@ class Timeline:
         found: list[int] = []
         here = False
         for tp in col.touchpoints:
-            value = tp.emotion_for(pid)
+            value, present = emotion_at(tp, pid)
             if value is not None:
                 found.append(value)
-            here = here or value is not None or pid is None or tp.meets(pid)
+            here = here or present
         if not found:
             return None, here
         return (found[0] if len(found) == 1 else _rounded_mean(found)), here
@@ -412,15 +416,17 @@ class Timeline:
     @staticmethod
     def _curve_links(values: list[int | None], present: list[bool]) -> tuple[list[int], list[int]]:
         """For each column: the column its point joins (-1: none), the last column at or
-        before it where the persona is (-1: none). Columns without the persona are stepped
-        over; a column with the persona but no value breaks the line."""
+        before it where the persona is (-1: none). The line's runs are those of every curve
+        (`curve_runs`): columns without the persona are stepped over, one with the persona
+        but no value breaks the line."""
         joins = [-1] * len(values)
+        for run in curve_runs(list(zip(values, present, strict=True))):
+            for (a, _a), (b, _b) in pairwise(run):
+                joins[a] = b
         last_present = [-1] * len(values)
         last = -1
-        for c, value in enumerate(values):
-            if present[c]:
-                if last >= 0 and values[last] is not None and value is not None:
-                    joins[last] = c
+        for c, here in enumerate(present):
+            if here:
                 last = c
             last_present[c] = last
         return joins, last_present

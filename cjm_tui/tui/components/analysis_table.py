@@ -18,8 +18,8 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from cjm_tui.reports.text import fit_widths
 from cjm_tui.tui import bindings
+from cjm_tui.views.column_widths import fit_widths
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,8 @@ class AnalysisTable(bindings.TranslatedBindings, DataTable[Text]):
                 words[i] = max(words[i], longest)
         wide = {i for i, c in enumerate(self._spec_columns) if c.wide}
         keep = frozenset(i for i, c in enumerate(self._spec_columns) if c.keep)
-        widths = fit_widths(natural, words, wide, room - pad * len(self._spec_columns), keep)
+        text_room = room - pad * len(self._spec_columns)
+        widths = fit_widths(natural, text_room, words=words, wide=wide, keep=keep)
         for col, width in zip(self._spec_columns, widths, strict=True):
             label = _cut(Text(col.label, style="bold"), width)
             if col.right:

@@ -85,7 +85,7 @@ def keys_table(remapped: Mapping[str, str] | None = None) -> Table:
                 "persona.add stage.add touchpoint.add action.add",
             )
         for b in bindings.localized_list(group):
-            if b.id in remapped:
+            if b.id is not None and b.id in remapped:
                 key = remapped[b.id].replace(",", " ")
             else:
                 key = b.key_display or b.key.replace("question_mark", "?")
