@@ -8,14 +8,19 @@ fails instead, so a CI that lost a tool cannot pass by skipping.
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
+from textual.dom import DOMNode
 from textual.pilot import Pilot
+
+import cjm_tui.tui
 
 ROOT = Path(__file__).resolve().parents[1]
 """The repository."""
@@ -44,3 +49,17 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         await pilot.pause(0.05)
+
+
+def editor_classes() -> list[type[DOMNode]]:
+    """Every app, screen and widget class in `cjm_tui.tui` that declares bindings."""
+    for module in pkgutil.walk_packages(cjm_tui.tui.__path__, "cjm_tui.tui."):
+        importlib.import_module(module.name)
+    found: list[type[DOMNode]] = []
+    todo: list[type[DOMNode]] = [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("cjm_tui.") and "BINDINGS" in cls.__dict__:
+            found.append(cls)
+    return found

@@ -127,7 +127,7 @@ def test_svg_persona_lines_differ_without_colour() -> None:
     assert len(styles) == 12
     assert len({s.marker for s in styles}) == 12  # a shape of its own for each
     assert len({s.dash for s in styles[: len(svg.DASHES)]}) == len(svg.DASHES)
-    assert {s.colour for s in styles} <= set(svg.palette.PERSONA_COLOURS)
+    assert {s.colour for s in styles} <= set(svg.colours.PERSONA_COLOURS)
     root = parse_svg(svg.render(map_from_raw(raw)))
     lines = [with_class(g, "path", "line")[0] for g in with_class(root, "g", "persona")]
     assert len(lines) == 12

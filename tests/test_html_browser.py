@@ -208,7 +208,7 @@ def test_svg_chart_renders_the_persona_lines(chromium: Path, tmp_path: Path) -> 
     _, _, rows, bpp = decode_png(shot.read_bytes())
     counts = colour_counts(rows, bpp)
     # The first personas' Okabe-Ito colours are drawn: orange, sky blue, bluish green.
-    for colour in svg.palette.PERSONA_COLOURS[:3]:
+    for colour in svg.colours.PERSONA_COLOURS[:3]:
         assert counts[bytes.fromhex(colour[1:])] > 50, colour
 
 

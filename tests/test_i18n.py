@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import ast
 import gettext
-import importlib
 import io
 import os
-import pkgutil
 import re
 import shutil
 import subprocess
@@ -43,12 +41,9 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from rich.console import Console
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-import cjm_tui
-import cjm_tui.tui
 from cjm_tui import i18n
 from cjm_tui.cli.edit import language_of
 from cjm_tui.editing.fields import fields_for
@@ -65,7 +60,7 @@ from cjm_tui.tui.components.touchpoints_pane import TouchpointList
 from cjm_tui.tui.screens.choice import ConfirmDialog
 from cjm_tui.tui.screens.help import HelpScreen
 
-from .conftest import ROOT, until
+from .conftest import ROOT, editor_classes, until
 
 PACKAGE = ROOT / "cjm_tui"
 TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
@@ -299,20 +294,6 @@ def test_a_missing_catalogue_falls_back_to_english(
         "1 touchpoint",
         "2 touchpoints",
     ]
-
-
-def editor_classes() -> list[type[DOMNode]]:
-    """Every screen, widget and app class of the editor that declares its own bindings."""
-    for module in pkgutil.walk_packages(cjm_tui.tui.__path__, "cjm_tui.tui."):
-        importlib.import_module(module.name)
-    found: list[type[DOMNode]] = []
-    todo: list[type[DOMNode]] = [DOMNode]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if cls.__module__.startswith("cjm_tui.") and "BINDINGS" in cls.__dict__:
-            found.append(cls)
-    return found
 
 
 def test_every_binding_of_the_editor_is_translated_when_built() -> None:

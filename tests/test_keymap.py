@@ -11,20 +11,16 @@
 
 from __future__ import annotations
 
-import importlib
 import io
-import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.notifications import Notification
 from textual.widgets import Static
 
-import cjm_tui.tui
 from cjm_tui.cli import main
 from cjm_tui.editing.openmap import OpenMap
 from cjm_tui.editing.userconfig import load_config, load_keymap_file
@@ -35,7 +31,7 @@ from cjm_tui.tui.keymap import KeySetup, user_keys
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.themes import choose_theme
 
-from .conftest import ROOT, until
+from .conftest import ROOT, editor_classes, until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
@@ -98,20 +94,6 @@ def test_docs_list_every_binding_id() -> None:
     missing = {i for i in bindings.IDS if i not in written}
     assert missing == {f"analysis.view_{n}" for n in range(2, 6)}
     assert written & {"analysis.view_1", "analysis.view_6"}
-
-
-def editor_classes() -> list[type[DOMNode]]:
-    """Every app, screen and widget class in `cjm_tui.tui` that declares bindings."""
-    for module in pkgutil.walk_packages(cjm_tui.tui.__path__, "cjm_tui.tui."):
-        importlib.import_module(module.name)
-    found: list[type[DOMNode]] = []
-    todo: list[type[DOMNode]] = [DOMNode]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        if cls.__module__.startswith("cjm_tui.") and "BINDINGS" in cls.__dict__:
-            found.append(cls)
-    return found
 
 
 def test_no_class_declares_a_binding_of_its_own() -> None:

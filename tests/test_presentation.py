@@ -118,7 +118,7 @@ def test_a_slide_shows_the_stage_its_touchpoints_values_and_progress() -> None:
     for i, persona in enumerate(m.personas):
         value = porting.emotion.get(persona.id)
         if value is not None:
-            symbol = presentation.palette.persona_style(i)[0]
+            symbol = presentation.colours.persona_style(i)[0]
             assert f"{symbol}{value:+d}" in text  # "●-1": readable without colour
     for persona in m.personas:  # the legend names them (possibly cut with "…")
         assert persona.name[:5] in text

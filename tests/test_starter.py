@@ -10,7 +10,7 @@ import pytest
 
 from cjm_tui.model import map_from_raw
 from cjm_tui.model.rules import is_slug
-from cjm_tui.model.starter import starter_map, toml_basic_string
+from cjm_tui.store.starter import starter_map, toml_basic_string
 
 TODAY = dt.date(2026, 11, 20)
 

@@ -615,7 +615,7 @@ def test_render_new_writes_a_clean_file_that_reads_back(tmp_path: Path) -> None:
 
 
 def test_a_map_from_text_is_written_on_its_first_save(tmp_path: Path) -> None:
-    from cjm_tui.model.starter import starter_map
+    from cjm_tui.store.starter import starter_map
 
     path = tmp_path / "new.toml"
     text = starter_map("Workshop draft")

@@ -31,7 +31,7 @@ from cjm_tui.tui.themes import (
     resolve,
     theme_names,
 )
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 from .conftest import ROOT, until
 
@@ -267,13 +267,13 @@ def contrast(a: RichColor, b: RichColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-MAP_COLOURS = sorted({*palette.PERSONA_COLOURS, *palette.EMOTION_COLOURS.values()})
+MAP_COLOURS = sorted({*colours.PERSONA_COLOURS, *colours.EMOTION_COLOURS.values()})
 
 
-@pytest.mark.parametrize("variant", sorted(palette.VARIANTS))
+@pytest.mark.parametrize("variant", sorted(colours.VARIANTS))
 def test_each_variant_keeps_personas_and_emotions_apart(variant: str) -> None:
-    personas = [palette.variant_colour(c, variant) for c in palette.PERSONA_COLOURS]
-    emotions = [palette.variant_colour(c, variant) for c in palette.EMOTION_COLOURS.values()]
+    personas = [colours.variant_colour(c, variant) for c in colours.PERSONA_COLOURS]
+    emotions = [colours.variant_colour(c, variant) for c in colours.EMOTION_COLOURS.values()]
     assert len(set(personas)) == len(personas)
     assert len(set(emotions)) == len(emotions)
     for colour in [*personas, *emotions]:
@@ -283,23 +283,23 @@ def test_each_variant_keeps_personas_and_emotions_apart(variant: str) -> None:
 def test_light_colours_read_on_a_light_background() -> None:
     background = RichColor.parse(BUILTIN_THEMES["textual-light"].background or "#E0E0E0")
     for colour in MAP_COLOURS:
-        shown = RichColor.parse(palette.variant_colour(colour, "light"))
+        shown = RichColor.parse(colours.variant_colour(colour, "light"))
         assert contrast(shown, background) >= 3.0, colour
     # ...which the dark palette's yellow, orange and sky blue do not.
-    assert contrast(RichColor.parse(palette.OKABE_ITO["yellow"]), background) < 1.5
+    assert contrast(RichColor.parse(colours.OKABE_ITO["yellow"]), background) < 1.5
 
 
 def test_high_contrast_colours_read_on_black() -> None:
     black = RichColor.parse("#000000")
     for colour in MAP_COLOURS:
-        shown = RichColor.parse(palette.variant_colour(colour, "high-contrast"))
+        shown = RichColor.parse(colours.variant_colour(colour, "high-contrast"))
         assert contrast(shown, black) >= 4.5, colour
 
 
 def test_ansi_variants_use_the_terminals_own_colours() -> None:
     for variant in ("ansi-dark", "ansi-light"):
         for colour in MAP_COLOURS:
-            shown = RichColor.parse(palette.variant_colour(colour, variant))
+            shown = RichColor.parse(colours.variant_colour(colour, variant))
             assert shown.number is not None and shown.number < 16, (variant, colour)
 
 
@@ -318,24 +318,24 @@ async def test_the_screen_shows_the_variants_colours(tmp_path: Path) -> None:
     every pane (the personas list, the touchpoints' numbers, the timeline); switching back to
     dark brings the originals back."""
     app = app_with(copy_of(TELECOM, tmp_path), ThemeSetup(name="textual-light"))
-    orange, sky = palette.OKABE_ITO["orange"], palette.OKABE_ITO["sky_blue"]
+    orange, sky = colours.OKABE_ITO["orange"], colours.OKABE_ITO["sky_blue"]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         svg = app.export_screenshot().lower()
         assert orange.lower() not in svg and sky.lower() not in svg
-        assert palette.variant_colour(orange, "light").lower() in svg
-        assert palette.variant_colour(sky, "light").lower() in svg
+        assert colours.variant_colour(orange, "light").lower() in svg
+        assert colours.variant_colour(sky, "light").lower() in svg
         app.theme = "textual-dark"
         await pilot.pause()
         svg = app.export_screenshot().lower()
         assert orange.lower() in svg and sky.lower() in svg
-        assert palette.variant_colour(orange, "light").lower() not in svg
+        assert colours.variant_colour(orange, "light").lower() not in svg
 
 
 def test_the_filter_swaps_map_colours_and_nothing_else() -> None:
     light = PaletteFilter("light")
-    yellow = Style(color=palette.OKABE_ITO["yellow"], bold=True)
-    selected = palette.SELECTED_STYLE
+    yellow = Style(color=colours.OKABE_ITO["yellow"], bold=True)
+    selected = colours.SELECTED_STYLE
     other = Style(color="#123456", bgcolor="#E0E0E0")
     out = light.apply(
         [Segment("✚", yellow), Segment(" ", selected), Segment("x", other), Segment("y")],

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.views.palette import (
+from cjm_tui.views.colours import (
     EMOTION_COLOURS,
     MOT_SYMBOL,
     PERSONA_SYMBOLS,
@@ -453,7 +453,7 @@ def test_any_map_any_window(
 
 def test_headless_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, cjm_tui.views.timeline, cjm_tui.views.palette, cjm_tui.views.showview;"
+        "import sys, cjm_tui.views.timeline, cjm_tui.views.colours, cjm_tui.views.showview;"
         "assert 'textual' not in sys.modules, 'textual imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

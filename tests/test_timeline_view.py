@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.tui.components.timeline_view import TimelineView
-from cjm_tui.views.palette import MOT_SYMBOL, OKABE_ITO, SELECTED_SYMBOL, persona_style
+from cjm_tui.views.colours import MOT_SYMBOL, OKABE_ITO, SELECTED_SYMBOL, persona_style
 from cjm_tui.views.timeline import (
     DEFAULT_COLUMN_WIDTH,
     GUTTER,

@@ -28,8 +28,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.model.starter import starter_map
     from cjm_tui.store.atomic import create_atomic
+    from cjm_tui.store.starter import starter_map
 
     path = Path(args.file)
     if path.exists() or path.is_symlink():

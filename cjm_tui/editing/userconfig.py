@@ -41,26 +41,25 @@ class ConfigError(Exception):
     """The settings file could not be changed; the message is one line, for a person."""
 
 
-def config_path(environ: Mapping[str, str] | None = None) -> Path:
-    """$CJM_CONFIG if set, else `config.toml` in the platform's user config directory for cjm."""
+def _user_file(env_var: str, name: str, environ: Mapping[str, str] | None) -> Path:
+    """The path in `env_var` if set, else `name` in the platform's user config directory."""
     env = os.environ if environ is None else environ
-    explicit = env.get(ENV_VAR)
+    explicit = env.get(env_var)
     if explicit:
         return Path(explicit)
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # only when needed: it costs start-up time
 
-    return user_config_path("cjm") / FILE_NAME
+    return user_config_path("cjm") / name
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    """$CJM_CONFIG if set, else `config.toml` in the platform's user config directory for cjm."""
+    return _user_file(ENV_VAR, FILE_NAME, environ)
 
 
 def keymap_path(environ: Mapping[str, str] | None = None) -> Path:
     """The keys' old file: $CJM_KEYMAP if set, else `keymap.toml` beside the default settings."""
-    env = os.environ if environ is None else environ
-    explicit = env.get(KEYMAP_ENV_VAR)
-    if explicit:
-        return Path(explicit)
-    from platformdirs import user_config_path
-
-    return user_config_path("cjm") / KEYMAP_FILE_NAME
+    return _user_file(KEYMAP_ENV_VAR, KEYMAP_FILE_NAME, environ)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from cjm_tui.exports import svg
 from cjm_tui.model import Action, Map, Persona, Touchpoint
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.journey_columns import (
     JourneyColumn,
     JourneyColumns,
@@ -93,8 +93,8 @@ class _Personas:
         i = self.index.get(persona_id)
         if i is None or not self.marked:
             return ""
-        symbol, _ = palette.persona_style(i)
-        return f'<span class="pmark pmark-{i % len(palette.PERSONA_COLOURS)}">{symbol}</span>'
+        symbol, _ = colours.persona_style(i)
+        return f'<span class="pmark pmark-{i % len(colours.PERSONA_COLOURS)}">{symbol}</span>'
 
     def short(self, persona_id: str) -> str:
         persona = self.map.persona(persona_id)
@@ -215,7 +215,7 @@ def _touchpoint_header(col: JourneyColumn, anchors: bool, statuses: bool) -> str
     anchor = f' id="tp-{esc(tp.id)}"' if anchors else ""
     parts: list[str] = []
     if tp.is_moment_of_truth:
-        parts.append(f'<span class="badge mot">{palette.MOT_SYMBOL} Moment of truth</span>')
+        parts.append(f'<span class="badge mot">{colours.MOT_SYMBOL} Moment of truth</span>')
     parts.append(f'<span class="tp-name">{_name(tp.name)}</span>')
     if statuses:
         status = tp.status or "hypothesis"
@@ -299,7 +299,7 @@ def _journey(m: Map) -> list[str]:
     if m.moments_of_truth():
         who = "employee" if m.info.effective_kind == "employee" else "customer"
         out.append(
-            f'<p class="note">{palette.MOT_SYMBOL} marks a moment of truth: a touchpoint where '
+            f'<p class="note">{colours.MOT_SYMBOL} marks a moment of truth: a touchpoint where '
             f"the {who} decides to stay or leave.</p>"
         )
     out.append("</section>")
@@ -412,7 +412,7 @@ def _moments(m: Map) -> list[str]:
         return [*out, '<p class="muted">None marked.</p>', "</section>"]
     rows = [
         [
-            f'<span class="mot-mark">{palette.MOT_SYMBOL}</span> {_touchpoint_link(m, tp.id)}',
+            f'<span class="mot-mark">{colours.MOT_SYMBOL}</span> {_touchpoint_link(m, tp.id)}',
             _emotion_text(m, tp),
             block(tp.mot_reason),
             block(tp.owner),
@@ -467,13 +467,13 @@ def _plan(m: Map) -> list[str]:
 def _emotion_css() -> str:
     rules: list[str] = []
     for value in range(EMOTION_MIN, EMOTION_MAX + 1):
-        colour = palette.emotion_colour(value)
+        colour = colours.emotion_colour(value)
         ink = "#ffffff" if value in (EMOTION_MIN, EMOTION_MAX) else "#000000"
         rules.append(
             f".{emotion_class(value)} {{ background: {colour}; border-color: {colour}; "
             f"color: {ink}; }}"
         )
-    for i, colour in enumerate(palette.PERSONA_COLOURS):
+    for i, colour in enumerate(colours.PERSONA_COLOURS):
         rules.append(f".pmark-{i} {{ color: {colour}; }}")
     return "\n".join(rules)
 

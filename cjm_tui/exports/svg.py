@@ -9,7 +9,7 @@ curves are the timeline's (`cjm_tui/views/journey_columns.py`): a touchpoint a p
 meet is stepped over, one it meets without an emotion is a gap in the line, never a zero.
 
 Nothing relies on colour alone, so the chart reads in grey print: every persona line has its own
-dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/views/palette.py`), and a
+dash pattern and marker shape besides its Okabe-Ito colour (`cjm_tui/views/colours.py`), and a
 moment of truth is a diamond above its column, a dashed guide and a "◆" before its label.
 
 The document is built with `xml.etree.ElementTree`, so every text from the map is escaped by
@@ -29,7 +29,7 @@ from cjm_tui.model import Map
 from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.journey_columns import JourneyColumns, journey_columns
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -42,7 +42,7 @@ INK = "#1f2328"
 MUTED = "#57606a"
 GRID = "#c9ced6"
 BAND_FILLS = ("#eef1f5", "#ffffff")
-MOT_COLOUR = palette.OKABE_ITO["reddish_purple"]
+MOT_COLOUR = colours.OKABE_ITO["reddish_purple"]
 OVERALL_BAND = "#b8bec7"
 
 # Sizes, in px (user units of the viewBox).
@@ -83,7 +83,7 @@ MARKERS: tuple[str, ...] = (
     "triangle-down-open",
     "diamond-open",
 )
-"""Marker shapes in the order of `palette.PERSONA_SYMBOLS` (● ■ ▲ ▼ ✚ ★ ✖ ○ □ △ ▽ ◇)."""
+"""Marker shapes in the order of `colours.PERSONA_SYMBOLS` (● ■ ▲ ▼ ✚ ★ ✖ ○ □ △ ▽ ◇)."""
 
 _NONCHARACTERS = dict.fromkeys([0xFFFE, 0xFFFF])
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
@@ -174,10 +174,10 @@ def curve_styles(m: Map) -> list[CurveStyle]:
     for pid in m.curve_personas():
         if pid is None:
             name = "All personas" if m.personas else "Emotion"
-            styles.append(CurveStyle(None, name, INK, None, "circle", palette.OVERALL_SYMBOL))
+            styles.append(CurveStyle(None, name, INK, None, "circle", colours.OVERALL_SYMBOL))
             continue
         i = index[pid]
-        symbol, colour = palette.persona_style(i)
+        symbol, colour = colours.persona_style(i)
         persona = m.persona(pid)
         name = clean(persona.name if persona else pid) or pid
         styles.append(
@@ -275,7 +275,7 @@ def _line_attrs(style: CurveStyle) -> dict[str, str]:
 
 def signed(value: int) -> str:
     """An emotion as a signed number with a typographic minus, for documents ("−1")."""
-    return palette.emotion_label(value).replace("-", "\u2212")
+    return colours.emotion_label(value).replace("-", "\u2212")
 
 
 def _axis_labels() -> list[tuple[int, str]]:
@@ -768,7 +768,7 @@ def _curve(
                 tip = f"{style.name} \u2014 {tip}"
             point = _titled(group, tip, {"class": "point"})
             # One curve alone is coloured by emotion; per persona, by the persona.
-            fill = None if layout.per_persona else palette.emotion_colour(value)
+            fill = None if layout.per_persona else colours.emotion_colour(value)
             _marker(point, style, layout.cx(c) + dx, layout.vy(value) + dy, fill)
 
 

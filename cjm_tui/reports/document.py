@@ -25,7 +25,7 @@ from cjm_tui.reports.analysis import (
     average_label,
 )
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views.palette import emotion_label
+from cjm_tui.views.colours import emotion_label
 
 LOWEST_SHOWN = 10
 """How many of the lowest touchpoints a report lists."""

@@ -25,13 +25,13 @@ from cjm_tui.reports.document import (
     head_text,
 )
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths, measure, table_room
 
 MARK_STYLES: dict[str, Style] = {
-    MOMENT: palette.MOT_STYLE,
+    MOMENT: colours.MOT_STYLE,
     QUICK_WIN: Style(color="yellow", bold=True),
-    DONE: Style(color=palette.OKABE_ITO["bluish_green"], bold=True),
+    DONE: Style(color=colours.OKABE_ITO["bluish_green"], bold=True),
     BULLET: Style(dim=True),
 }
 _HEADINGS = {1: Style(bold=True), 2: Style(bold=True, underline=True), 3: Style(bold=True)}
@@ -43,7 +43,7 @@ def _style(span: Span) -> Style | str:
     if span.style == "dim":
         return Style(dim=True)
     if span.style == "emotion":
-        return palette.emotion_style(span.value)
+        return colours.emotion_style(span.value)
     if span.style == "mark":
         return MARK_STYLES.get(span.text, Style(bold=True))
     return ""

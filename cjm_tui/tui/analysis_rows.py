@@ -32,7 +32,7 @@ from cjm_tui.reports.analysis import (
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui.components.analysis_table import Col, Row
 from cjm_tui.tui.components.impact_matrix import action_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 DIM = Style(dim=True)
 BOLD = Style(bold=True)
@@ -47,7 +47,7 @@ class Symbols:
         self.short = short_names(m)
         self._marks: dict[str, Text] = {}
         for i, p in enumerate(m.personas):
-            symbol, colour = palette.persona_style(i)
+            symbol, colour = colours.persona_style(i)
             self._marks[p.id] = Text(symbol, Style(color=colour, bold=True))
 
     def mark(self, persona_id: str) -> Text:
@@ -73,13 +73,13 @@ def state_word(value: str) -> str:
     return choice_word(value)
 
 
-_emotion_style = cache(palette.emotion_style)
+_emotion_style = cache(colours.emotion_style)
 
 
 def emotion(value: int | None) -> Text:
     if value is None:
         return Text("–", DIM)
-    return Text(palette.emotion_label(value), _emotion_style(value))
+    return Text(colours.emotion_label(value), _emotion_style(value))
 
 
 def mean(value: float | None) -> Text:
@@ -169,7 +169,7 @@ def moments(m: Map, a: Analysis, symbols: Symbols) -> tuple[list[Col], list[Row]
             feeling_long = feeling
         else:
             feeling = feeling_long = Text(_("no emotion"), DIM)
-        title = Text.assemble(("◆ ", palette.MOT_STYLE), name(mo.touchpoint))
+        title = Text.assemble(("◆ ", colours.MOT_STYLE), name(mo.touchpoint))
         rows.append(
             Row(
                 mo.touchpoint.uid,
@@ -365,7 +365,7 @@ def department_detail(d: Department) -> Text:
         (_("Touchpoints:"), joined((name(tp) for tp in d.touchpoints), "; ") or none),
         (
             _("Moments of truth:"),
-            joined((Text("◆ ", palette.MOT_STYLE) + name(tp) for tp in d.moments), "; ") or none,
+            joined((Text("◆ ", colours.MOT_STYLE) + name(tp) for tp in d.moments), "; ") or none,
         ),
         (_("Open actions:"), _actions(d.open_actions) or none),
     )
@@ -378,7 +378,7 @@ def channels(m: Map, a: Analysis, symbols: Symbols) -> tuple[list[Col], list[Row
         Col(_("Average"), right=True),
         *(
             Col(
-                f"{palette.persona_style(i)[0]} {clean_line(symbols.short.get(p.id, p.id))}",
+                f"{colours.persona_style(i)[0]} {clean_line(symbols.short.get(p.id, p.id))}",
                 right=True,
             )
             for i, p in enumerate(m.personas)

@@ -6,7 +6,7 @@ The app (`CjmApp`) applies it, registers `HIGH_CONTRAST`, and remembers every la
 including one made in the command palette's "Change theme".
 
 Map colours (persona curves, emotions, moments of truth) are not theme variables: the panes
-draw them from `cjm_tui.views.palette`, and `PaletteFilter` swaps them for the theme's palette
+draw them from `cjm_tui.views.colours`, and `PaletteFilter` swaps them for the theme's palette
 variant as the screen is drawn, so a light or ANSI theme never shows a yellow curve on white.
 """
 
@@ -27,7 +27,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from cjm_tui.editing.userconfig import UserConfig, load_config
 from cjm_tui.i18n import _
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 DEFAULT = "textual-dark"
 
@@ -159,8 +159,8 @@ def choose_theme(requested: str | None, config: UserConfig | None = None) -> The
 
 
 def palette_variant(theme: Theme) -> str:
-    """The palette variant (`cjm_tui.views.palette.VARIANTS`) that reads well in `theme`."""
-    return palette.variant_for(
+    """The palette variant (`cjm_tui.views.colours.VARIANTS`) that reads well in `theme`."""
+    return colours.variant_for(
         dark=theme.dark, ansi=theme.ansi, high_contrast=theme.name == HIGH_CONTRAST.name
     )
 
@@ -181,10 +181,10 @@ class PaletteFilter(LineFilter):
     """
 
     def __init__(self, variant: str) -> None:
-        super().__init__(enabled=bool(palette.VARIANTS[variant]))
+        super().__init__(enabled=bool(colours.VARIANTS[variant]))
         self.variant = variant
         self._colours: dict[tuple[int, int, int], RichColor] = {}
-        for source, target in palette.VARIANTS[variant].items():
+        for source, target in colours.VARIANTS[variant].items():
             key = _key(RichColor.parse(source))
             if key is not None:
                 self._colours[key] = RichColor.parse(target)

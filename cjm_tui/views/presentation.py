@@ -30,7 +30,7 @@ from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths
 from cjm_tui.views.timeline import cells_text, text_cells, truncate_cells
 
@@ -133,10 +133,10 @@ def _curves(m: Map) -> list[_Curve]:
     curves: list[_Curve] = []
     for pid in m.curve_personas():
         if pid is None:
-            curves.append(_Curve(None, _("emotion"), palette.OVERALL_SYMBOL, "default"))
+            curves.append(_Curve(None, _("emotion"), colours.OVERALL_SYMBOL, "default"))
             continue
         persona = m.persona(pid)
-        symbol, colour = palette.persona_style(index[pid])
+        symbol, colour = colours.persona_style(index[pid])
         name = clean_line(persona.name) if persona is not None else pid
         curves.append(_Curve(pid, name or pid, symbol, colour))
     return curves
@@ -306,7 +306,7 @@ def _title(grid: _Grid, m: Map, slide: Slide, tps: list[Touchpoint], framed: boo
     x_end = grid.put(top + 2, text_x, summary, DIM)
     if moments:
         x_end = grid.put(top + 2, x_end, "  ", None)
-        x_end = grid.put(top + 2, x_end, palette.MOT_SYMBOL + " ", palette.MOT_STYLE)
+        x_end = grid.put(top + 2, x_end, colours.MOT_SYMBOL + " ", colours.MOT_STYLE)
         grid.put(top + 2, x_end, _n("{n} moment of truth", "{n} moments of truth", moments), DIM)
     if slide.parts > 1:
         first, last = slide.first + 1, slide.first + slide.count
@@ -321,7 +321,7 @@ def _title(grid: _Grid, m: Map, slide: Slide, tps: list[Touchpoint], framed: boo
 def _legend(grid: _Grid, m: Map, y: int) -> None:
     """The persona symbols and names, then what ◆ means (never cut)."""
     curves = _curves(m) if len(m.curve_personas()) > 1 else []
-    mot = f"{palette.MOT_SYMBOL} {_('moment of truth')}"
+    mot = f"{colours.MOT_SYMBOL} {_('moment of truth')}"
     gap = 3
     room = grid.width - 2 - len(text_cells(mot)) - sum(2 + gap for _c in curves)
     names = [text_cells(curve.name) for curve in curves]
@@ -331,7 +331,7 @@ def _legend(grid: _Grid, m: Map, y: int) -> None:
     for curve, name, width in zip(curves, names, widths, strict=True):
         x = grid.put(y, x, curve.symbol + " ", Style(color=curve.colour, bold=True))
         x = grid.put(y, x, "".join(truncate_cells(name, width)), None) + gap
-    x = grid.put(y, x, palette.MOT_SYMBOL + " ", palette.MOT_STYLE)
+    x = grid.put(y, x, colours.MOT_SYMBOL + " ", colours.MOT_STYLE)
     grid.put(y, x, _("moment of truth"), None)
 
 
@@ -371,8 +371,8 @@ def _chart(grid: _Grid, m: Map, tps: list[Touchpoint], top: int, bottom: int) ->
 
     for value in range(EMOTION_MAX, EMOTION_MIN - 1, -1):
         y = _level_row(base, unit, value)
-        label = palette.emotion_label(value).rjust(2)
-        grid.put(y, 0, label, palette.emotion_style(value))
+        label = colours.emotion_label(value).rjust(2)
+        grid.put(y, 0, label, colours.emotion_style(value))
         grid.put(y, 3, "┼" if value == 0 else "┤", DIM)
         grid.fill(y, GUTTER - 1, avail + 1, "─" if value == 0 else "┈", DIM)
 
@@ -386,11 +386,11 @@ def _chart(grid: _Grid, m: Map, tps: list[Touchpoint], top: int, bottom: int) ->
             at = "@" + clean_line(tp.channel)
             grid.centre(header_y + header_lines, x + 2, inner - 2, at, DIM)
         if tp.is_moment_of_truth:
-            grid.box(top, x, col, chart_bottom - top + 2, palette.MOT_STYLE, heavy=True)
-            label = f" {palette.MOT_SYMBOL} {_('moment of truth')} "
+            grid.box(top, x, col, chart_bottom - top + 2, colours.MOT_STYLE, heavy=True)
+            label = f" {colours.MOT_SYMBOL} {_('moment of truth')} "
             if cell_len(label) > col - 2:
-                label = f" {palette.MOT_SYMBOL} "
-            grid.centre(top, x + 1, col - 2, label, palette.MOT_STYLE)
+                label = f" {colours.MOT_SYMBOL} "
+            grid.centre(top, x + 1, col - 2, label, colours.MOT_STYLE)
         _bars(grid, tp, curves, x + 1, inner, base, unit)
 
 
@@ -419,9 +419,9 @@ def _bars(
         if value is None:
             grid.centre(base - 1, sx, slot, symbol + "?", DIM)
             continue
-        colour = palette.emotion_colour(value) if pid is None else curve.colour
+        colour = colours.emotion_colour(value) if pid is None else curve.colour
         style = Style(color=colour, bold=True)
-        label = symbol + palette.emotion_label(value).rjust(2 if symbol else 1)
+        label = symbol + colours.emotion_label(value).rjust(2 if symbol else 1)
         if value == 0:
             grid.fill(base, bx, bar, "━", style)
             grid.centre(base - 1, sx, slot, label, style)

@@ -16,7 +16,7 @@ from rich.text import Text
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths, measure, table_room
 from cjm_tui.views.timeline import Timeline
 
@@ -64,13 +64,13 @@ def emotion_text(m: Map, tp: Touchpoint, persona: str | None = None) -> Text:
         ids = [p.id for p in m.personas if p.id in tp.emotion]
         ids += [pid for pid in tp.emotion if pid not in index]  # invalid, but shown
         for pid in ids:
-            symbol, colour = palette.persona_style(index[pid]) if pid in index else ("·", "default")
+            symbol, colour = colours.persona_style(index[pid]) if pid in index else ("·", "default")
             persona_value = tp.emotion[pid]
             if out:
                 out.append("\n")
             out.append(symbol, Style(color=colour, bold=True))
             out.append(" ")
-            out.append(palette.emotion_label(persona_value), palette.emotion_style(persona_value))
+            out.append(colours.emotion_label(persona_value), colours.emotion_style(persona_value))
             out.append(f" {clean_line(pid)}")
         out.no_wrap = True
         out.overflow = "ellipsis"
@@ -79,7 +79,7 @@ def emotion_text(m: Map, tp: Touchpoint, persona: str | None = None) -> Text:
     if value is None:
         out.append("no emotion", _DIM)
     else:
-        out.append(palette.emotion_label(value), palette.emotion_style(value))
+        out.append(colours.emotion_label(value), colours.emotion_style(value))
         out.append(f" {emotion_word(value)}")
     return out
 

@@ -28,7 +28,7 @@ from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 from cjm_tui.views.journey_columns import (
     JourneyColumn,
     curve_runs,
@@ -336,9 +336,9 @@ class Timeline:
         for pid in ids:
             if pid is None:
                 name = _("all personas") if m.personas else _("emotion")
-                curves.append(Curve(None, name, palette.OVERALL_SYMBOL, palette.OVERALL_COLOUR))
+                curves.append(Curve(None, name, colours.OVERALL_SYMBOL, colours.OVERALL_COLOUR))
                 continue
-            symbol, colour = palette.persona_style(index[pid])
+            symbol, colour = colours.persona_style(index[pid])
             emphasis: Literal["normal", "strong", "faint"] = "normal"
             if focus == "highlight" and persona is not None:
                 emphasis = "strong" if pid == persona else "faint"
@@ -530,11 +530,11 @@ class Timeline:
         self._draw_axis(canvas, x0, x1)
         if not self.has_touchpoints and x0 == 0:
             note = _("no touchpoints yet") if self._columns else _("no stages yet")
-            canvas.put(emotion_row(0), 1, [(ch, palette.RULE_STYLE) for ch in note])
+            canvas.put(emotion_row(0), 1, [(ch, colours.RULE_STYLE) for ch in note])
         if self._selected is not None:
             col = self._columns[self._selected]
             canvas.tint(
-                range(ROW_MARKERS, HEIGHT), col.x, col.x + col.width, palette.SELECTED_STYLE
+                range(ROW_MARKERS, HEIGHT), col.x, col.x + col.width, colours.SELECTED_STYLE
             )
         gutters = self._gutters() if width > GUTTER else [[] for _ in range(HEIGHT)]
         return [canvas.text(row, gutters[row]) for row in range(HEIGHT)]
@@ -543,13 +543,13 @@ class Timeline:
         blank: list[_Cell] = [(" ", None)] * GUTTER
         rows = [blank, blank]
         for value in range(EMOTION_MAX, -EMOTION_MAX - 1, -1):
-            label = palette.emotion_label(value).rjust(2)
-            style = palette.emotion_style(value)
+            label = colours.emotion_label(value).rjust(2)
+            style = colours.emotion_style(value)
             rows.append(
-                [(label[0], style), (label[1], style), (" ", None), ("┤", palette.RULE_STYLE)]
+                [(label[0], style), (label[1], style), (" ", None), ("┤", colours.RULE_STYLE)]
             )
         axis = "  # " if self._label_mode == "index" and self._labels else "    "
-        rows.append([(ch, palette.RULE_STYLE) for ch in axis])
+        rows.append([(ch, colours.RULE_STYLE) for ch in axis])
         return rows
 
     def _draw_stages(self, canvas: _Canvas, x0: int, x1: int) -> None:
@@ -557,14 +557,14 @@ class Timeline:
         for band in self._bands[first : bisect_left(self._band_starts, x1)]:
             start = max(band.x, x0)
             if band.x > 0 and band.x >= x0:
-                canvas.put(ROW_STAGES, band.x, [("│", palette.RULE_STYLE)])
+                canvas.put(ROW_STAGES, band.x, [("│", colours.RULE_STYLE)])
                 start = band.x + 1
             end = min(band.end, x1)
             # Keep a blank before the next stage's separator, when there is one in view.
             room = end - start - (1 if band.end <= x1 and band.end < self.content_width else 0)
             name = [" ", *band.name] if band.x > 0 and start == band.x + 1 else band.name
             cells = truncate_cells(name, room)
-            canvas.put(ROW_STAGES, start, [(ch, palette.STAGE_STYLE) for ch in cells])
+            canvas.put(ROW_STAGES, start, [(ch, colours.STAGE_STYLE) for ch in cells])
 
     def _draw_guides(self, canvas: _Canvas, x0: int, x1: int) -> None:
         """Faint stage boundaries through the emotion rows, under the curves.
@@ -575,7 +575,7 @@ class Timeline:
         for band in self._bands[first : bisect_left(self._band_starts, x1)]:
             if band.x > 0 and band.width >= _GUIDE_MIN_WIDTH:
                 for row in range(ROW_TOP, ROW_AXIS):
-                    canvas.line(row, band.x, band.x + 1, "┊", palette.RULE_STYLE)
+                    canvas.line(row, band.x, band.x + 1, "┊", colours.RULE_STYLE)
 
     def _points(self, c: int) -> dict[int, list[int]]:
         """The curves (indices) with a point in column `c`, by row."""
@@ -591,11 +591,11 @@ class Timeline:
         col = self._columns[c]
         value = EMOTION_MAX - (row - ROW_TOP)
         symbols: list[_Cell] = [(self.curves[k].symbol, self.curves[k].style) for k in curves]
-        label = palette.emotion_label(value)
+        label = colours.emotion_label(value)
         # Numbers show where the narrowest column has room for them, so that either every
         # point has its number or none has (the row labels still tell the value).
         if len(symbols) + len(label) <= self._narrowest:
-            style = palette.emotion_style(value)
+            style = colours.emotion_style(value)
             cells = [*symbols, *((ch, style) for ch in label)]
         else:
             cells = symbols[: col.width]
@@ -641,11 +641,11 @@ class Timeline:
             col = self._columns[c]
             cells: list[_Cell] = []
             if c == self._selected:
-                cells.append((palette.SELECTED_SYMBOL, Style(bold=True)))
+                cells.append((colours.SELECTED_SYMBOL, Style(bold=True)))
             if col.mot and len(cells) < col.width:
-                cells.append((palette.MOT_SYMBOL, palette.MOT_STYLE))
+                cells.append((colours.MOT_SYMBOL, colours.MOT_STYLE))
             elif col.mot:
-                cells = [(palette.MOT_SYMBOL, palette.MOT_STYLE)]
+                cells = [(colours.MOT_SYMBOL, colours.MOT_STYLE)]
             if cells:
                 canvas.put(ROW_MARKERS, col.x + (col.width - len(cells)) // 2, cells)
 
@@ -656,7 +656,7 @@ class Timeline:
             if x >= x1:
                 break
             mine = selected is not None and selected.x <= x < selected.x + selected.width
-            style = Style(bold=True) if mine else palette.RULE_STYLE
+            style = Style(bold=True) if mine else colours.RULE_STYLE
             canvas.put(ROW_AXIS, x, [(ch, style) for ch in cells])
 
     # Legend -----------------------------------------------------------------------------
@@ -672,14 +672,14 @@ class Timeline:
         if self.has_moments_of_truth:
             entries.append(
                 [
-                    (palette.MOT_SYMBOL, palette.MOT_STYLE),
+                    (colours.MOT_SYMBOL, colours.MOT_STYLE),
                     *((ch, None) for ch in " " + _("moment of truth")),
                 ]
             )
         if self._selected is not None:
             entries.append(
                 [
-                    (palette.SELECTED_SYMBOL, Style(bold=True)),
+                    (colours.SELECTED_SYMBOL, Style(bold=True)),
                     *((ch, None) for ch in " " + _("selected")),
                 ]
             )

@@ -14,7 +14,7 @@ from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
 from cjm_tui.sanitize import clean
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 CHOICE_KEYS = frozenset({"kind", "status", "effort", "impact", "state"})
 """Keys whose value is one of the format's words: shown in the interface's language."""
@@ -105,15 +105,15 @@ def describe(m: Map, item: Persona | Stage | Touchpoint | Action | None) -> Text
 def _emotion(m: Map, tp: Touchpoint) -> Text:
     if isinstance(tp.emotion, int):
         return Text(
-            f"{palette.emotion_label(tp.emotion)} {emotion_word(tp.emotion)}",
-            style=palette.emotion_style(tp.emotion),
+            f"{colours.emotion_label(tp.emotion)} {emotion_word(tp.emotion)}",
+            style=colours.emotion_style(tp.emotion),
         )
     out = Text()
     index = {p.id: i for i, p in enumerate(m.personas)}
     for pid, value in (tp.emotion or {}).items():
-        symbol, colour = palette.persona_style(index.get(pid, 0))
+        symbol, colour = colours.persona_style(index.get(pid, 0))
         out.append(f"\n  {symbol} ", style=colour)
-        out.append(f"{palette.emotion_label(value):>2} ", style=palette.emotion_style(value))
+        out.append(f"{colours.emotion_label(value):>2} ", style=colours.emotion_style(value))
         out.append(clean(pid))
     return out
 

@@ -13,7 +13,7 @@ from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
 from cjm_tui.tui.components.touchpoints_pane import emotion_cell
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 
 class MomentsPane(EntityList):
@@ -33,7 +33,7 @@ class MomentsPane(EntityList):
             if persona is not None and not tp.meets(persona):
                 continue
             line = Text.assemble(
-                ("◆", palette.MOT_STYLE),
+                ("◆", colours.MOT_STYLE),
                 emotion_cell(tp, persona),
                 " ",
                 clean_line(tp.name),

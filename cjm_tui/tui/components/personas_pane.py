@@ -12,7 +12,7 @@ from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 
 class PersonasPane(EntityList):
@@ -25,6 +25,6 @@ class PersonasPane(EntityList):
     def show(self, m: Map, keep: int | None) -> None:
         rows: list[Row] = [(None, Text(_("All personas"), style="italic"), True)]
         for i, p in enumerate(m.personas):
-            symbol, colour = palette.persona_style(i)
+            symbol, colour = colours.persona_style(i)
             rows.append((p.uid, Text.assemble((symbol, colour), " ", clean_line(p.name)), True))
         self.set_rows(rows, keep)

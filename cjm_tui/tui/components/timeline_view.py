@@ -6,7 +6,7 @@ offset, width), so repainting, focusing or scrolling back over a 2,000-touchpoin
 a few milliseconds. Every map text reaches the screen as plain `rich.text.Text` built by the
 headless core, which has already sanitized it: nothing here goes through markup.
 
-Colours are Rich colours from `cjm_tui.views.palette`; Textual downgrades them to 256 or 16 colours,
+Colours are Rich colours from `cjm_tui.views.colours`; Textual downgrades them to 256 or 16 colours,
 or to greys for NO_COLOR. The numbers, symbols and markers carry the meaning without them.
 """
 

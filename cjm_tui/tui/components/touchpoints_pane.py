@@ -18,7 +18,7 @@ from cjm_tui.model import Map, Touchpoint
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
-from cjm_tui.views import palette
+from cjm_tui.views import colours
 
 QUICK_ADD_HINT = N_("name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)")
 
@@ -28,15 +28,15 @@ def emotion_cell(tp: Touchpoint, persona: str | None) -> Text:
     value = tp.emotion_for(persona)
     if value is None:
         return Text("  ·", style="dim")
-    label = palette.emotion_label(value)
+    label = colours.emotion_label(value)
     mean = persona is None and tp.has_persona_emotions
     text = f"{'≈' if mean else ' '}{label:>2}"
-    return Text(text, style=palette.emotion_style(value))
+    return Text(text, style=colours.emotion_style(value))
 
 
 def touchpoint_prompt(tp: Touchpoint, persona: str | None) -> Text:
     """`◆ -1 ? Name  @channel`: moment of truth, emotion, hypothesis (?) or verified (✓)."""
-    mot = Text("◆", style=palette.MOT_STYLE) if tp.is_moment_of_truth else Text(" ")
+    mot = Text("◆", style=colours.MOT_STYLE) if tp.is_moment_of_truth else Text(" ")
     status = Text("✓", style="green") if tp.is_verified else Text("?", style="dim")
     out = Text.assemble(mot, emotion_cell(tp, persona), " ", status, " ", clean_line(tp.name))
     if tp.channel:
