@@ -116,7 +116,25 @@ MAIN = [
         ),
         show=False,
     ),
+    Binding(
+        "slash",
+        "find",
+        N_("Find"),
+        id="main.find",
+        tooltip=N_("Find a touchpoint in any stage by part of its name, channel or owner"),
+        key_display="/",
+        show=False,  # the footer at 80 columns is full; the help and the palette show it
+    ),
 ]
+
+MAP_DETAILS = Binding(
+    "i",
+    "map_details",
+    N_("Map details"),
+    id="map.details",
+    tooltip=N_("Edit the map's title, description, owner and kind"),
+)
+"""`i` on the Personas and Stages panes: the map's own details (its title...)."""
 
 # The list panes (Personas, Stages, Touchpoints, Actions; Moments takes some) --------------------
 
@@ -220,6 +238,31 @@ TOUCHPOINT = [
         show=False,
         key_display=">",
     ),
+    Binding(
+        "c",
+        "duplicate",
+        N_("Duplicate"),
+        id="touchpoint.duplicate",
+        tooltip=N_("Duplicate the touchpoint: a copy right after it, with a new id"),
+        show=False,
+    ),
+    Binding(
+        "A",
+        "add_action",
+        N_("Add action"),
+        id="touchpoint.add_action",
+        tooltip=N_("Add an action to improve this touchpoint"),
+        key_display="A",
+        show=False,
+    ),
+    Binding(
+        "escape",
+        "clear_filter",
+        N_("Clear filter"),
+        id="touchpoint.clear_filter",
+        tooltip=N_("Clear the channel or owner filter of the Touchpoints pane"),
+        show=False,
+    ),
 ]
 
 QUICK_ADD = [
@@ -278,6 +321,15 @@ CONFIRM = [
 
 STAGE_DELETE = [
     Binding("escape", "cancel", N_("Cancel"), id="stage_delete.cancel"),
+]
+
+FIND = [
+    Binding(
+        "enter", "go", N_("Go to touchpoint"), id="find.go", priority=True, key_display="enter"
+    ),
+    Binding("down", "step(1)", N_("Next match"), id="find.down", show=False),
+    Binding("up", "step(-1)", N_("Previous match"), id="find.up", show=False),
+    Binding("escape", "close", N_("Close"), id="find.close"),
 ]
 
 HELP = [
@@ -389,7 +441,7 @@ PRESENT = [
 GROUPS: dict[str, Sequence[Binding]] = {
     "app": APP,
     "main": MAIN,
-    "list": [*LIST, *ADD.values()],
+    "list": [*LIST, *ADD.values(), MAP_DETAILS],
     "touchpoint": TOUCHPOINT,
     "quickadd": QUICK_ADD,
     "timeline": TIMELINE,
@@ -397,6 +449,7 @@ GROUPS: dict[str, Sequence[Binding]] = {
     "choice": CHOICE,
     "confirm": CONFIRM,
     "stage_delete": STAGE_DELETE,
+    "find": FIND,
     "help": HELP,
     "analysis": [*ANALYSIS, *ANALYSIS_TABLE],
     "present": PRESENT,

@@ -78,6 +78,9 @@ class EntityList(TranslatedBindings, OptionList):
     def action_move(self, delta: int) -> None:
         self.post_message(self.Command(self, "move", delta))
 
+    def action_map_details(self) -> None:
+        self.post_message(self.Command(self, "map_details"))
+
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = title

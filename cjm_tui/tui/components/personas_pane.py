@@ -17,7 +17,10 @@ from cjm_tui.views import colours
 
 class PersonasPane(EntityList):
     KIND = "personas"
-    BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("persona")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings.list_bindings("persona"),
+        bindings.MAP_DETAILS,
+    ]
 
     def __init__(self) -> None:
         super().__init__("1 " + _("Personas"), id="personas")

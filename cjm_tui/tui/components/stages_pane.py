@@ -16,7 +16,7 @@ from cjm_tui.tui.components.entity_list import EntityList, Row
 
 class StagesPane(EntityList):
     KIND = "stages"
-    BINDINGS: ClassVar[list[BindingType]] = bindings.list_bindings("stage")
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings.list_bindings("stage"), bindings.MAP_DETAILS]
 
     def __init__(self) -> None:
         super().__init__("2 " + _("Stages"), id="stages")

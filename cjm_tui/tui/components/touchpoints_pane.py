@@ -3,6 +3,7 @@ with the quick-add line under them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -64,6 +65,15 @@ class TouchpointList(EntityList):
     def action_to_stage(self, delta: int) -> None:
         self.post_message(self.Command(self, "to_stage", delta))
 
+    def action_duplicate(self) -> None:
+        self.post_message(self.Command(self, "duplicate"))
+
+    def action_add_action(self) -> None:
+        self.post_message(self.Command(self, "add_action"))
+
+    def action_clear_filter(self) -> None:
+        self.post_message(self.Command(self, "clear_filter"))
+
     def _prompt(self, tp: Touchpoint, persona: str | None) -> Text:
         # Entities are replaced, never changed, on edit: the same object means the same row.
         cached = self._prompts.get(tp.uid)
@@ -74,23 +84,36 @@ class TouchpointList(EntityList):
         return prompt
 
     def show(
-        self, m: Map, stage: str | None, persona: str | None, keep: int | None
+        self,
+        m: Map,
+        stage: str | None,
+        persona: str | None,
+        keep: int | None,
+        only: Callable[[Touchpoint], bool] | None = None,
     ) -> list[Touchpoint]:
         """List the touchpoints of `stage` (None: all, under stage headers) that `persona`
-        meets; returns them in the order shown."""
+        meets (and `only` keeps: a channel or owner filter); returns them in the order shown."""
         shown: list[Touchpoint] = []
         rows: list[Row] = []
         for stage_id, tps in m.touchpoints_by_stage().items():
             if stage is not None and stage_id != stage:
                 continue
-            mine = [t for t in tps if persona is None or t.meets(persona)]
+            mine = [
+                t
+                for t in tps
+                if (persona is None or t.meets(persona)) and (only is None or only(t))
+            ]
             if stage is None:
                 rows.append((None, Text(f"── {clean_line(m.stage_name(stage_id))}", "bold"), False))
             for tp in mine:
                 rows.append((tp.uid, self._prompt(tp, persona), True))
             shown.extend(mine)
         if not shown:
-            empty = _("No touchpoints yet: press a to add one")
+            empty = (
+                _("No touchpoint here matches the filter (esc clears it)")
+                if only is not None
+                else _("No touchpoints yet: press a to add one")
+            )
             rows.append((None, Text(empty, "dim italic"), False))
         self.set_rows(rows, keep)
         return shown

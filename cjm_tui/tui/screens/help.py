@@ -71,8 +71,9 @@ def keys_table(remapped: Mapping[str, str] | None = None) -> Table:
     table.add_column(_("id"), style="dim", ratio=1, overflow="fold")
     groups = [
         (_("Anywhere"), bindings.APP + bindings.MAIN, False),
-        (_("In a list"), bindings.LIST, True),
+        (_("In a list"), [*bindings.LIST, bindings.MAP_DETAILS], True),
         (_("Touchpoints"), bindings.TOUCHPOINT, False),
+        (_("Find (/)"), bindings.FIND, False),
         (_("Presentation"), bindings.PRESENT, False),
         (_("Analysis (v)"), bindings.ANALYSIS, False),
     ]

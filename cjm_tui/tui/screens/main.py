@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedCon
 from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.editing.quickadd import QuickAddError
 from cjm_tui.i18n import _, _n
-from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, title_of
+from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, new_uid, title_of
 from cjm_tui.model.ids import unique_id
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -55,6 +55,8 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         self._stale_tabs: set[str] = set()
         """Side-pane tabs whose content is older than the map (updated when shown)."""
         self.persona: str | None = None
+        self.tp_filter: tuple[str, str] | None = None
+        """The Touchpoints pane's filter: ("channel" or "owner", the value), or None."""
         self.stage: str | None = om.map.stages[0].id if om.map.stages else None
         self._seen_version = -1
 
@@ -129,7 +131,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         stages = self.query_one(StagesPane)
         stages.show(m, counts, stages.highlighted_uid)
         tp_list = self.tp_list
-        tp_list.show(m, self.stage, self.persona, keep_tp or tp_list.highlighted_uid)
+        tp_list.show(
+            m, self.stage, self.persona, keep_tp or tp_list.highlighted_uid, self._tp_only()
+        )
         # The side pane's hidden tabs are brought up to date when they are shown: at 2,000
         # touchpoints they cost a third of a `+` key's frame.
         self._stale_tabs = {"tab-moments", "tab-actions"}
@@ -167,6 +171,110 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             app.sub_title = _("{name} [read-only]", name=name)
         else:
             app.sub_title = _("● {name} [unsaved]", name=name) if self.om.dirty else name
+        filters = self._filter_words()
+        if filters:
+            app.sub_title = " · ".join([app.sub_title, *filters])
+
+    def _filter_words(self) -> list[str]:
+        """What filters the touchpoints, for the header: the persona, a channel or owner."""
+        words = []
+        persona = self.om.map.persona(self.persona) if self.persona else None
+        if persona is not None:
+            words.append(_("filter: {persona}", persona=clean_line(persona.name)))
+        if self.tp_filter is not None:
+            key, value = self.tp_filter
+            value = clean_line(value)
+            if key == "channel":
+                words.append(_("channel: {value}", value=value))
+            else:
+                words.append(_("owner: {value}", value=value))
+        return words
+
+    # Find and filters ------------------------------------------------------------------
+
+    def _tp_only(self) -> Callable[[Touchpoint], bool] | None:
+        if self.tp_filter is None:
+            return None
+        key, value = self.tp_filter
+        return lambda tp: getattr(tp, key) == value
+
+    def set_tp_filter(self, key: str | None, value: str = "") -> None:
+        """Show only the touchpoints whose `key` ("channel", "owner") is `value`; None: all."""
+        self.tp_filter = None if key is None else (key, value)
+        self.refresh_views()
+
+    def action_find(self) -> None:
+        from cjm_tui.tui.screens.find import FindScreen
+
+        if self.om.is_loading:
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        self.app.push_screen(FindScreen(self.om.map), self.found)
+
+    def found(self, uid: int | None) -> None:
+        """A touchpoint chosen in find: its stage selected, it highlighted; a filter that
+        would hide it is cleared, and that is said."""
+        tp = self.om.find(uid) if uid is not None else None
+        if not isinstance(tp, Touchpoint):
+            return
+        cleared = self._filter_words()
+        only = self._tp_only()
+        hidden_by_persona = self.persona is not None and not tp.meets(self.persona)
+        if hidden_by_persona or (only is not None and not only(tp)):
+            if hidden_by_persona:
+                self.persona = None
+                self.query_one(PersonasPane).highlighted = 0
+            if only is not None and not only(tp):
+                self.tp_filter = None
+            cleared = [w for w in cleared if w not in self._filter_words()]
+            tell(self, _("Filter cleared to show it: {what}", what=", ".join(cleared)))
+        self.stage = tp.stage
+        stage = self.om.map.stage(tp.stage)
+        self.query_one(StagesPane).highlight_uid(stage.uid if stage else None)
+        self.refresh_views(keep_tp=tp.uid)
+        self.tp_list.highlight_uid(tp.uid)
+        self.tp_list.focus()
+
+    def filter_actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Palette entries: one filter per channel and per owner in the map, and clearing."""
+        m = self.om.map
+        entries: list[tuple[str, str, Callable[[], object]]] = [
+            (
+                _("Find touchpoint"),
+                _("by part of its name, channel or owner, in every stage (/)"),
+                self.action_find,
+            )
+        ]
+        for key, label in (
+            ("channel", _("Filter touchpoints by channel: {value}")),
+            ("owner", _("Filter touchpoints by owner: {value}")),
+        ):
+            values = sorted({v for tp in m.touchpoints if (v := getattr(tp, key))}, key=str.lower)
+            for value in values:
+                entries.append(
+                    (
+                        label.format(value=clean_line(value)),
+                        _("show only these touchpoints; esc on Touchpoints clears it"),
+                        partial(self.set_tp_filter, key, value),
+                    )
+                )
+        entries.append(
+            (
+                _("Clear touchpoint filter"),
+                _("show every touchpoint again (esc on Touchpoints)"),
+                partial(self.set_tp_filter, None),
+            )
+        )
+        return entries
+
+    def duplicate(self, tp: Touchpoint) -> None:
+        """`c`: a copy right after `tp`, its id made from the name; selected; one undo step."""
+        from copy import deepcopy
+
+        taken = {t.id for t in self.om.map.touchpoints}
+        copy = replace(deepcopy(tp), id=unique_id(tp.name, taken, "touchpoint"), uid=new_uid())
+        self._apply(lambda: self.om.add(copy, after=tp), keep=copy.uid)
+        self.tp_list.highlight_uid(copy.uid)
 
     def _show_detail(self) -> None:
         focused = self.focused
@@ -202,7 +310,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             stage = entity.id if isinstance(entity, Stage) else None
             if stage != self.stage:
                 self.stage = stage
-                self.tp_list.show(self.om.map, self.stage, self.persona, None)
+                self.tp_list.show(self.om.map, self.stage, self.persona, None, self._tp_only())
                 self._touchpoint_changed()
         elif isinstance(pane, TouchpointList):
             self._touchpoint_changed()
@@ -293,7 +401,13 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
 
     @on(EntityList.Command)
     def command(self, event: EntityList.Command) -> None:
-        self.run_command(event.pane, event.name, event.arg)
+        if event.name == "map_details":
+            self.edit_map_info()
+        elif event.name == "clear_filter":
+            if self.tp_filter is not None:
+                self.set_tp_filter(None)
+        else:
+            self.run_command(event.pane, event.name, event.arg)
 
     def run_command(self, pane: EntityList, name: str, arg: int) -> None:
         if self.om.is_loading:
@@ -333,6 +447,10 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             moved = self._apply(lambda: self.om.move_to_stage(tp, arg), keep=tp.uid)
             if isinstance(moved, Touchpoint) and self.stage is not None:
                 self.go_to_touchpoint(moved.uid)  # follow it into its new stage
+        elif name == "duplicate":
+            self.duplicate(tp)
+        elif name == "add_action":
+            self.add("actions")
 
     def palette_actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The command palette on the map: everything a key can do, and a few things only
@@ -439,8 +557,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             (_("Delete persona"), _("after a confirmation"), partial(run, PersonasPane, "delete")),
             (_("Edit action"), _("the selected action's form"), partial(run, ActionsPane, "edit")),
             (
-                _("Edit map details"),
-                _("title, kind, description, owner, updated"),
+                # The palette matches names only: the words a person looks for are in it.
+                _("Edit map details: title, description, owner, kind"),
+                _("the map's own details, and its updated date (i on Personas or Stages)"),
                 main.edit_map_info,
             ),
             (_("Focus personas"), "(1)", partial(main.action_focus_pane, "personas")),
@@ -463,6 +582,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
                 lambda: pane(TimelineView).action_toggle_fit(),
             ),
             *analysis_actions(main.open_analysis),
+            *main.filter_actions(),
         ]
 
     def refuse_read_only(self) -> bool:
@@ -515,7 +635,8 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             except EditError as exc:
                 return str(exc)
             self.refresh_views()
-            self._pane(kind).highlight_uid(entity.uid)
+            if kind != "personas":  # selecting a persona filters the map: not unasked
+                self._pane(kind).highlight_uid(entity.uid)
             return None
 
         # A new item's id may be left blank: it is made from the name, as quick-add does.
