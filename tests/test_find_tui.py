@@ -134,7 +134,7 @@ async def test_enter_selects_the_match_its_stage_and_focuses_touchpoints(path: P
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         assert app.main.stage == "order" and selected(app) == "cart"
-        await pilot.press("slash")
+        await pilot.press("2", "slash")  # from the Stages pane: focus goes to Touchpoints
         await find(pilot, app, "web")
         await pilot.press("down", "enter")  # the second match: Żółć, in the other stage
         await until(pilot, lambda: app.screen is app.main)

@@ -177,3 +177,67 @@ def test_cli_exit_codes_lines_and_json(tmp_path: Path, capsys: pytest.CaptureFix
     )
     assert main(["lint", str(path)]) == 0  # only warnings
     assert main(["lint", str(tmp_path / "missing.toml")]) == 2
+
+
+DRAFT = """\
+[map]
+format = 1
+title = "A draft"
+updated = 2026-11-20
+
+[[stages]]
+id = "arrive"
+name = "Arrive"
+""" + "".join(
+    f'\n[[touchpoints]]\nid = "t{n}"\nstage = "arrive"\nname = "Step {n}"\n'
+    + ('status = "verified"\nevidence = ["Interview"]\n' if n >= 18 else "")
+    for n in range(20)
+)
+
+
+def test_hypotheses_without_evidence_are_a_warning_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(DRAFT, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0  # still listed, but nothing else is wrong
+    assert "warning" in capsys.readouterr().out
+    (tmp_path / "cjm.toml").write_text('[lint]\nerror = ["hypothesis-no-evidence"]\n', "utf-8")
+    assert main(["lint", str(path)]) == 1
+    assert ": error: " in capsys.readouterr().out
+
+
+def test_a_draft_gets_one_summary_line_not_one_per_touchpoint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(DRAFT, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{path}:10:1: warning: 18 of 20 touchpoints are hypotheses without evidence (a draft): "
+        "t0, t1, t2, t3, t4, ... [hypothesis-no-evidence]",
+        "0 errors, 18 warnings",
+    ]
+    assert main(["lint", "--format", "json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (summary,) = data["summaries"]
+    assert (summary["count"], summary["of"], summary["ids"][:2]) == (18, 20, ["t0", "t1"])
+    assert summary["line"] == 10 and summary["severity"] == "warning"
+    assert len(data["findings"]) == 18 and all(f["summarized"] for f in data["findings"])
+
+
+def test_a_few_hypotheses_are_still_listed_one_by_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "m.toml"
+    mostly_verified = DRAFT
+    for n in range(3, 18):
+        mostly_verified = mostly_verified.replace(
+            f'name = "Step {n}"\n', f'name = "Step {n}"\nstatus = "verified"\nevidence = ["x"]\n'
+        )
+    path.write_text(mostly_verified, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "a draft" not in out
+    assert out.count("is a hypothesis with no evidence [hypothesis-no-evidence]") == 3

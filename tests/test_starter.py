@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -125,3 +126,23 @@ def test_unknown_kind_is_refused() -> None:
 def test_starter_text_is_stable() -> None:
     assert starter_map("T", today=TODAY) == starter_map("T", today=TODAY)
     assert starter_map("T", today=TODAY).endswith("\n")
+
+
+@pytest.mark.parametrize("kind", ["customer", "employee"])
+def test_no_placeholder_of_cjm_new_reaches_the_html_export(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hints for the map's description and owner are comments: a client never sees them."""
+    from cjm_tui.cli import main
+    from cjm_tui.store.starter import _WORDING
+
+    path = tmp_path / "new.toml"
+    out = tmp_path / "new.html"
+    assert main(["new", str(path), "--kind", kind]) == 0
+    assert main(["export", str(path), "--format", "html", "-o", str(out)]) == 0
+    capsys.readouterr()
+    page = out.read_text(encoding="utf-8")
+    wording = _WORDING[kind]
+    for hint in (wording.description, "Why this map exists", "who keeps this map current"):
+        assert hint not in page
+        assert hint.split(",")[0] in path.read_text(encoding="utf-8")  # still in the file

@@ -17,9 +17,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "lint",
         help="rules beyond validity (owners, actions, evidence, stale maps...)",
         description="Check maps against rules that keep them actionable. Every rule is an "
-        "error unless a cjm.toml ([lint]) or pyproject.toml ([tool.cjm.lint]) next to the "
-        "maps says `warn = [...]` or `disable = [...]`; `stale-days = N` sets when a map is "
-        f"stale (default 90). Rules: {rules}.",
+        "error but hypothesis-no-evidence (a warning) unless a cjm.toml ([lint]) or "
+        "pyproject.toml ([tool.cjm.lint]) next to the maps says `warn = [...]`, "
+        "`error = [...]` or `disable = [...]`; `stale-days = N` sets when a map is "
+        "stale (default 90). When most touchpoints are hypotheses without evidence, one "
+        f"summary line says so instead of one line each. Rules: {rules}.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -30,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.model.lint import lint, load_config
+    from cjm_tui.model.lint import lint, load_config, summaries
     from cjm_tui.sanitize import clean_line
 
     code = 0
     report: list[dict[str, object]] = []
+    said_once: list[dict[str, object]] = []
     errors = warnings = 0
     for name in args.files:
         mf = load_or_report(name)
@@ -46,13 +49,32 @@ def run(args: argparse.Namespace) -> int:
             output.error(problem)
             code = 2
             continue
-        located = [(mf.layout.locate(f.path), f, sev) for f, sev in lint(mf.map, cfg)]
+        found = lint(mf.map, cfg)
+        summed = summaries(mf.map, found)
+        in_summary = {id(f): s for s in summed for f in s.findings}
+        for s in summed:
+            line, column = mf.layout.locate(s.findings[0].path)
+            said_once.append(
+                {
+                    "file": name,
+                    "line": line,
+                    "column": column,
+                    "rule": s.rule,
+                    "severity": s.severity,
+                    "count": s.count,
+                    "of": s.total,
+                    "ids": s.ids,
+                    "message": s.message,
+                }
+            )
+        located = [(mf.layout.locate(f.path), f, sev) for f, sev in found]
         for (line, column), finding, severity in sorted(located, key=lambda x: x[0]):
             if severity == "error":
                 errors += 1
                 code = max(code, 1)
             else:
                 warnings += 1
+            summary = in_summary.get(id(finding))
             if args.format == "json":
                 report.append(
                     {
@@ -62,15 +84,24 @@ def run(args: argparse.Namespace) -> int:
                         "rule": finding.rule,
                         "severity": severity,
                         "message": finding.message,
+                        "summarized": summary is not None,
                     }
                 )
                 continue
-            text = f"{name}:{line}:{column}: {severity}: {finding.message} [{finding.rule}]"
+            if summary is not None:
+                if finding is not summary.findings[0]:
+                    continue  # said once, in the summary, where the first one is
+                message = summary.message
+            else:
+                message = finding.message
+            text = f"{name}:{line}:{column}: {severity}: {message} [{finding.rule}]"
             output.stdout().print(
                 Text(clean_line(text), style="red" if severity == "error" else "yellow")
             )
     if args.format == "json":
-        print(json.dumps({"findings": report}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps({"findings": report, "summaries": said_once}, ensure_ascii=False, indent=2)
+        )
     elif code < 2:
         summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         output.stdout().print(summary if errors or warnings else "no findings")

@@ -2,13 +2,19 @@
 
 A valid map can still be a poster nobody acts on: a moment of truth nobody owns, a painful
 touchpoint with no pain point written down, a plan with overdue actions. `cjm lint` reports
-those, in CI too. Rules are errors by default; a `cjm.toml` next to the maps (`[lint]`) or a
-`pyproject.toml` (`[tool.cjm.lint]`) can turn them into warnings or off:
+those, in CI too. Rules are errors by default, but for `DEFAULT_WARN` (a fresh draft is all
+hypotheses: that is its nature, not a fault); a `cjm.toml` next to the maps (`[lint]`) or a
+`pyproject.toml` (`[tool.cjm.lint]`) can turn them into warnings, errors or off:
 
     [tool.cjm.lint]
     disable = ["stage-no-persona"]
-    warn = ["hypothesis-no-evidence"]
+    warn = ["action-no-owner"]
+    error = ["hypothesis-no-evidence"]
     stale-days = 120
+
+When most of a map's touchpoints are hypotheses without evidence, `summaries` says so in one
+finding instead of one per touchpoint (the map is a draft; a list of every touchpoint hides the
+findings that matter).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ class Finding:
 class LintConfig:
     disable: set[str] = field(default_factory=set)
     warn: set[str] = field(default_factory=set)
+    error: set[str] = field(default_factory=set)
     stale_days: int = 90
     source: Path | None = None
     today: dt.date = field(default_factory=dt.date.today)
@@ -55,6 +62,30 @@ RULES: dict[str, str] = {
     "blank-text": "a required text left blank",
     "emotion-persona-not-met": "an emotion for a persona the touchpoint's persona list leaves out",
 }
+
+
+DEFAULT_WARN = frozenset({"hypothesis-no-evidence"})
+"""Rules that are warnings unless the settings say `error = [...]`."""
+
+DRAFT_RULE = "hypothesis-no-evidence"
+DRAFT_SHARE = 0.5
+"""More than this share of the touchpoints unverified: one summary line (a draft)."""
+DRAFT_MIN = 3
+"""...and at least this many (two of three is not yet "a draft")."""
+DRAFT_IDS_SHOWN = 5
+
+
+@dataclass
+class Summary:
+    """Many findings of one rule said once: `count` of `total`, the first ids in `ids`."""
+
+    rule: str
+    severity: str
+    count: int
+    total: int
+    ids: list[str]
+    message: str
+    findings: list[Finding]
 
 
 def _date(value: dt.date | None) -> dt.date | None:
@@ -144,8 +175,34 @@ def lint(m: Map, cfg: LintConfig | None = None) -> list[tuple[Finding, str]]:
     for finding in _check(m, cfg):
         if finding.rule in cfg.disable:
             continue
-        out.append((finding, "warning" if finding.rule in cfg.warn else "error"))
+        out.append((finding, severity(finding.rule, cfg)))
     return out
+
+
+def severity(rule: str, cfg: LintConfig) -> str:
+    """ "error" or "warning": the settings' `warn` and `error` first, then the default."""
+    if rule in cfg.warn:
+        return "warning"
+    if rule in cfg.error:
+        return "error"
+    return "warning" if rule in DEFAULT_WARN else "error"
+
+
+def summaries(m: Map, found: list[tuple[Finding, str]]) -> list[Summary]:
+    """The findings said once instead of one by one: today the draft's hypotheses, when more
+    than half of the touchpoints (and at least three) are hypotheses with no evidence."""
+    drafts = [(f, sev) for f, sev in found if f.rule == DRAFT_RULE]
+    total = len(m.touchpoints)
+    if len(drafts) < DRAFT_MIN or len(drafts) <= total * DRAFT_SHARE:
+        return []
+    ids = [str(m.touchpoints[int(f.path[1])].id) for f, _ in drafts]
+    shown = ", ".join(ids[:DRAFT_IDS_SHOWN]) + (", ..." if len(ids) > DRAFT_IDS_SHOWN else "")
+    message = (
+        f"{len(drafts)} of {total} touchpoints are hypotheses without evidence (a draft): {shown}"
+    )
+    return [
+        Summary(DRAFT_RULE, drafts[0][1], len(drafts), total, ids, message, [f for f, _ in drafts])
+    ]
 
 
 def load_config(map_path: Path, today: dt.date | None = None) -> tuple[LintConfig, str | None]:
@@ -180,7 +237,7 @@ def _apply(cfg: LintConfig, section: Any, source: Path) -> tuple[LintConfig, str
     cfg.source = source
     if not isinstance(section, dict):
         return cfg, f"{source}: error: the lint settings must be a table"
-    for key, target in (("disable", cfg.disable), ("warn", cfg.warn)):
+    for key, target in (("disable", cfg.disable), ("warn", cfg.warn), ("error", cfg.error)):
         ids = section.get(key, [])
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             return cfg, f"{source}: error: lint {key} must be a list of rule ids"

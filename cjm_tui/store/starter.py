@@ -199,8 +199,9 @@ def starter_map(
         _kv("format", "1", "the format version: always 1"),
         _kv("title", q(title)),
         _kv("kind", q(kind), '"customer" or "employee" (an employee experience map)'),
-        _kv("description", q(w.description)),
-        _kv("owner", q(w.owner), "who keeps this map current"),
+        # Hints, not values: a placeholder written as a value reaches every export of the map.
+        _kv("# description", '""', w.description),
+        _kv("# owner", '""', f"who keeps this map current, e.g. {q(w.owner)}"),
         _kv("updated", today.isoformat(), "the last review, a TOML date (no quotes)"),
         "",
         f"# {w.persona_comment}",

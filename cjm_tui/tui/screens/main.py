@@ -273,8 +273,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
 
         taken = {t.id for t in self.om.map.touchpoints}
         copy = replace(deepcopy(tp), id=unique_id(tp.name, taken, "touchpoint"), uid=new_uid())
-        self._apply(lambda: self.om.add(copy, after=tp), keep=copy.uid)
-        self.tp_list.highlight_uid(copy.uid)
+        self._apply(lambda: self.om.add(copy, after=tp), keep=copy.uid)  # keep: selected
 
     def _show_detail(self) -> None:
         focused = self.focused
