@@ -103,6 +103,6 @@ def run(args: argparse.Namespace) -> int:
             json.dumps({"findings": report, "summaries": said_once}, ensure_ascii=False, indent=2)
         )
     elif code < 2:
-        summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-        output.stdout().print(summary if errors or warnings else "no findings")
+        counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        output.stdout().print(counts if errors or warnings else "no findings")
     return code
