@@ -234,17 +234,41 @@ async def test_p_presents_and_the_arrows_walk_the_stages(tmp_path: Path) -> None
         await pilot.press("right", "right", "escape")
         await pilot.pause()
         assert app.screen is app.main
-        # The editor's stage follows the presentation.
-        assert app.main.stage == "switch"
-        await pilot.press("p")
+        # The editor's selection stays where it was; p starts again from the selected stage.
+        assert app.main.stage == "discover"
+        await pilot.press("2", "down", "down", "3", "p")
         await pilot.pause()
-        assert shown_stage(app) == "switch"  # and it starts from the selected stage
+        assert shown_stage(app) == "switch"
         await pilot.press("q")
         await pilot.pause()
         assert app.screen is app.main
         await pilot.press("p", "p")
         await pilot.pause()
         assert app.screen is app.main  # p leaves too
+
+
+async def test_leaving_the_presentation_keeps_the_selection(tmp_path: Path) -> None:
+    """p, right, escape, m: the moment of truth goes to the touchpoint selected before p,
+    not to one of the stage shown last."""
+    app = app_on(copy_of(TELECOM, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        chosen = app.main.selected_touchpoint()
+        assert chosen is not None and chosen.stage == "discover"
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PresentScreen))
+        await pilot.press("right")
+        assert shown_stage(app) == "compare"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.main)
+        assert app.main.stage == "discover"
+        selected = app.main.selected_touchpoint()
+        assert selected is not None and selected.id == chosen.id
+        before = {tp.id: tp.is_moment_of_truth for tp in app.om.map.touchpoints}
+        await pilot.press("m")
+        await until(pilot, lambda: app.om.dirty)
+        after = {tp.id: tp.is_moment_of_truth for tp in app.om.map.touchpoints}
+        assert [i for i in after if after[i] != before[i]] == [chosen.id]
 
 
 async def test_presenting_changes_nothing(tmp_path: Path) -> None:
