@@ -64,12 +64,28 @@ def test_spaced_capitals_keeps_words_apart() -> None:
 
 def test_wrap_cells_fits_the_width_and_marks_a_cut() -> None:
     lines = wrap_cells("Security guard asks for an ID at the gate", 12, 2)
-    assert lines == ["Security", "guard asks …"]
+    assert lines == ["Security", "guard asks…"]
     assert all(cell_len(line) <= 12 for line in lines)
     assert wrap_cells("short", 12, 2) == ["short"]
     assert all(cell_len(line) <= 5 for line in wrap_cells("Supercalifragilistic", 5, 3))
     wide = wrap_cells("顧客体験顧客体験", 5, 2)  # wide characters are never cut in half
     assert all(cell_len(line) <= 5 for line in wide)
+
+
+def test_wrap_cells_breaks_at_spaces_never_inside_a_word() -> None:
+    # The Polish clinic map showed "Oczekiwani" / "e" on a slide.
+    assert wrap_cells("Oczekiwanie na wynik badań", 12, 3) == ["Oczekiwanie", "na wynik", "badań"]
+    assert wrap_cells("Wynik badań wysłany SMS-em", 10, 2) == ["Wynik", "badań…"]
+    # A word wider than the line has a line of its own, cut with "…", never continued below.
+    assert wrap_cells("Oczekiwanie pacjenta", 8, 3) == ["Oczekiw…", "pacjenta"]
+    assert wrap_cells("Supercalifragilistic", 5, 3) == ["Supe…"]
+    for width in range(1, 16):
+        for line in wrap_cells("Rejestracja telefoniczna przychodni", width, 3):
+            assert cell_len(line) <= width
+            assert all(
+                w.rstrip("…") in "Rejestracja telefoniczna przychodni".split() or w.endswith("…")
+                for w in line.split()
+            )
 
 
 def test_one_slide_per_stage_when_the_stage_fits() -> None:
