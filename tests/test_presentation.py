@@ -83,7 +83,7 @@ def test_wrap_cells_breaks_at_spaces_never_inside_a_word() -> None:
         for line in wrap_cells("Rejestracja telefoniczna przychodni", width, 3):
             assert cell_len(line) <= width
             assert all(
-                w.rstrip("…") in "Rejestracja telefoniczna przychodni".split() or w.endswith("…")
+                w.rstrip("…") in ["Rejestracja", "telefoniczna", "przychodni"] or w.endswith("…")
                 for w in line.split()
             )
 
