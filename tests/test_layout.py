@@ -57,3 +57,21 @@ async def test_at_80x24_the_touchpoints_show_28_characters_of_a_name(
             assert tabs.rstrip().endswith(("Actions", "Plan", "Действия"))
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+async def test_at_120x40_the_timeline_legend_names_all_four_personas(
+    tmp_path: Path, lang: str
+) -> None:
+    set_language(lang)
+    try:
+        app = app_on(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, MainScreen))
+            await pilot.pause()
+            lines = screen_lines(app)
+            legend = lines[-3]  # above the pane's bottom border and the footer
+            for short in ["● Ola", "■ Marek", "▲ Pani Halina", "▼ Oleksandr"]:
+                assert short in legend
+    finally:
+        set_language("en")
