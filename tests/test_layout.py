@@ -9,6 +9,7 @@ import pytest
 
 from cjm_tui.i18n import set_language
 from cjm_tui.tui.app import CjmApp, build_app
+from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 
 from .conftest import ROOT, until
@@ -73,5 +74,21 @@ async def test_at_120x40_the_timeline_legend_names_all_four_personas(
             legend = lines[-3]  # above the pane's bottom border and the footer
             for short in ["● Ola", "■ Marek", "▲ Pani Halina", "▼ Oleksandr"]:
                 assert short in legend
+    finally:
+        set_language("en")
+
+
+async def test_at_80x24_help_shows_each_key_id_whole(tmp_path: Path) -> None:
+    """An id is what a person types into config.toml: the help folded "app.quit_ct" / "rl"."""
+    set_language("pl")  # the longest descriptions leave the id column the least room
+    try:
+        app = app_on(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.pause()
+            text = "\n".join(screen_lines(app))
+            for ident in ["app.quit_ctrl", "main.focus_personas", "main.focus_touchpoints"]:
+                assert ident in text
     finally:
         set_language("en")

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
+from cjm_tui.model.names import short_names
 from cjm_tui.store import MapFile
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.presentation_view import PresentationView
@@ -88,6 +89,15 @@ def test_wrap_cells_breaks_at_spaces_never_inside_a_word() -> None:
             )
 
 
+def test_the_legend_uses_short_names_before_cutting_them() -> None:
+    """At 80 columns the slide's legend read "● Ola, 20, …   ■ Marek, 44…"."""
+    m = telecom()
+    legend = render(m, slides(m, 80)[0], 80, 22)[-1].plain
+    for short in ["● Ola ", "■ Marek ", "▲ Pani Halina ", "▼ Oleksandr "]:
+        assert short in legend
+    assert "…" not in legend
+
+
 def test_one_slide_per_stage_when_the_stage_fits() -> None:
     m = telecom()
     found = slides(m, 120)
@@ -136,8 +146,8 @@ def test_a_slide_shows_the_stage_its_touchpoints_values_and_progress() -> None:
         if value is not None:
             symbol = presentation.colours.persona_style(i)[0]
             assert f"{symbol}{value:+d}" in text  # "●-1": readable without colour
-    for persona in m.personas:  # the legend names them (possibly cut with "…")
-        assert persona.name[:5] in text
+    for short in short_names(m).values():  # the legend names them, short where room is short
+        assert short in text
 
 
 def test_the_title_block_falls_back_when_the_name_is_long() -> None:

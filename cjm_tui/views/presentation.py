@@ -28,6 +28,7 @@ from rich.text import Text
 
 from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.names import short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import colours
@@ -350,6 +351,12 @@ def _legend(grid: _Grid, m: Map, y: int) -> None:
     gap = 3
     room = grid.width - 2 - len(text_cells(mot)) - sum(2 + gap for _c in curves)
     names = [text_cells(curve.name) for curve in curves]
+    if sum(len(n) for n in names) > room:  # short names ("Ola") read better than cut ones
+        short = short_names(m)
+        names = [
+            text_cells(clean_line(short.get(c.persona, c.name)) or c.name if c.persona else c.name)
+            for c in curves
+        ]
     # The longest names are cut first, all to one width: no name is cut for a longer one.
     widths = fit_widths([len(n) for n in names], max(len(curves), room), cut="longest first")
     x = 1
