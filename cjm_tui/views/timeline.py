@@ -676,7 +676,9 @@ class Timeline:
         entries = self._legend_entries(short_names(self.map))
         for kept in range(len(entries), 0, -1):
             more = len(entries) - kept
-            tail = [[(ch, DIM_STYLE) for ch in _("+{n} more", n=more)]] if more else []
+            tail: list[list[_Cell]] = (
+                [[(ch, DIM_STYLE) for ch in _("+{n} more", n=more)]] if more else []
+            )
             fitted = self._legend_lines(entries[:kept] + tail, width)
             if len(fitted) <= max(1, lines):
                 return [cells_text(line) for line in fitted]
