@@ -409,8 +409,9 @@ def test_presentation_snapshot(snap_compare: Any, tmp_path: Path, size: tuple[in
     top; the first, "Porting day: phone without service for hours", in a heavy purple frame
     with "◆ moment of truth" (just "◆" at 80x24) on its top edge. Per column one coloured bar
     per persona rises from the 0 line or falls below it, its value written at its end ("●-1",
-    "■-2", "▲ 0"), against the level labels +2 .. -2 at the left. The bottom line is the legend
-    (● Ola, ■ Marek, ▲ Pani Halina, ▼ Oleksandr, ◆ moment of truth), then the footer: → Next, ←
+    "■-2", "▲ 0"), against the level labels +2 .. -2 at the left; a name wraps at spaces only,
+    never inside a word. The bottom line is the legend, short names uncut (● Ola, ■ Marek,
+    ▲ Pani Halina, ▼ Oleksandr, ◆ moment of truth), then the footer: → Next, ←
     Previous, esc Leave, ? Help. No Save in the footer: nothing changes here.
     """
     app = app_on(copy_of(TELECOM, tmp_path))
