@@ -13,7 +13,7 @@ import tomllib
 
 import pytest
 
-from cjm_tui.model import Map, map_from_raw
+from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint, map_from_raw
 from cjm_tui.model.validate import validate
 from cjm_tui.reports.analysis import (
     NO_CHANNEL,
@@ -244,8 +244,9 @@ def test_departments_average_moments_and_open_actions() -> None:
     assert [tp.id for tp in sales.moments] == ["t1"]
     assert [x.id for x in sales.open_actions] == ["x1"]  # x3 is done
     support = found["Support"]
-    # Overall emotions: t3 is the rounded mean of -2, +2 (0); t5 of -2, -1 (-2, away from 0).
-    assert support.average == pytest.approx(-1.0)
+    # The touchpoints' means, unrounded: t3's -2, +2 is 0; t5's -2, -1 is -1.5 (not the
+    # curve's rounded -2), so Support is -0.75.
+    assert support.average == pytest.approx(-0.75)
     assert [x.id for x in support.open_actions] == ["x2"]
     marketing = found["Marketing"]  # owns an action, no touchpoint
     assert (marketing.touchpoints, marketing.average) == ((), None)
@@ -257,12 +258,40 @@ def test_departments_average_moments_and_open_actions() -> None:
     assert [x.id for x in nobody.open_actions] == ["x4"]
 
 
+def test_a_department_averages_the_same_touchpoint_means_lowest_shows() -> None:
+    """One rule: per-persona emotions averaged per touchpoint (unrounded), then per
+    department or channel. A lone touchpoint at -2/-1 is -1.5 in Lowest, in Departments and
+    in Channels (Departments once showed -2.0, the curve's rounded point)."""
+    m = Map(
+        info=MapInfo(title="Clinic"),
+        personas=[Persona(id="p1", name="P1"), Persona(id="p2", name="P2")],
+        stages=[Stage(id="s", name="S")],
+        touchpoints=[
+            Touchpoint(
+                id="portal",
+                stage="s",
+                name="Patient portal",
+                channel="web",
+                owner="Digital",
+                emotion={"p1": -2, "p2": -1},
+            )
+        ],
+    )
+    a = analyse(m)
+    assert [(r.touchpoint.id, r.mean) for r in a.lowest] == [("portal", -1.5)]
+    (digital,) = a.departments
+    assert digital.name == "Digital"
+    assert average_label(digital.average) == average_label(a.lowest[0].mean) == "-1.5"
+    (web,) = a.channels
+    assert average_label(web.average) == "-1.5"
+
+
 def test_channels_count_and_average_per_persona() -> None:
     found = {c.name: c for c in analyse(small()).channels}
     assert list(found) == ["phone", "shop", "web", NO_CHANNEL]
     web = found["web"]
     assert web.count == 2
-    assert web.average == pytest.approx(-1.0)  # t1 -2 and t3 0 (its rounded mean)
+    assert web.average == pytest.approx(-1.0)  # t1 -2 and t3 0 (the mean of -2, +2)
     assert dict(web.by_persona) == {"a": -2.0, "b": 0.0, "c": None}
     assert dict(found["phone"].by_persona) == {"a": 1.0, "b": None, "c": None}
     assert dict(found["shop"].by_persona) == {"a": -2.0, "b": -1.0, "c": None}

@@ -167,7 +167,7 @@ async def test_departments_view_and_its_detail(small_map: Path) -> None:
         await pilot.pause()
         departments = table(app, "departments")
         assert column(departments, 0) == ["Marketing", "Sales", "Support", "(no owner)"]
-        assert column(departments, 2) == ["–", "-0.5", "-1.0", "–"]  # Sales: mean of -2, +1
+        assert column(departments, 2) == ["–", "-0.5", "-0.8", "–"]  # Sales: mean of -2, +1
         assert column(departments, 4) == ["1", "1", "1", "1"]
         await pilot.press("down")
         await pilot.pause()

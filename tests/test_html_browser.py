@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from cjm_tui.exports import html, svg
+from cjm_tui.reports import html as report_html
 from cjm_tui.store import MapFile
 
 from .conftest import ROOT, unavailable
@@ -251,3 +252,34 @@ def test_print_to_pdf_is_a4_landscape(chromium: Path, tmp_path: Path) -> None:
     assert width > height  # landscape
     assert abs(width - 841.9) < 2 and abs(height - 595.3) < 2  # A4 in points
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes())) >= 3
+
+
+# Marks every number cell and emotion chip whose text lies on more than one line.
+WRAP_PROBE = """<script>
+window.addEventListener("load", () => {
+  const wrapped = [];
+  for (const el of document.querySelectorAll("td.num, .emo")) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const tops = new Set();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+    }
+    if (tops.size > 1) wrapped.push(el.textContent);
+  }
+  document.body.setAttribute("data-wrapped", wrapped.join("|"));
+});
+</script>"""
+
+
+@pytest.mark.parametrize("width", [800, 420])
+def test_report_numbers_never_wrap(chromium: Path, tmp_path: Path, width: int) -> None:
+    """`cjm report --format html` at 800 px showed "−2." over "0" in a table cell."""
+    page = tmp_path / "report.html"
+    text = report_html.render(MapFile.load(TELECOM).map)
+    page.write_text(text.replace("</body>", WRAP_PROBE + "</body>"), encoding="utf-8")
+    result = run_chromium(chromium, tmp_path, page, "--dump-dom", f"--window-size={width},1200")
+    found = re.search(r'data-wrapped="([^"]*)"', result.stdout)
+    assert found is not None, "the probe did not run"
+    assert found.group(1) == ""

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
+from cjm_tui.model.names import short_names
 from cjm_tui.store import MapFile
 from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.presentation_view import PresentationView
@@ -64,12 +65,37 @@ def test_spaced_capitals_keeps_words_apart() -> None:
 
 def test_wrap_cells_fits_the_width_and_marks_a_cut() -> None:
     lines = wrap_cells("Security guard asks for an ID at the gate", 12, 2)
-    assert lines == ["Security", "guard asks …"]
+    assert lines == ["Security", "guard asks…"]
     assert all(cell_len(line) <= 12 for line in lines)
     assert wrap_cells("short", 12, 2) == ["short"]
     assert all(cell_len(line) <= 5 for line in wrap_cells("Supercalifragilistic", 5, 3))
     wide = wrap_cells("顧客体験顧客体験", 5, 2)  # wide characters are never cut in half
     assert all(cell_len(line) <= 5 for line in wide)
+
+
+def test_wrap_cells_breaks_at_spaces_never_inside_a_word() -> None:
+    # The Polish clinic map showed "Oczekiwani" / "e" on a slide.
+    assert wrap_cells("Oczekiwanie na wynik badań", 12, 3) == ["Oczekiwanie", "na wynik", "badań"]
+    assert wrap_cells("Wynik badań wysłany SMS-em", 10, 2) == ["Wynik", "badań…"]
+    # A word wider than the line has a line of its own, cut with "…", never continued below.
+    assert wrap_cells("Oczekiwanie pacjenta", 8, 3) == ["Oczekiw…", "pacjenta"]
+    assert wrap_cells("Supercalifragilistic", 5, 3) == ["Supe…"]
+    for width in range(1, 16):
+        for line in wrap_cells("Rejestracja telefoniczna przychodni", width, 3):
+            assert cell_len(line) <= width
+            assert all(
+                w.rstrip("…") in ["Rejestracja", "telefoniczna", "przychodni"] or w.endswith("…")
+                for w in line.split()
+            )
+
+
+def test_the_legend_uses_short_names_before_cutting_them() -> None:
+    """At 80 columns the slide's legend read "● Ola, 20, …   ■ Marek, 44…"."""
+    m = telecom()
+    legend = render(m, slides(m, 80)[0], 80, 22)[-1].plain
+    for short in ["● Ola ", "■ Marek ", "▲ Pani Halina ", "▼ Oleksandr "]:
+        assert short in legend
+    assert "…" not in legend
 
 
 def test_one_slide_per_stage_when_the_stage_fits() -> None:
@@ -120,8 +146,8 @@ def test_a_slide_shows_the_stage_its_touchpoints_values_and_progress() -> None:
         if value is not None:
             symbol = presentation.colours.persona_style(i)[0]
             assert f"{symbol}{value:+d}" in text  # "●-1": readable without colour
-    for persona in m.personas:  # the legend names them (possibly cut with "…")
-        assert persona.name[:5] in text
+    for short in short_names(m).values():  # the legend names them, short where room is short
+        assert short in text
 
 
 def test_the_title_block_falls_back_when_the_name_is_long() -> None:
@@ -234,17 +260,41 @@ async def test_p_presents_and_the_arrows_walk_the_stages(tmp_path: Path) -> None
         await pilot.press("right", "right", "escape")
         await pilot.pause()
         assert app.screen is app.main
-        # The editor's stage follows the presentation.
-        assert app.main.stage == "switch"
-        await pilot.press("p")
+        # The editor's selection stays where it was; p starts again from the selected stage.
+        assert app.main.stage == "discover"
+        await pilot.press("2", "down", "down", "3", "p")
         await pilot.pause()
-        assert shown_stage(app) == "switch"  # and it starts from the selected stage
+        assert shown_stage(app) == "switch"
         await pilot.press("q")
         await pilot.pause()
         assert app.screen is app.main
         await pilot.press("p", "p")
         await pilot.pause()
         assert app.screen is app.main  # p leaves too
+
+
+async def test_leaving_the_presentation_keeps_the_selection(tmp_path: Path) -> None:
+    """p, right, escape, m: the moment of truth goes to the touchpoint selected before p,
+    not to one of the stage shown last."""
+    app = app_on(copy_of(TELECOM, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        chosen = app.main.selected_touchpoint()
+        assert chosen is not None and chosen.stage == "discover"
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PresentScreen))
+        await pilot.press("right")
+        assert shown_stage(app) == "compare"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.main)
+        assert app.main.stage == "discover"
+        selected = app.main.selected_touchpoint()
+        assert selected is not None and selected.id == chosen.id
+        before = {tp.id: tp.is_moment_of_truth for tp in app.om.map.touchpoints}
+        await pilot.press("m")
+        await until(pilot, lambda: app.om.dirty)
+        after = {tp.id: tp.is_moment_of_truth for tp in app.om.map.touchpoints}
+        assert [i for i in after if after[i] != before[i]] == [chosen.id]
 
 
 async def test_presenting_changes_nothing(tmp_path: Path) -> None:
@@ -359,8 +409,9 @@ def test_presentation_snapshot(snap_compare: Any, tmp_path: Path, size: tuple[in
     top; the first, "Porting day: phone without service for hours", in a heavy purple frame
     with "◆ moment of truth" (just "◆" at 80x24) on its top edge. Per column one coloured bar
     per persona rises from the 0 line or falls below it, its value written at its end ("●-1",
-    "■-2", "▲ 0"), against the level labels +2 .. -2 at the left. The bottom line is the legend
-    (● Ola, ■ Marek, ▲ Pani Halina, ▼ Oleksandr, ◆ moment of truth), then the footer: → Next, ←
+    "■-2", "▲ 0"), against the level labels +2 .. -2 at the left; a name wraps at spaces only,
+    never inside a word. The bottom line is the legend, short names uncut (● Ola, ■ Marek,
+    ▲ Pani Halina, ▼ Oleksandr, ◆ moment of truth), then the footer: → Next, ←
     Previous, esc Leave, ? Help. No Save in the footer: nothing changes here.
     """
     app = app_on(copy_of(TELECOM, tmp_path))

@@ -111,11 +111,14 @@ def test_main_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int,
     symbol ● ■ ▲ ▼; at 80x24 only the first persona fits and the pane scrolls) and Stages
     ("All stages", then the stages with their touchpoint counts, "1 Discover (4)"
     highlighted). Middle, focused (accent border): the four touchpoints of Discover, the
-    first, "Bus-stop poster", highlighted, each with its emotion and ✓/? status. Right: the
-    Details tab on that touchpoint. Below: the emotion timeline with the stage names over
-    their columns, the five rows +2..-2 and the curves, "scroll ▶" on its border; at 120x40
-    one legend line under it with Ola, Marek and Pani Halina only: the fourth, Oleksandr,
-    does not fit and the legend does not wrap yet (issue 12). The footer shows a Add touchpoint,
+    first, "Bus-stop poster", highlighted, each with its emotion and ✓/? status; at 80x24 the
+    list is the widest pane (Personas/Stages 18 columns, side pane 24, no padding inside the
+    lists) and shows about 28 characters of each name ('Bus-stop poster "30 GB for P…').
+    Right: the Details tab on that touchpoint, its full name wrapped; the tabs "Details Moments
+    Actions" all visible. Below: the emotion timeline with the stage names over their columns,
+    the five rows +2..-2 and the curves, "scroll ▶" on its border; at 120x40 one legend line
+    under it naming all four personas by short name: "● Ola   ■ Marek   ▲ Pani Halina
+    ▼ Oleksandr   ◆ moment of truth   ↓ selected". The footer shows a Add touchpoint,
     e Edit, +- Emotion, m Moment, ^s Save, ? Help, q Quit.
     """
     assert snap(snap_compare, TELECOM, tmp_path, size)
@@ -140,7 +143,8 @@ def test_help_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int,
     screen, with a table of key / does / id: "Anywhere" (ctrl+s Save to the file ... app.save,
     ? This screen, q Quit...), then the panes' keys 1-4; at 120x40 also 5, p, v and "In a
     list" (a, j, k, e, d, K, J); the rest scrolls. At 80x24 the "does" column stays readable
-    and wraps; the long ids wrap in their own column ("main.focus_" / "personas").
+    and wraps at spaces; the id column is as wide as the longest id, so every id reads whole
+    ("main.focus_touchpoints", "app.quit_ctrl").
     """
     assert snap(snap_compare, TELECOM, tmp_path, size, ["question_mark"])
 

@@ -504,3 +504,26 @@ def test_update_touchpoints_refuses_a_changed_shape() -> None:
     shorter = replace(m, touchpoints=m.touchpoints[:1])
     assert not tl.update_touchpoints(shorter)
     assert tl.map is m  # nothing taken
+
+
+def test_the_legend_names_every_persona_in_the_lines_it_has() -> None:
+    """The telecom map's four personas: at 118 cells one line held three full names and the
+    fourth was below the pane's edge; with `lines` the short names fit, all four."""
+    from cjm_tui.store import MapFile
+
+    m = MapFile.load(SAMPLES / "telecom-prepaid.toml").map
+    timeline = Timeline(m, selected=m.touchpoints[0].id)
+    assert len(timeline.legend(118)) > 1  # the full names need two lines
+    (line,) = [t.plain for t in timeline.legend(118, lines=1)]
+    for short in ["Ola", "Marek", "Pani Halina", "Oleksandr"]:
+        assert f" {short}" in line
+    assert "more" not in line
+    # Out of room even for the short names: the last entries give way to "+N more".
+    (narrow,) = [t.plain for t in timeline.legend(40, lines=1)]
+    assert cell_len(narrow) <= 40
+    assert "Ola" in narrow and re.search(r"\+\d more$", narrow)
+    shown = sum(name in narrow for name in ["Ola", "Marek", "Halina", "Oleksandr"])
+    n = int(re.search(r"\+(\d) more$", narrow).group(1))  # type: ignore[union-attr]
+    assert shown + n == 6  # four personas, the moment of truth, the selected marker
+    # Room enough: full names, as before.
+    assert "Ola, 20, student on prepaid" in "".join(t.plain for t in timeline.legend(118, 3))

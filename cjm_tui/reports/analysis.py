@@ -13,15 +13,17 @@ and an action's state (`effective_state`).
 - **Gaps**: touchpoints whose expectation and experience are both written, lowest first.
 - **Action plan**: quick wins first, then by owner (no owner last) and due date (none last);
   the **impact/effort matrix** places each action with both words in a 3x3 grid.
-- **Departments** (silos): per touchpoint owner, its touchpoints, their average overall
-  emotion, the moments of truth it owns, and the open actions it owns (state not done).
-- **Channels**: per channel, how many touchpoints and their average emotion, overall and per
-  persona.
+- **Departments** (silos): per touchpoint owner, its touchpoints, the average of their
+  means, the moments of truth it owns, and the open actions it owns (state not done).
+- **Channels**: per channel, how many touchpoints and their average emotion, overall (the
+  average of their means) and per persona.
 - **Coverage**: stages where a persona meets no touchpoint, personas with no emotion at all,
   touchpoints without evidence (hypotheses still to verify) or without an emotion, and
   stages without touchpoints.
 
-Averages are plain floats; `average_label` rounds them to one decimal for display.
+Averages are plain floats; `average_label` rounds them to one decimal for display. One rule
+for every mean: a touchpoint's per-persona emotions are averaged first (`touchpoint_mean`,
+unrounded), then a department's or channel's touchpoints are averaged.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ EFFORT_COLUMNS: tuple[str, ...] = LEVELS
 # Small rules of display ---------------------------------------------------------------
 
 
-def average(values: Iterable[int]) -> float | None:
+def average(values: Iterable[float]) -> float | None:
     """The plain mean of `values`; None when there are none (no data is not neutral)."""
     items = list(values)
     return sum(items) / len(items) if items else None
@@ -69,6 +71,15 @@ def emotion_values(tp: Touchpoint) -> list[int]:
     if isinstance(emotion, int):
         return [emotion]
     return list(emotion.values())
+
+
+def touchpoint_mean(tp: Touchpoint) -> float | None:
+    """The touchpoint's mean emotion: its per-persona values averaged, unrounded (a single
+    value is everybody's). The one mean every view shows and averages further: a department's
+    or a channel's average is the mean of its touchpoints' means, so a touchpoint at -1.5 is
+    -1.5 in Lowest and counts as -1.5 in Departments (the rounded `mean_emotion`, -2, is the
+    curve's point, not a number to average)."""
+    return average(emotion_values(tp))
 
 
 def _day(value: DateValue) -> dt.date:
@@ -179,7 +190,7 @@ class Department:
     """None: the touchpoints (and actions) nobody owns."""
     touchpoints: tuple[Touchpoint, ...]
     average: float | None
-    """The mean of its touchpoints' overall emotions (those that have one)."""
+    """The mean of its touchpoints' means (`touchpoint_mean`; those with an emotion)."""
     moments: tuple[Touchpoint, ...]
     open_actions: tuple[Action, ...]
     """Actions this department owns whose state is not done."""
@@ -195,7 +206,7 @@ class Channel:
     """None: touchpoints without a channel."""
     touchpoints: tuple[Touchpoint, ...]
     average: float | None
-    """The mean of the touchpoints' overall emotions."""
+    """The mean of the touchpoints' means (`touchpoint_mean`)."""
     by_persona: tuple[tuple[str, float | None], ...]
     """(persona id, the mean of that persona's emotions here), in the map's persona order."""
 
@@ -292,7 +303,7 @@ def _sort_key(values: list[int], index: int) -> tuple[int, int, float, int]:
     """Lowest first, ties by the mean, then journey order; no emotion after every value."""
     if not values:
         return (1, 0, 0.0, index)
-    return (0, min(values), sum(values) / len(values), index)
+    return (0, min(values), sum(values) / len(values), index)  # = touchpoint_mean
 
 
 def lowest_touchpoints(m: Map, limit: int | None = None) -> tuple[Ranked, ...]:
@@ -412,7 +423,7 @@ def departments(m: Map) -> tuple[Department, ...]:
             Department(
                 owner=name,
                 touchpoints=tps,
-                average=average(v for tp in tps if (v := tp.emotion_for(None)) is not None),
+                average=average(v for tp in tps if (v := touchpoint_mean(tp)) is not None),
                 moments=tuple(tp for tp in tps if tp.is_moment_of_truth),
                 open_actions=tuple(open_actions.get(name, ())),
             )
@@ -429,7 +440,7 @@ def channels(m: Map) -> tuple[Channel, ...]:
         Channel(
             channel=name,
             touchpoints=tuple(tps),
-            average=average(v for tp in tps if (v := tp.emotion_for(None)) is not None),
+            average=average(v for tp in tps if (v := touchpoint_mean(tp)) is not None),
             by_persona=tuple(
                 (p.id, average(v for tp in tps if (v := tp.emotion_for(p.id)) is not None))
                 for p in m.personas

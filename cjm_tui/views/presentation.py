@@ -28,6 +28,7 @@ from rich.text import Text
 
 from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.names import short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import colours
@@ -79,30 +80,55 @@ def spaced_capitals(text: str) -> str:
 
 
 def wrap_cells(text: str, width: int, lines: int) -> list[str]:
-    """`text` in at most `lines` lines of `width` cells, by words; "…" when cut."""
+    """`text` in at most `lines` lines of `width` cells, broken at spaces only; "…" where
+    something is left out.
+
+    A word is never split over two lines: a word wider than the line gets a line of its own,
+    cut with "…" (no hyphenation: where Polish or Russian words may break is a dictionary's
+    question, and a wrong break reads worse than a cut). When the text needs more lines, the
+    last one ends after the last whole word that fits, then "…".
+    """
     if width <= 0 or lines <= 0:
         return []
-    out: list[list[str]] = []
-    current: list[str] = []
+    out: list[list[list[str]]] = []  # lines of words of cells
+    current: list[list[str]] = []
     for word in text.split():
         cells = text_cells(word)
-        sep = [" "] if current else []
-        if len(current) + len(sep) + len(cells) <= width:
-            current += sep + cells
+        if _length([*current, cells]) <= width:
+            current.append(cells)
             continue
         if current:
             out.append(current)
-        while len(cells) > width:  # a word longer than the line: cut it
-            cut = width - 1 if cells[width] == "" else width
-            out.append(cells[:cut])
-            cells = cells[cut:]
-        current = cells
+        current = [cells]
     if current:
         out.append(current)
     if len(out) > lines:
-        rest = [cell for line in out[lines - 1 :] for cell in [*line, " "]]
-        out = [*out[: lines - 1], truncate_cells(rest[:-1], width)]
-    return ["".join(line) for line in out]
+        out = [*out[: lines - 1], [word for line in out[lines - 1 :] for word in line]]
+        out[-1] = [_cut_words(out[-1], width)]
+    return ["".join(_joined(line, width)) for line in out]
+
+
+def _length(words: list[list[str]]) -> int:
+    return sum(len(w) for w in words) + max(0, len(words) - 1)
+
+
+def _joined(words: list[list[str]], width: int) -> list[str]:
+    """One line's words with spaces; a lone word wider than the line cut with "…"."""
+    cells = [cell for i, w in enumerate(words) for cell in ([" "] if i else []) + w]
+    return truncate_cells(cells, width)
+
+
+def _cut_words(words: list[list[str]], width: int) -> list[str]:
+    """The whole words that fit in `width` with "…" after them (the first word cut when
+    not even it fits)."""
+    kept: list[list[str]] = []
+    for w in words:
+        if _length([*kept, w]) + 1 > width:
+            break
+        kept.append(w)
+    if not kept:
+        return truncate_cells([*words[0], " "], width)
+    return [*_joined(kept, width), "…"]
 
 
 # Slides -------------------------------------------------------------------------------------
@@ -325,6 +351,12 @@ def _legend(grid: _Grid, m: Map, y: int) -> None:
     gap = 3
     room = grid.width - 2 - len(text_cells(mot)) - sum(2 + gap for _c in curves)
     names = [text_cells(curve.name) for curve in curves]
+    if sum(len(n) for n in names) > room:  # short names ("Ola") read better than cut ones
+        short = short_names(m)
+        names = [
+            text_cells(clean_line(short.get(c.persona, c.name)) or c.name if c.persona else c.name)
+            for c in curves
+        ]
     # The longest names are cut first, all to one width: no name is cut for a longer one.
     widths = fit_widths([len(n) for n in names], max(len(curves), room), cut="longest first")
     x = 1

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.names import short_names
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import colours
@@ -45,6 +46,7 @@ ROW_TOP = 2
 """The +2 row; the rows below it go down to -2."""
 ROW_AXIS = 7
 HEIGHT = 8
+DIM_STYLE = Style(dim=True)
 """Rows: stage names, markers (moment of truth, selection), +2 .. -2, touchpoint labels."""
 
 DEFAULT_COLUMN_WIDTH = 7
@@ -661,13 +663,36 @@ class Timeline:
 
     # Legend -----------------------------------------------------------------------------
 
-    def legend(self, width: int) -> list[Text]:
-        """Symbol and name of each curve, then the markers' meanings, wrapped to `width` cells."""
+    def legend(self, width: int, lines: int | None = None) -> list[Text]:
+        """Symbol and name of each curve, then the markers' meanings, wrapped to `width` cells.
+
+        With `lines`, the legend fits in that many lines and still names every persona: full
+        names when they fit, else short ones (`short_names`: "Ola" for "Ola, 20, student"),
+        and only when even those do not fit the last entries give way to "+N more".
+        """
+        full = self._legend_lines(self._legend_entries(None), width)
+        if lines is None or len(full) <= lines:
+            return [cells_text(line) for line in full]
+        entries = self._legend_entries(short_names(self.map))
+        for kept in range(len(entries), 0, -1):
+            more = len(entries) - kept
+            tail: list[list[_Cell]] = (
+                [[(ch, DIM_STYLE) for ch in _("+{n} more", n=more)]] if more else []
+            )
+            fitted = self._legend_lines(entries[:kept] + tail, width)
+            if len(fitted) <= max(1, lines):
+                return [cells_text(line) for line in fitted]
+        return [cells_text(line) for line in fitted]
+
+    def _legend_entries(self, short: dict[str, str] | None) -> list[list[_Cell]]:
         entries: list[list[_Cell]] = []
         for curve in self.curves:
+            name = curve.name
+            if short is not None and curve.persona is not None:
+                name = clean_line(short.get(curve.persona, name)) or name
             name_style = Style(color=curve.colour, dim=curve.emphasis == "faint")
             cells = [(curve.symbol, curve.style), (" ", None)]
-            cells += [(ch, name_style) for ch in text_cells(curve.name)]
+            cells += [(ch, name_style) for ch in text_cells(name)]
             entries.append(cells)
         if self.has_moments_of_truth:
             entries.append(
@@ -683,14 +708,18 @@ class Timeline:
                     *((ch, None) for ch in " " + _("selected")),
                 ]
             )
+        return entries
+
+    @staticmethod
+    def _legend_lines(entries: list[list[_Cell]], width: int) -> list[list[_Cell]]:
         lines: list[list[_Cell]] = []
         for entry in entries:
             entry = _truncate_styled(entry, max(1, width))
             if lines and len(lines[-1]) + 3 + len(entry) <= width:
                 lines[-1] += [(" ", None)] * 3 + entry
             else:
-                lines.append(entry)
-        return [cells_text(line) for line in lines]
+                lines.append(list(entry))  # a copy: the line grows, the entry is reused
+        return lines
 
 
 def _truncate_styled(cells: list[_Cell], width: int) -> list[_Cell]:

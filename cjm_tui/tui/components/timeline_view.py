@@ -220,12 +220,18 @@ class TimelineView(bindings.TranslatedBindings, ScrollView, can_focus=True, inhe
         self._update_subtitle()
         self.refresh()
 
+    @property
+    def legend_lines(self) -> int:
+        """The lines under the chart: the legend fits in them (short names, "+N more") so
+        no persona hides below the pane's edge; at least one (scrolled to where it is short)."""
+        return max(1, self.size.height - HEIGHT)
+
     def _update_virtual_size(self) -> None:
         timeline = self._timeline
         if timeline is None:
             return
         width = self.size.width
-        legend = len(timeline.legend(width)) if width > 0 else 1
+        legend = len(timeline.legend(width, self.legend_lines)) if width > 0 else 1
         self.virtual_size = Size(timeline.content_width + GUTTER, HEIGHT + legend)
 
     def _scroll_into_view(self) -> None:
@@ -320,7 +326,7 @@ class TimelineView(bindings.TranslatedBindings, ScrollView, can_focus=True, inhe
         if timeline is not None and width > 0:
             console = self.app.console
             base = self.rich_style
-            for text in [*timeline.render(x, width), *timeline.legend(width)]:
+            for text in [*timeline.render(x, width), *timeline.legend(width, self.legend_lines)]:
                 strip = Strip(list(text.render(console)))
                 strips.append(strip.adjust_cell_length(width, base).apply_style(base))
         self._strips[key] = strips

@@ -94,7 +94,9 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
             yield AnalysisTable(_("Action plan: quick wins ★ first"), id="plan-table")
             yield ImpactMatrix(id="matrix")
         elif view == "departments":
-            yield AnalysisTable(_("Departments"), id="departments-table")
+            yield AnalysisTable(
+                _("Departments: average of the touchpoints' means"), id="departments-table"
+            )
         elif view == "channels":
             yield AnalysisTable(_("Channels: touchpoints and average emotion"), id="channels-table")
         else:

@@ -68,7 +68,6 @@ def keys_table(remapped: Mapping[str, str] | None = None) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True)
     table.add_column(_("key"), no_wrap=True, max_width=16)
     table.add_column(_("does"), ratio=3, min_width=24)
-    table.add_column(_("id"), style="dim", ratio=1, overflow="fold")
     groups = [
         (_("Anywhere"), bindings.APP + bindings.MAIN, False),
         (_("In a list"), [*bindings.LIST, bindings.MAP_DETAILS], True),
@@ -77,6 +76,9 @@ def keys_table(remapped: Mapping[str, str] | None = None) -> Table:
         (_("Presentation"), bindings.PRESENT, False),
         (_("Analysis (v)"), bindings.ANALYSIS, False),
     ]
+    # An id is typed into config.toml: as wide as the longest, never folded in the middle.
+    longest = max(len(b.id or "") for _t, group, _l in groups for b in group)
+    table.add_column(_("id"), style="dim", width=longest, overflow="fold")
     for title, group, in_a_list in groups:
         table.add_row(Text(title, style="bold underline"), "", "")
         if in_a_list:

@@ -22,7 +22,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedCon
 
 from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.editing.quickadd import QuickAddError
-from cjm_tui.i18n import _, _n
+from cjm_tui.i18n import _, _n, _p
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, new_uid, title_of
 from cjm_tui.model.ids import unique_id
 from cjm_tui.sanitize import clean_line
@@ -74,7 +74,8 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
                     yield DetailView(id="details")
                 with TabPane(_("Moments"), id="tab-moments"):
                     yield MomentsPane()
-                with TabPane(_("Actions"), id="tab-actions"):
+                # A short word: the three tabs fit the side pane at 80x24 in every language.
+                with TabPane(_p("side tab", "Actions"), id="tab-actions"):
                     yield ActionsPane()
         yield TimelineView(id="timeline")
         yield Static(id="too-small")
@@ -388,13 +389,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         tp = self.selected_touchpoint()
         stage_id = self.stage or (tp.stage if tp else None)
         index = next((i for i, s in enumerate(m.stages) if s.id == stage_id), 0)
-        self.app.push_screen(PresentScreen(m, index), self._presented)
-
-    def _presented(self, stage_id: str | None) -> None:
-        """Back from the presentation: a selected stage follows the one shown last."""
-        stage = self.om.map.stage(stage_id) if stage_id else None
-        if stage is not None and self.stage is not None and stage.id != self.stage:
-            self.query_one(StagesPane).highlight_uid(stage.uid)
+        # Back from the presentation the selection is where it was (the stage shown last is
+        # not followed): the next `m` or `+` must hit the touchpoint the person had chosen.
+        self.app.push_screen(PresentScreen(m, index))
 
     # Commands ------------------------------------------------------------------------
 
