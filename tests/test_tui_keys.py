@@ -254,11 +254,35 @@ async def test_escape_cancels_the_form(path: Path) -> None:
         await pilot.press("e")
         assert isinstance(app.screen, EditForm)
         app.screen.query_one("#field-name", Input).value = "Changed"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
         await pilot.pause()
         assert app.screen is app.main
         assert app.om.map.touchpoint("sms").name == "SMS offer"  # type: ignore[union-attr]
         assert not app.om.dirty
+
+
+async def test_a_list_typed_with_semicolons_is_saved_as_an_array(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EditForm)
+        for _ in range(40):
+            if app.focused is form.widgets["pain_points"]:
+                break
+            await pilot.press("tab")
+        assert app.focused is form.widgets["pain_points"]
+        await pilot.press(*"; slow page;; tax\\; fees", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.main
+        await pilot.press("ctrl+s")
+    assert changed_lines(path) == [
+        '-pain_points = ["login wall"]',
+        '+pain_points = ["login wall", "slow page", "tax; fees"]',
+    ]
 
 
 async def test_a_duplicate_id_keeps_the_form_open(path: Path) -> None:
