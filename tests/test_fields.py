@@ -123,7 +123,7 @@ def test_kinds(m: Map) -> None:
 def test_labels_are_words_for_people(m: Map) -> None:
     labels = {s.key: s.label for s in fields_for("touchpoints", m)}
     assert labels["moment_of_truth"] == "Moment of truth"
-    assert labels["pain_points"] == "Pain points (one per line)"
+    assert labels["pain_points"] == "Pain points (separate with ;)"
 
 
 def test_choices_come_from_the_rules_and_the_map(m: Map) -> None:
@@ -250,15 +250,32 @@ def test_bad_slug_says_what_an_id_is_and_suggests_one(m: Map) -> None:
 # Lists ----------------------------------------------------------------------------
 
 
-def test_list_one_item_per_line(m: Map) -> None:
+def test_list_items_separated_by_semicolons(m: Map) -> None:
     s = spec(m, "touchpoints", "pain_points")
-    assert parse(s, "login wall\n\n  slow page  \n🐌 ślimak\n") == [
+    assert parse(s, "login wall;;  slow page  ; 🐌 ślimak;") == [
         "login wall",
         "slow page",
         "🐌 ślimak",
     ]
-    assert to_text(s, ["a", "b"]) == "a\nb"
+    assert parse(s, "a\nb") == ["a", "b"]  # lines of an old draft or a paste still split
+    assert to_text(s, ["a", "b"]) == "a; b"
     assert parse(s, to_text(s, ["Кот", "żółw"])) == ["Кот", "żółw"]
+
+
+def test_list_escapes(m: Map) -> None:
+    s = spec(m, "touchpoints", "pain_points")
+    assert parse(s, r"price; tax\; fees; C:\temp") == ["price", "tax; fees", r"C:\temp"]
+    assert parse(s, r"a\\; b") == ["a\\", "b"]  # \\ is one backslash, then the separator
+    assert to_text(s, ["tax; fees", "C:\\"]) == r"tax\; fees; C:\\"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [["a;b"], ["a\\"], ["a\\;b"], ["\\\\", "x"], [r"C:\temp\new"], ["a\\\\;", "\\"]],
+)
+def test_list_text_reads_back_as_the_same_items(m: Map, items: list[str]) -> None:
+    s = spec(m, "touchpoints", "pain_points")
+    assert parse(s, to_text(s, items)) == items
 
 
 def test_empty_list_is_absent(m: Map) -> None:
@@ -270,14 +287,15 @@ def test_empty_list_is_absent(m: Map) -> None:
 
 def test_refs(m: Map) -> None:
     s = spec(m, "touchpoints", "personas")
-    assert parse(s, "senior\nstudent\n") == ["senior", "student"]
-    assert parse(s, " student \nstudent") == ["student"]
+    assert parse(s, "senior; student;") == ["senior", "student"]
+    assert parse(s, "senior, student") == ["senior", "student"]  # ids hold no commas
+    assert parse(s, " student ;student") == ["student"]
     assert parse(s, "") is None
-    assert to_text(s, ["senior", "student"]) == "senior\nstudent"
+    assert to_text(s, ["senior", "student"]) == "senior; student"
 
 
 def test_unknown_ref_in_refs(m: Map) -> None:
-    message = error_of(spec(m, "touchpoints", "personas"), "student\nmanager")
+    message = error_of(spec(m, "touchpoints", "personas"), "student; manager")
     assert message == 'Personas: "manager" is not a persona id (known: student, senior)'
 
 

@@ -11,11 +11,13 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static
 
 from cjm_tui.editing.fields import FieldSpec, fields_for, values_of
 from cjm_tui.model import Map, map_from_raw
+from cjm_tui.tui.screens.choice import ConfirmDialog
 from cjm_tui.tui.screens.form import HINT, EditForm, field_id, visible
+from tests.conftest import until
 from tests.test_fields import MAP_TEXT
 
 
@@ -114,12 +116,14 @@ async def test_typing_and_ctrl_s_returns_parsed_values(m: Map) -> None:
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "name")
+        await pilot.press("ctrl+u")  # clear to the start, as in a shell
         await type_text(pilot, "Oferta SMS ")
         await paste(pilot, "📱")
         await type_text(pilot, " Предложение")
         await go_to(pilot, "channel")
         await type_text(pilot, "sms")
         await go_to(pilot, "emotion")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "student=-1, senior=2")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -135,14 +139,103 @@ async def test_typing_and_ctrl_s_returns_parsed_values(m: Map) -> None:
     assert result["moment_of_truth"] is None  # never set, left unticked: still absent
 
 
-async def test_escape_cancels(m: Map) -> None:
+async def test_escape_on_an_unchanged_form_just_closes(m: Map) -> None:
     form, _, _ = form_for(m, "stages")
     app = FormApp(form)
     async with app.run_test() as pilot:
-        await type_text(pilot, "changed")
+        await go_to(pilot, "goal")
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_escape_on_a_changed_form_asks_and_n_keeps_the_text(m: Map) -> None:
+    form, _, _ = form_for(m, "stages", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "goal")
+        await type_text(pilot, "szybko")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Discard the changes in this form?" in screen_text(app)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is form)
+        assert app.screen.focused is form.widgets["goal"]
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # escape answers no, too
+        await until(pilot, lambda: app.screen is form)
+        await type_text(pilot, "!")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert str(app.results[0]["goal"]).endswith("szybko!")
+
+
+async def test_escape_on_a_changed_form_and_y_discards(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "moment_of_truth")
+        await pilot.press("space")  # a tick is a change too
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_the_cursor_starts_at_the_end_of_the_text(m: Map) -> None:
+    form, _, _ = form_for(m, "stages", 1)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "name")
+        await type_text(pilot, " 2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["name"] == m.stages[1].name + " 2"
+
+
+async def test_shell_keys_clear_to_start_to_end_and_a_word_back(m: Map) -> None:
+    form, _, _ = form_for(m, "stages", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "goal")
+        await type_text(pilot, "one two three")
+        await pilot.press("ctrl+w")  # the word before the cursor
+        await pilot.press(*["left"] * 5, "ctrl+k")  # "one| two ": to the end
+        await pilot.press("home", "right", "ctrl+u")  # to the start
+        goal = form.widgets["goal"]
+        assert isinstance(goal, Input)
+        assert goal.value == "ne"
+        await go_to(pilot, "name")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Szukanie")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["name"] == "Szukanie"
+    assert app.results[0]["goal"] == "ne"
+
+
+async def test_an_unset_quick_win_shows_what_the_plan_works_out(m: Map) -> None:
+    form, _, _ = form_for(m, "actions", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "quick_win")
+        assert "not set: no, from effort not set / impact not set" in screen_text(app)
+        await go_to(pilot, "effort")
+        await pilot.press("l", "enter")
+        await go_to(pilot, "impact")
+        await pilot.press("h", "enter")
+        await go_to(pilot, "quick_win")
+        worked_out = "not set: yes, from effort low / impact high"
+        await until(pilot, lambda: worked_out in screen_text(app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["quick_win"] is None  # shown, not written
 
 
 async def test_enter_moves_to_the_next_field_and_applies_on_the_last(m: Map) -> None:
@@ -151,6 +244,7 @@ async def test_enter_moves_to_the_next_field_and_applies_on_the_last(m: Map) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         assert app.screen.focused is form.widgets["name"]
+        await pilot.press("ctrl+u")
         await type_text(pilot, "Zakup")
         await pilot.press("enter", "enter")
         assert app.screen.focused is form.widgets["goal"]
@@ -161,25 +255,52 @@ async def test_enter_moves_to_the_next_field_and_applies_on_the_last(m: Map) -> 
     assert app.results == [{**values, "name": "Zakup", "goal": "Kupić szybko"}]
 
 
-async def test_enter_on_a_last_select_applies_but_still_picks_from_its_list(m: Map) -> None:
+async def test_enter_on_a_last_select_opens_it_and_never_applies(m: Map) -> None:
     form, _, _ = form_for(m, "touchpoints", 0)
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "status")
         select = form.widgets["status"]
         assert isinstance(select, Select)
-        await pilot.press("down")  # opens the list
-        await pilot.pause()
-        assert select.expanded
+        await pilot.press("enter")  # closed: opens, even on the last field
+        await until(pilot, lambda: select.expanded)
         await pilot.press("down", "down", "enter")  # (not set) -> hypothesis -> verified
-        await pilot.pause()
-        assert not select.expanded
-        assert app.results == []
+        await until(pilot, lambda: not select.expanded)
         assert select.value == "verified"
-        await pilot.press("enter")
+        await pilot.press("enter")  # opens again rather than applying the form
+        await until(pilot, lambda: select.expanded)
+        assert app.results == []
+        await pilot.press("escape")  # closes the list, not the form
+        await until(pilot, lambda: not select.expanded)
+        assert app.screen is form
+        await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results and app.results[0] is not None
     assert app.results[0]["status"] == "verified"
+
+
+async def test_space_opens_a_dropdown_and_typing_jumps_to_a_match(m: Map) -> None:
+    form, _, _ = form_for(m, "actions", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "effort")
+        effort = form.widgets["effort"]
+        assert isinstance(effort, Select)
+        await pilot.press("space")
+        await until(pilot, lambda: effort.expanded)
+        await pilot.press("escape")
+        await until(pilot, lambda: not effort.expanded)
+        await pilot.press("h")  # closed: a letter opens the list on the first match
+        await until(pilot, lambda: effort.expanded)
+        await pilot.press("enter")
+        await until(pilot, lambda: not effort.expanded)
+        assert effort.value == "high"
+        await pilot.press("m", "e", "enter")  # first letters
+        await until(pilot, lambda: effort.value == "medium")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["effort"] == "medium"
 
 
 async def test_bad_value_keeps_the_form_open_and_says_why(m: Map) -> None:
@@ -188,6 +309,7 @@ async def test_bad_value_keeps_the_form_open_and_says_why(m: Map) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert shown(app, "#error-emotion") is None
         await go_to(pilot, "emotion")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "7")
         await go_to(pilot, "status")
         await pilot.press("ctrl+s")
@@ -198,6 +320,7 @@ async def test_bad_value_keeps_the_form_open_and_says_why(m: Map) -> None:
         assert app.screen.focused is form.widgets["emotion"]
         assert "7 is out of range" in screen_text(app)
         # Fixing it clears the message and applies.
+        await pilot.press("ctrl+u")
         await type_text(pilot, "+1")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -209,8 +332,10 @@ async def test_every_bad_field_is_marked_and_the_first_focused(m: Map) -> None:
     form, _, _ = form_for(m, "touchpoints", 0)
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+u")
         await type_text(pilot, "Not A Slug")
         await go_to(pilot, "emotion")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "manager=1")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -233,6 +358,7 @@ async def test_check_message_keeps_the_form_open(m: Map) -> None:
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         assert shown(app, "#form-error") is None
+        await pilot.press("ctrl+u")
         await type_text(pilot, "discover")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -249,37 +375,53 @@ async def test_check_message_keeps_the_form_open(m: Map) -> None:
     assert app.results[0]["id"] == "pay"
 
 
-async def test_list_fields_take_one_item_per_line(m: Map) -> None:
+async def test_list_fields_take_items_separated_by_semicolons(m: Map) -> None:
     form, _, _ = form_for(m, "touchpoints", 0)
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "pain_points")
-        assert isinstance(app.screen.focused, TextArea)
-        await type_text(pilot, "wall\n\n  ślimak  \n")
-        await paste(pilot, "дорого 🐌\n")
+        assert isinstance(app.screen.focused, Input)
+        await type_text(pilot, "wall;;  ślimak  ; a\\; b; ")
+        await paste(pilot, "дорого 🐌\nwolno\n")  # a pasted line is an item, none cut off
         await go_to(pilot, "personas")
-        await type_text(pilot, "senior\nstudent")
+        await type_text(pilot, "senior; student")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results and app.results[0] is not None
-    assert app.results[0]["pain_points"] == ["wall", "ślimak", "дорого 🐌"]
+    assert app.results[0]["pain_points"] == ["wall", "ślimak", "a; b", "дорого 🐌", "wolno"]
     assert app.results[0]["personas"] == ["senior", "student"]
 
 
-async def test_list_field_shows_the_items_one_per_line(m: Map) -> None:
-    m.personas[0].goals = ["Tanio", "Szybko"]
-    form, _, _ = form_for(m, "personas", 0)
+async def test_enter_in_a_list_field_moves_on_and_the_next_text_lands_there(m: Map) -> None:
+    form, _, _ = form_for(m, "touchpoints", 0)
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
-        area = form.widgets["goals"]
-        assert isinstance(area, TextArea)
-        assert area.text == "Tanio\nSzybko"
-        await go_to(pilot, "goals")
-        await pilot.press("f7", "backspace")  # select all, delete
+        await go_to(pilot, "personas")
+        await type_text(pilot, "senior")
+        await pilot.press("enter")
+        assert app.screen.focused is form.widgets["doing"]
+        await type_text(pilot, "Czyta SMS")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results and app.results[0] is not None
-    assert app.results[0]["goals"] is None
+    assert app.results[0]["personas"] == ["senior"]
+    assert app.results[0]["doing"] == "Czyta SMS"
+
+
+async def test_list_field_shows_the_items_on_one_line(m: Map) -> None:
+    m.personas[0].goals = ["Tanio", "Szybko; zaraz", "C:\\"]
+    form, _, _ = form_for(m, "personas", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = form.widgets["goals"]
+        assert isinstance(line, Input)
+        assert line.value == "Tanio; Szybko\\; zaraz; C:\\\\"
+        await go_to(pilot, "goals")
+        await type_text(pilot, "; Dużo")  # the cursor is at the end of the text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["goals"] == ["Tanio", "Szybko; zaraz", "C:\\", "Dużo"]
 
 
 async def test_clearing_an_optional_field_returns_none(m: Map) -> None:
@@ -288,9 +430,9 @@ async def test_clearing_an_optional_field_returns_none(m: Map) -> None:
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "channel")
-        await pilot.press("backspace")  # the whole value is selected on focus
+        await pilot.press("ctrl+u")  # the cursor starts at the end: clear to the start
         await go_to(pilot, "emotion")
-        await pilot.press("backspace")
+        await pilot.press("ctrl+u")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results and app.results[0] is not None
@@ -303,7 +445,7 @@ async def test_clearing_a_required_field_is_refused(m: Map) -> None:
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "name")
-        await pilot.press("backspace", "ctrl+s")
+        await pilot.press("ctrl+u", "ctrl+s")
         await pilot.pause()
         assert app.results == []
         assert shown(app, "#error-name") == "Name cannot be blank"
@@ -350,6 +492,7 @@ async def test_choice_and_reference_selects(m: Map) -> None:
         await go_to(pilot, "effort")
         await pilot.press("enter", "down", "enter")  # (not set) -> low
         await go_to(pilot, "due")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "2027-01-31")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -436,6 +579,7 @@ async def test_map_form_has_no_format_field(m: Map) -> None:
         await pilot.pause()
         assert "format" not in form.widgets
         await go_to(pilot, "updated")
+        await pilot.press("ctrl+u")
         await type_text(pilot, "2026-12-01T09:30")
         await pilot.press("enter")  # the last field: applies
         await pilot.pause()

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from cjm_tui.editing.quickadd import QuickAddError, build, parse
+from cjm_tui.editing.quickadd import QuickAddError, build, parse, preview
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.model.rules import is_slug
 
@@ -270,3 +270,47 @@ def test_build_on_a_map_without_stages_is_refused() -> None:
     with pytest.raises(QuickAddError) as exc:
         build(empty, "Coffee", default_stage=None)
     assert "stage" in str(exc.value)
+
+
+# ------------------------------------------------------- issue 12: 0, quoted channels, preview
+
+
+@pytest.mark.parametrize(("token", "value"), [("0", 0), ("+0", 0), ("-0", 0)])
+def test_a_whole_zero_token_is_a_neutral_emotion(token: str, value: int) -> None:
+    q = parse(f"Waits in the hall {token}")
+    assert q.emotion == value
+    assert q.name == "Waits in the hall"
+
+
+def test_a_zero_inside_a_word_or_escaped_stays_text() -> None:
+    q = parse(r"Step \0 of 10 0")
+    assert q.name == "Step 0 of 10"
+    assert q.emotion == 0
+
+
+def test_a_quoted_channel_holds_several_words() -> None:
+    q = parse('Looks for a space @"car  park" #arrive -1')
+    assert q.channel == "car park"
+    assert q.name == "Looks for a space"
+    assert q.stage == "arrive" and q.emotion == -1
+
+
+def test_an_unclosed_quote_runs_to_the_end_and_escapes_still_work() -> None:
+    q = parse(r'Pays \@ the desk @"front desk')
+    assert q.name == "Pays @ the desk"
+    assert q.channel == "front desk"
+
+
+def test_preview_reads_every_part(m: Map) -> None:
+    line = 'Coffee is cold @"coffee machine" #meet ^guest -1 !'
+    assert preview(m, line, "arrive") == (
+        "name: “Coffee is cold” · channel: coffee machine · stage: Meet · personas: guest · "
+        "emotion: -1 · moment of truth"
+    )
+    assert preview(m, "Coffee 0", "arrive") == "name: “Coffee” · stage: Arrive · emotion: 0"
+
+
+def test_preview_says_why_a_line_would_be_refused(m: Map) -> None:
+    assert preview(m, "Ghost #nowhere", "arrive") == (
+        "name: “Ghost” · stage: #nowhere  ✗ unknown stage #nowhere (stages: arrive, meet)"
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from cjm_tui.model import map_to_raw
 from cjm_tui.store import MapFile
@@ -21,6 +21,7 @@ from cjm_tui.tui.screens.form import EditForm
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.stage_delete import StageDeleteDialog
 
+from .conftest import until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
@@ -193,6 +194,59 @@ async def test_typing_q_and_digits_in_the_quick_add_line_is_text(path: Path) -> 
         assert app.om.map.touchpoints[1].name == "q 1 2 3 quiz"
 
 
+def preview_text(app: CjmApp) -> str:
+    return str(app.main.query_one("#quick-add-preview", Static).render())
+
+
+async def test_quick_add_previews_the_line_on_every_key(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert "name @channel #stage ^persona +2..-2 ! \\ escapes" in preview_text(app)
+        await pilot.press(*"Leaflet")
+        await until(pilot, lambda: preview_text(app) == "→ name: “Leaflet” · stage: Discover")
+        await pilot.press(*' @"car park" 0 !')
+        await until(
+            pilot,
+            lambda: (
+                preview_text(app)
+                == "→ name: “Leaflet” · channel: car park · stage: Discover · emotion: 0 · "
+                "moment of truth"
+            ),
+        )
+        await pilot.press("enter")
+        leaflet = app.om.map.touchpoint("leaflet")
+        assert leaflet is not None
+        assert (leaflet.name, leaflet.channel, leaflet.emotion) == ("Leaflet", "car park", 0)
+        await until(pilot, lambda: "escapes" in preview_text(app))  # empty again: the hint
+
+
+async def test_quick_add_to_another_stage_selects_and_shows_it(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.main.stage == "discover"
+        await pilot.press("a", *"Queue at the till #buy -2", "enter")
+        await pilot.pause()
+        assert app.main.stage == "buy"  # the Stages selection followed it
+        stages = app.main.query_one(StagesPane)
+        assert stages.highlighted_uid == app.om.map.stages[1].uid
+        assert selected(app) == "queue-at-the-till"  # highlighted in the list on screen
+        assert isinstance(app.focused, QuickAdd)  # still typing
+        notes = [str(n.message) for n in app._notifications]
+        assert any("Queue at the till" in n and "Buy" in n for n in notes)
+
+
+async def test_quick_add_line_is_as_wide_as_the_pane_at_80x24(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        line = app.main.query_one(QuickAdd)
+        pane = app.main.query_one("TouchpointsPane")
+        assert line.size.width == pane.size.width
+        assert line.size.width >= 26
+
+
 # Reordering -------------------------------------------------------------------------------
 
 
@@ -254,11 +308,35 @@ async def test_escape_cancels_the_form(path: Path) -> None:
         await pilot.press("e")
         assert isinstance(app.screen, EditForm)
         app.screen.query_one("#field-name", Input).value = "Changed"
-        await pilot.press("escape")
+        await pilot.press("escape")  # a changed form asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
         await pilot.pause()
         assert app.screen is app.main
         assert app.om.map.touchpoint("sms").name == "SMS offer"  # type: ignore[union-attr]
         assert not app.om.dirty
+
+
+async def test_a_list_typed_with_semicolons_is_saved_as_an_array(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EditForm)
+        for _ in range(40):
+            if app.focused is form.widgets["pain_points"]:
+                break
+            await pilot.press("tab")
+        assert app.focused is form.widgets["pain_points"]
+        await pilot.press(*"; slow page;; tax\\; fees", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.main
+        await pilot.press("ctrl+s")
+    assert changed_lines(path) == [
+        '-pain_points = ["login wall"]',
+        '+pain_points = ["login wall", "slow page", "tax; fees"]',
+    ]
 
 
 async def test_a_duplicate_id_keeps_the_form_open(path: Path) -> None:

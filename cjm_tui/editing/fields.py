@@ -21,7 +21,7 @@ from typing import Any, Literal
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word
 from cjm_tui.model import validate
-from cjm_tui.model.entities import MapInfo
+from cjm_tui.model.entities import MapInfo, worked_out_quick_win
 from cjm_tui.model.ids import slugify
 from cjm_tui.model.journey import Map
 from cjm_tui.model.raw import KNOWN_KEYS, Entity
@@ -62,7 +62,7 @@ class FieldSpec:
 
     @property
     def noun(self) -> str:
-        """The label without its "(one per line)" hint, for messages."""
+        """The label without its "(separate with ;)" hint, for messages."""
         return self.label.split(" (", 1)[0]
 
 
@@ -262,7 +262,7 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
         kind = _kind(table, key, check)
         label = labels.get(key, key.replace("_", " ").capitalize())
         if kind in ("list", "refs"):
-            label = _("{label} (one per line)", label=label)
+            label = _("{label} (separate with ;)", label=label)
         help_text = table_helps.get((table, key), helps.get(key, ""))
         choices: tuple[str, ...] = ()
         names: dict[str, str] = {}
@@ -297,6 +297,22 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
     return specs
 
 
+def unset_meaning(key: str, values: Mapping[str, Any]) -> str | None:
+    """What leaving `key` unset means, worked out from the form's other `values`, or None
+    when unset means nothing more (the form shows it beside an unticked box)."""
+    if key != "quick_win":
+        return None
+    effort, impact = values.get("effort"), values.get("impact")
+    answer = _("yes") if worked_out_quick_win(effort, impact) else _("no")
+    unset = _("not set")
+    return _(
+        "not set: {answer}, from effort {effort} / impact {impact}",
+        answer=answer,
+        effort=choice_word(effort) if isinstance(effort, str) else unset,
+        impact=choice_word(impact) if isinstance(impact, str) else unset,
+    )
+
+
 def values_of(item: MapInfo | Entity, specs: Sequence[FieldSpec]) -> dict[str, Any]:
     """The current value of every field (None when absent), copied so edits cannot leak back."""
     out: dict[str, Any] = {}
@@ -326,7 +342,7 @@ def to_text(spec: FieldSpec, value: Any) -> str:
     if value is None:
         return ""
     if spec.kind in ("list", "refs"):
-        return "\n".join(str(v) for v in value)
+        return LIST_SEPARATOR.join(_escape_item(str(v)) for v in value)
     if spec.kind == "bool":
         return "true" if value else "false"
     if spec.kind == "emotion":
@@ -439,9 +455,44 @@ def _parse_ref(spec: FieldSpec, text: str) -> str:
     raise FieldError(_not_an_id(spec.noun, ident, spec.ref, _known(spec.choices)))
 
 
+LIST_SEPARATOR = "; "
+"""Between the items of a list field: one line, so `enter` can always mean "next field"."""
+
+_NEEDS_ESCAPE = re.compile(r"\\(?=[\\;]|$)")  # a backslash a reader would take as an escape
+
+
+def _escape_item(item: str) -> str:
+    r"""One list item as typed: `;` as `\;`, and a backslash that `split_items` would read as
+    an escape (before `;` or `\`, or last) doubled, so every item reads back as itself."""
+    return _NEEDS_ESCAPE.sub(r"\\\\", item).replace(";", "\\;")
+
+
+def split_items(text: str) -> list[str]:
+    r"""The items of a list field's text: split on `;` (`\;` is a `;` in an item, `\\` a
+    backslash), each stripped, empty ones dropped. New lines (a paste) separate too."""
+    items: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and i + 1 < len(text) and text[i + 1] in "\\;":
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if char in ";\n\r":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
 def _parse_list(spec: FieldSpec, text: str) -> list[str]:
-    items = [line.strip() for line in text.splitlines() if line.strip()]
-    if spec.kind == "refs":
+    items = split_items(text)
+    if spec.kind == "refs":  # ids hold no spaces or commas: "senior, student" is two
+        items = [ident for item in items for ident in re.split(r"[\s,]+", item) if ident]
         items = [_parse_ref(spec, item) for item in items]
         items = list(dict.fromkeys(items))  # naming a persona twice means nothing more
     return items
@@ -458,7 +509,7 @@ def parse(spec: FieldSpec, text: str) -> Any:
         if items:
             return items
         if spec.required:
-            raise FieldError(_("{noun} needs at least one line", noun=spec.noun))
+            raise FieldError(_("{noun} needs at least one item", noun=spec.noun))
         return None
     if not text.strip():
         if spec.required:

@@ -2,19 +2,27 @@
 
 `Security guard asks for ID @office #arrive -1 !` is a touchpoint named "Security guard asks
 for ID", channel office, stage arrive, emotion -1, a moment of truth. The editor's line and
-`cjm add` both go through `parse` and `build`.
+`cjm add` both go through `parse` and `build`; the editor shows `preview` as the line is typed.
+
+A bare `0` is emotion 0 like `+0` and `-0`: people say "zero" for neutral and do not type the
+sign, and a stray digit in a touchpoint's name is rarer than a neutral rating (`\0` keeps it
+as text). A channel of several words is quoted: `@"car park"`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.ids import unique_id
+from cjm_tui.model.rules import emotion_label
 
-EMOTION_TOKENS = {"+2": 2, "+1": 1, "+0": 0, "-0": 0, "-1": -1, "-2": -2}
-_ESCAPABLE = "@#^!+-"
+EMOTION_TOKENS = {"+2": 2, "+1": 1, "+0": 0, "0": 0, "-0": 0, "-1": -1, "-2": -2}
+_ESCAPABLE = "@#^!+-0"
+_TOKEN = re.compile(r'@"[^"]*"?|\S+')
+"""A word, or a quoted channel (`@"car park"`; an unclosed quote runs to the end)."""
 
 
 class QuickAddError(ValueError):
@@ -35,8 +43,11 @@ def parse(line: str) -> QuickAdd:
     """Split a quick-add line into its parts (no checks against a map yet)."""
     words: list[str] = []
     result = QuickAdd(name="")
-    for token in line.split():
-        if token in EMOTION_TOKENS:
+    for token in _TOKEN.findall(line):
+        if token.startswith('@"'):
+            channel = token[2:].removesuffix('"').strip()
+            result.channel = " ".join(channel.split()) or result.channel
+        elif token in EMOTION_TOKENS:
             result.emotion = EMOTION_TOKENS[token]
         elif token == "!":
             result.moment_of_truth = True
@@ -53,6 +64,34 @@ def parse(line: str) -> QuickAdd:
             words.append(token)
     result.name = " ".join(words)
     return result
+
+
+def preview(m: Map, line: str, default_stage: str | None) -> str:
+    """How `line` will be read, in the interface's language, for the editor to show as it is
+    typed: the parts, or why it would be refused."""
+    parts = parse(line)
+    stage: str | None
+    try:
+        stage = build(m, line, default_stage).stage
+    except QuickAddError as exc:
+        problem: str | None = str(exc)
+        stage = parts.stage or default_stage
+    else:
+        problem = None
+    shown = [_("name: {name}", name=f"“{parts.name}”" if parts.name else "—")]
+    if parts.channel:
+        shown.append(_("channel: {channel}", channel=parts.channel))
+    if stage is not None:
+        known = m.stage(stage)
+        shown.append(_("stage: {stage}", stage=known.name if known else f"#{stage}"))
+    if parts.personas:
+        shown.append(_("personas: {ids}", ids=", ".join(parts.personas)))
+    if parts.emotion is not None:
+        shown.append(_("emotion: {value}", value=emotion_label(parts.emotion)))
+    if parts.moment_of_truth:
+        shown.append(_("moment of truth"))
+    text = " · ".join(shown)
+    return f"{text}  ✗ {problem}" if problem else text
 
 
 def build(m: Map, line: str, default_stage: str | None) -> Touchpoint:

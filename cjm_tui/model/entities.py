@@ -143,6 +143,12 @@ def mean_emotion(values: dict[str, int]) -> int | None:
     return sign * int((abs(total) * 2 + count) // (2 * count))
 
 
+def worked_out_quick_win(effort: str | None, impact: str | None) -> bool:
+    """An action is a quick win, when `quick_win` is not set, if it is cheap (effort low) and
+    worth it (impact medium or high): the plan's rule, and what the form shows for "not set"."""
+    return effort == "low" and impact in ("medium", "high")
+
+
 @dataclass
 class Action:
     """One improvement in the action plan (`[[actions]]`)."""
@@ -164,7 +170,7 @@ class Action:
         """Explicit `quick_win`, else cheap (effort low) and worth it (impact medium or high)."""
         if self.quick_win is not None:
             return self.quick_win
-        return self.effort == "low" and self.impact in ("medium", "high")
+        return worked_out_quick_win(self.effort, self.impact)
 
     @property
     def effective_state(self) -> str:

@@ -301,10 +301,10 @@ TIMELINE = [
 FORM = [
     Binding("ctrl+s", "apply", N_("Apply"), id="form.apply", priority=True),
     Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
-    # Priority, so the form decides first: in an Input enter goes to the next field (or
-    # applies on the last), and a Select or Checkbox that is the last field applies instead
-    # of opening / toggling (the contract: enter on the last field applies). Anywhere else
-    # the action skips and the widget gets the key as usual (a TextArea's new line).
+    # Priority, so the form decides first: enter always moves on (the next field, or apply on
+    # the last), also from a list field (its items are one line, split on ;) and a checkbox
+    # (space ticks); a closed dropdown opens instead and never applies; an open one takes
+    # the key itself (the action skips) to choose.
     Binding("enter", "enter", N_("Next field"), id="form.enter", show=False, priority=True),
 ]
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map, Touchpoint
@@ -21,7 +21,7 @@ from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
 from cjm_tui.views import colours
 
-QUICK_ADD_HINT = N_("name @channel #stage ^persona +2..-2 !  (enter adds, esc closes)")
+QUICK_ADD_HINT = N_('name @channel #stage ^persona +2..-2 ! \\ escapes · @"two words"')
 
 
 def emotion_cell(tp: Touchpoint, persona: str | None) -> Text:
@@ -132,24 +132,35 @@ class QuickAdd(bindings.TranslatedBindings, Input):
 
 
 class TouchpointsPane(Vertical):
-    """The list and, when `a` opens it, the quick-add line below it."""
+    """The list and, when `a` opens it, the quick-add line below it, as wide as the pane (a
+    rule with its title above, no side borders), with how the line reads under it."""
 
     DEFAULT_CSS = """
     TouchpointsPane { height: 1fr; width: 1fr; }
-    TouchpointsPane QuickAdd { display: none; border: round $accent; height: 3; }
-    TouchpointsPane.-adding QuickAdd { display: block; }
+    TouchpointsPane #quick-add-box {
+        display: none; height: auto; border-top: round $accent; border-title-color: $accent;
+    }
+    TouchpointsPane.-adding #quick-add-box { display: block; }
+    TouchpointsPane QuickAdd { width: 1fr; }
+    TouchpointsPane #quick-add-preview { height: auto; max-height: 4; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         yield TouchpointList()
-        hint = translate(QUICK_ADD_HINT)
-        yield QuickAdd(placeholder=hint, id="quick-add", select_on_focus=False)
+        with Vertical(id="quick-add-box"):
+            yield QuickAdd(id="quick-add", select_on_focus=False, compact=True)
+            yield Static(Text(translate(QUICK_ADD_HINT)), id="quick-add-preview")
 
     def open_quick_add(self) -> None:
         self.add_class("-adding")
-        line = self.query_one(QuickAdd)
-        line.border_title = _("Quick add")
-        line.focus()
+        self.query_one("#quick-add-box").border_title = _("Quick add")
+        self.query_one(QuickAdd).focus()
+
+    def show_preview(self, reading: str | None) -> None:
+        """How the line reads (map text: shown as plain text), or the tokens' hint when the
+        line is empty (None)."""
+        text = translate(QUICK_ADD_HINT) if reading is None else "→ " + clean_line(reading)
+        self.query_one("#quick-add-preview", Static).update(Text(text))
 
     @on(QuickAdd.Closed)
     def close_quick_add(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -23,12 +24,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets._select import SelectOverlay
 
-from cjm_tui.editing.fields import FieldError, FieldSpec, read, to_text
+from cjm_tui.editing.fields import (
+    LIST_SEPARATOR,
+    FieldError,
+    FieldSpec,
+    read,
+    to_text,
+    unset_meaning,
+)
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.screens.choice import ConfirmDialog
 
 Check = Callable[[dict[str, Any]], str | None]
 """Whole-form check: returns what is wrong with the values (shown on top) or None."""
@@ -54,33 +64,60 @@ def visible(text: str, keep_tab: bool = False) -> str:
 
 
 class SafeInput(Input):
-    """An Input that draws control characters visibly instead of sending them out raw.
+    """An Input that draws control characters visibly instead of sending them out raw, and
+    starts with the cursor at the end of what is there (not the whole text selected: a first
+    key typed must add to it, never replace it).
 
     Rich drops some control characters (BEL, BS, VT, FF, CR) when it builds the text, which
     would put the cursor out of step with the value; the stand-ins keep every position.
     """
 
+    def __init__(self, value: str, *, items: bool = False, **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
+        self.items = items
+        """A list field: a pasted text's lines become items (`; `) instead of being cut."""
+
     @property
     def _value(self) -> Text:  # Input's own hook for "value as drawn"
         return Text(visible(self.value), no_wrap=True, overflow="ignore", end="")
 
+    def _on_focus(self, event: events.Focus) -> None:
+        # Textual then runs Input's own handler too (each class's, along the MRO).
+        self.cursor_position = len(self.value)
 
-class SafeTextArea(TextArea):
-    """A TextArea that draws control characters visibly instead of sending them out raw."""
-
-    def get_line(self, line_index: int) -> Text:
-        line = self.document.get_line(line_index)
-        return Text(visible(line, keep_tab=True), end="", no_wrap=True)
-
-
-FieldWidget = SafeInput | SafeTextArea | Select[str] | Checkbox
+    def _on_paste(self, event: events.Paste) -> None:
+        if self.items and ("\n" in event.text or "\r" in event.text):
+            event.prevent_default()
+            event.stop()
+            lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+            self.insert_text_at_cursor(LIST_SEPARATOR.join(lines))
+        # else Input's own handler runs next (each class's runs, along the MRO)
 
 
-def _bool_words(checked: bool, original: Any) -> Content:
-    """A checkbox's state in words: Textual's box differs only by colour, not by shape."""
+class FormSelect(Select[str]):
+    """A dropdown that opens on a typed letter and jumps to the first option it starts (the
+    open list's own type-to-search takes the letters that follow)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.expanded or not event.is_printable or event.character in (None, " "):
+            return
+        event.stop()
+        event.prevent_default()
+        self.action_show_overlay()
+        self.query_one(SelectOverlay).post_message(events.Key(event.key, event.character))
+
+
+FieldWidget = SafeInput | Select[str] | Checkbox
+
+
+def _bool_words(checked: bool, original: Any, meaning: str | None = None) -> Content:
+    """A checkbox's state in words: Textual's box differs only by colour, not by shape.
+    `meaning` says what an unset key is worked out to be (a quick win from effort and impact)."""
     if checked:
         return Content(_("yes"))
-    return Content(_("no (not set)") if original is None else _("no"))
+    if original is None:
+        return Content(meaning or _("no (not set)"))
+    return Content(_("no"))
 
 
 def field_id(key: str) -> str:
@@ -141,15 +178,20 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
         wid = field_id(spec.key)
         classes = f"field-input kind-{spec.kind}"
         if spec.kind == "bool":
+            meaning = unset_meaning(spec.key, self.values)
             return Checkbox(
-                _bool_words(bool(value), value), bool(value), id=wid, classes=classes, compact=True
+                _bool_words(bool(value), value, meaning),
+                bool(value),
+                id=wid,
+                classes=classes,
+                compact=True,
             )
         if spec.kind in ("choice", "ref"):
             current = value if isinstance(value, str) and value else None
             options = list(spec.choices)
             if current is not None and current not in options:
                 options.append(current)  # keep what the file says selectable, even if unknown
-            return Select(
+            return FormSelect(
                 [(self._option(spec, o), o) for o in options],
                 prompt=_("(not set)") if not spec.required else _("(choose)"),
                 # A required reference with no value yet starts blank rather than silently
@@ -160,29 +202,19 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
                 classes=classes,
                 compact=True,
             )
-        text = to_text(spec, value)
-        if spec.kind in ("list", "refs"):
-            return SafeTextArea(
-                text,
-                id=wid,
-                classes=classes,
-                soft_wrap=True,
-                tab_behavior="focus",
-                show_line_numbers=False,
-                compact=True,
-                highlight_cursor_line=False,
-            )
         return SafeInput(
-            text,
+            to_text(spec, value),
+            items=spec.kind in ("list", "refs"),
             id=wid,
             classes=classes,
             compact=True,
         )
 
     @staticmethod
-    def _option(spec: FieldSpec, choice: str) -> Content:
+    def _option(spec: FieldSpec, choice: str) -> Text:
+        # Text, not Content: the open list's type-to-search reads only str or Text prompts.
         name = spec.names.get(choice)
-        return Content(clean_line(f"{choice} · {name}" if name else choice))
+        return Text(clean_line(f"{choice} · {name}" if name else choice))
 
     def on_mount(self) -> None:
         self.query_one("#form-box").border_title = Content(clean_line(self.form_title))
@@ -191,32 +223,68 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
             first = self.specs[0].key
         if first is not None:
             self.widgets[first].focus()
+        self._as_opened = self._typed()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        key = next((k for k, w in self.widgets.items() if w is event.checkbox), None)
-        if key is not None:
-            event.checkbox.label = _bool_words(event.value, self.values.get(key))
+    def _typed(self) -> dict[str, object]:
+        """What every field holds now, as the person sees it (to tell a changed form)."""
+        return {key: widget.value for key, widget in self.widgets.items()}
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed, picked or ticked since the form opened."""
+        return self._typed() != self._as_opened
+
+    def _current(self) -> dict[str, Any]:
+        """Every field's value as it stands, the original where the text does not read."""
+        values: dict[str, Any] = {}
+        for spec in self.specs:
+            try:
+                values[spec.key] = self._read(spec)
+            except FieldError:
+                values[spec.key] = self.values.get(spec.key)
+        return values
+
+    def _relabel_boxes(self) -> None:
+        """Each checkbox's words, with what "not set" now works out to."""
+        current: dict[str, Any] | None = None
+        for key, widget in self.widgets.items():
+            if isinstance(widget, Checkbox):
+                current = current if current is not None else self._current()
+                meaning = unset_meaning(key, current)
+                widget.label = _bool_words(widget.value, self.values.get(key), meaning)
+
+    def on_checkbox_changed(self) -> None:
+        self._relabel_boxes()
+
+    def on_select_changed(self) -> None:
+        self._relabel_boxes()  # a quick win is worked out from effort and impact
 
     # Keys --------------------------------------------------------------------------
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; a form with changes asks first, so a stray escape never loses typing."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(_("Discard the changes in this form?")), answer)
 
     def action_enter(self) -> None:
+        """Enter moves on: the next field, or apply on the last. A closed dropdown opens
+        instead (it never applies the form); an open one takes its choice itself."""
         focused = self.focused
-        keys = [s.key for s in self.specs]
-        if isinstance(focused, Input) and focused in self.widgets.values():
+        if isinstance(focused, Select) and focused in self.widgets.values():
+            if not focused.expanded:
+                focused.action_show_overlay()
+            return
+        if isinstance(focused, Input | Checkbox) and focused in self.widgets.values():
             self._next_or_apply(focused)
             return
-        if (
-            keys
-            and focused is self.widgets.get(keys[-1])
-            and isinstance(focused, Select | Checkbox)
-            and not (isinstance(focused, Select) and focused.expanded)
-        ):
-            self.action_apply()
-            return
-        raise SkipAction()  # a TextArea's new line, an open Select's choice, ...
+        raise SkipAction()  # an open dropdown's choice, a button, ...
 
     def _next_or_apply(self, widget: Widget) -> None:
         keys = [s.key for s in self.specs]
@@ -239,8 +307,6 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
         if isinstance(widget, Select):
             chosen = widget.value
             text = chosen if isinstance(chosen, str) else ""
-        elif isinstance(widget, TextArea):
-            text = widget.text
         else:
             text = widget.value
         return read(spec, text, original)

@@ -124,7 +124,11 @@ class HelpScreen(bindings.TranslatedBindings, ModalScreen[None]):
                     + "\n"
                     + _("Example: Security guard asks for ID @office #arrive -1 !")
                     + "\n"
-                    + _("A backslash keeps @ # ^ ! + - as text.")
+                    + _(
+                        "A bare 0 is a neutral emotion, like +0 and -0. A backslash keeps "
+                        "@ # ^ ! + - 0 as text. The line below it shows how it will be read. "
+                        "enter adds and keeps the line open, escape closes it."
+                    )
                 )
             )
             yield Static(Text("\n" + _("Good to know"), style="bold"))

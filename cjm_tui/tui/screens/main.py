@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
 from cjm_tui.editing.openmap import EditError, OpenMap
-from cjm_tui.editing.quickadd import QuickAddError
+from cjm_tui.editing.quickadd import QuickAddError, preview
 from cjm_tui.i18n import _, _n, _p
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, new_uid, title_of
 from cjm_tui.model.ids import unique_id
@@ -735,25 +735,44 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
 
     # Quick add ---------------------------------------------------------------------------
 
+    def _quick_add_stage(self) -> str | None:
+        """Where a line without `#stage` goes: the selected stage, else the highlighted
+        touchpoint's."""
+        if self.stage is not None:
+            return self.stage
+        tp = self.selected_touchpoint()
+        return tp.stage if tp else None
+
+    @on(Input.Changed, "#quick-add")
+    def quick_add_typed(self, event: Input.Changed) -> None:
+        line = event.value.strip()
+        reading = preview(self.om.map, line, self._quick_add_stage()) if line else None
+        self.query_one(TouchpointsPane).show_preview(reading)
+
     @on(Input.Submitted, "#quick-add")
     def quick_add(self, event: Input.Submitted) -> None:
         line = event.value.strip()
         if not line:
             return
-        default = self.stage
-        if default is None:
-            tp = self.selected_touchpoint()
-            default = tp.stage if tp else None
         try:
-            tp = self.om.quick_add(line, default)
+            tp = self.om.quick_add(line, self._quick_add_stage())
         except (QuickAddError, EditError) as exc:
             tell(self, clean_line(str(exc)), severity="error", title=_("Not added"))
             return
         event.input.value = ""
+        name = clean_line(tp.name)
+        if self.stage is not None and self.stage != tp.stage:
+            # Shown where it went: the Stages selection follows it (as going to a moment of
+            # truth does), and a line says so, since the list on screen changed under the person.
+            self.stage = tp.stage
+            stage = self.om.map.stage(tp.stage)
+            self.query_one(StagesPane).highlight_uid(stage.uid if stage else None)
+            where = clean_line(self.om.map.stage_name(tp.stage))
+            tell(self, _("Added “{name}” to the stage {stage}, shown now.", name=name, stage=where))
         if self.persona is not None and not tp.meets(self.persona):
-            name = clean_line(tp.name)
             tell(self, _("Added “{name}”; the selected persona does not meet it.", name=name))
         self.refresh_views(keep_tp=tp.uid)
+        self.tp_list.highlight_uid(tp.uid)
         self.query_one(QuickAdd).focus()
 
 
