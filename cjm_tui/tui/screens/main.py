@@ -283,6 +283,17 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         index = next((i for i, s in enumerate(m.stages) if s.id == stage_id), 0)
         self.app.push_screen(PresentScreen(m, index), self._presented)
 
+    def action_grid(self) -> None:
+        """`g`: the journey grid, its cursor on the selected touchpoint's `doing`."""
+        from cjm_tui.tui.screens.grid import GridScreen
+
+        if self.om.is_loading:
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        tp = self.selected_touchpoint()
+        grid = GridScreen(self.om, tp.uid if tp else None, self._update_header)
+        self.app.push_screen(grid, self.go_to_touchpoint)
+
     def _presented(self, stage_id: str | None) -> None:
         """Back from the presentation: a selected stage follows the one shown last."""
         stage = self.om.map.stage(stage_id) if stage_id else None
@@ -357,6 +368,11 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
                 _("Help: keys"),
                 _("every key and what it does (?)"),
                 partial(self.app.run_action, "help"),
+            ),
+            (
+                _("Journey grid"),
+                _("every lane of every touchpoint, edited in place (g)"),
+                main.action_grid,
             ),
             (
                 _("Presentation mode"),
