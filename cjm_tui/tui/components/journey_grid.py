@@ -80,12 +80,12 @@ class JourneyGridView(bindings.TranslatedBindings, Widget, can_focus=True):
 
     @property
     def label_width(self) -> int:
-        return 14 if self.size.width < NARROW else 22
+        return 14 if self.size.width < NARROW else 20
 
     @property
     def cell_width(self) -> int:
         """A cell's text width; each column also has one separator cell before it."""
-        return 15 if self.size.width < NARROW else 21
+        return 15 if self.size.width < NARROW else 19
 
     @property
     def visible_columns(self) -> int:
