@@ -5,8 +5,8 @@ Drawn through Textual's Line API: a frame builds only the rows and columns in vi
 the first column (lane labels) stay put while the cells scroll under them. Map text reaches
 the screen as `rich.text.Text` after `clean_line`, never through markup.
 
-Keys ask, the screen does: moving is the widget's own; an edit (`e`, typing, `+`/`-`, `m`) is
-posted up as `Command` for the screen to carry out on the open map. The cell editor
+Keys ask, the screen does: moving is the widget's own; an edit (`e`, `+`/`-`, `m`) is posted
+up as `Command` for the screen to carry out on the open map. The cell editor
 (`CellInput`) sits over the cell; the screen places it there (`cell_region`).
 """
 
@@ -59,13 +59,13 @@ class JourneyGridView(bindings.TranslatedBindings, Widget, can_focus=True):
         """The cursor is on another cell."""
 
     class Command(Message):
-        """A key asks for an edit of the cell under the cursor: `name` is "edit", "type"
-        (editing starts with `text`), "emotion" (`delta`) or "moment"."""
+        """A key asks for an edit of the cell under the cursor: `name` is "edit", "emotion"
+        (`delta`) or "moment". (A letter typed on a cell is the screen's: see
+        `GridScreen.on_key`.)"""
 
-        def __init__(self, name: str, text: str = "", delta: int = 0) -> None:
+        def __init__(self, name: str, delta: int = 0) -> None:
             super().__init__()
             self.name = name
-            self.text = text
             self.delta = delta
 
     def __init__(self, grid: JourneyGrid, column: int = 0, lane: int = 0, **kwargs: str) -> None:
@@ -166,18 +166,6 @@ class JourneyGridView(bindings.TranslatedBindings, Widget, can_focus=True):
         if action == "moment":
             return self.current_lane.kind == "moment"
         return True
-
-    def on_key(self, event: events.Key) -> None:
-        """A printable key that is none of the grid's starts editing with that character
-        (the spreadsheet habit: a filled cell costs its text and one key)."""
-        if not event.is_printable or not event.character:
-            return
-        for key, active in self.screen.active_bindings.items():
-            if key == event.key and active.enabled and active.node in (self, self.screen):
-                return  # one of the grid's keys: the binding acts
-        event.stop()
-        event.prevent_default()
-        self.post_message(self.Command("type", text=event.character))
 
     def on_resize(self) -> None:
         self._keep_in_view()

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
@@ -149,16 +149,36 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
             self._apply(lambda: self.om.bump_emotion(tp, event.delta, lane.persona))
         elif event.name == "moment":
             self._apply(lambda: self.om.toggle_moment(tp))
-        elif event.name in ("edit", "type"):
+        elif event.name == "edit" and not self.editing:
             text = self._grid.text(lane, view.column)
-            if event.name == "edit" and "\n" in text:
+            if "\n" in text:
                 tell(
                     self,
                     _("This cell has several lines: edit it in the touchpoint's form on the map."),
                     severity="warning",
                 )
                 return
-            self._open_editor(text if event.name == "edit" else event.text)
+            self._open_editor(text)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on a cell that is none of the grid's keys starts editing it with
+        that letter (the spreadsheet habit: a filled cell costs its text and one key).
+
+        Here, not in the widget, and at once: the letters typed right after it may reach the
+        grid before the cell editor has focus (a fast typist, a paste), and they go into the
+        editor too, never to the grid's keys (`g` would leave)."""
+        if not event.is_printable or not event.character or self.focused is self.editor:
+            return
+        if not self.editing:
+            for key, active in self.active_bindings.items():
+                if key == event.key and active.enabled and active.node in (self.view, self):
+                    return  # one of the grid's keys: its binding acts
+        event.stop()
+        event.prevent_default()
+        if self.editing:
+            self.editor.insert_text_at_cursor(event.character)
+        elif self._may_edit():
+            self._open_editor(event.character)
 
     def _open_editor(self, text: str) -> None:
         view = self.view
