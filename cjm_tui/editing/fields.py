@@ -383,6 +383,12 @@ def _emotion_number(text: str, what: str) -> int:
     return number
 
 
+def emotion_number(text: str, what: str) -> int:
+    """One emotion value typed as text (`-1`, `+2`, `0`); `what` names it in the message of
+    the FieldError raised for anything else."""
+    return _emotion_number(text, what)
+
+
 def _parse_emotion(spec: FieldSpec, text: str) -> int | dict[str, int]:
     plain = text.strip().replace("\u2212", "-")
     if _INT.fullmatch(plain):

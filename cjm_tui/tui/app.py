@@ -201,8 +201,11 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         return [own, *found] if own.enabled else found
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a look-only screen (the presentation) is open, nothing changes the map."""
+        """While a look-only screen (the presentation) is open, nothing changes the map; on a
+        screen where letters are typed into cells (the journey grid) `q` and `?` are letters."""
         edits = action in ("save", "undo", "redo")
+        if action in ("quit", "help") and getattr(self.screen, "TYPES_LETTERS", False):
+            return False  # there `q` and `?` are typed into a cell: the footer must not offer them
         return not (edits and any(getattr(s, "LOOK_ONLY", False) for s in self.screen_stack))
 
     # Files -------------------------------------------------------------------------
@@ -226,6 +229,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             return
         self.drafts.saved(wrote=result is SaveResult.SAVED)
         self.main.refresh_views()
+        self._refresh_screen()
         if then_quit:
             self.exit(0)
             return
@@ -266,8 +270,16 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             tell(self, nothing, timeout=2)
             return
         self.main.refresh_views()
+        self._refresh_screen()
         self.drafts.history_moved()
         tell(self, clean_line(done), timeout=2)
+
+    def _refresh_screen(self) -> None:
+        """A screen over the map that edits it too (the journey grid) shows it anew."""
+        screen = self.screen
+        refresh = getattr(screen, "refresh_views", None)
+        if screen is not self.main and callable(refresh):
+            refresh()
 
     # Help and quit -----------------------------------------------------------------
 

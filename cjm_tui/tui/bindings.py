@@ -125,6 +125,14 @@ MAIN = [
         key_display="/",
         show=False,  # the footer at 80 columns is full; the help and the palette show it
     ),
+    Binding(
+        "g",
+        "grid",
+        N_("Grid"),
+        id="main.grid",
+        tooltip=N_("The journey grid: every lane of every touchpoint, edited in place"),
+        show=False,
+    ),
 ]
 
 MAP_DETAILS = Binding(
@@ -296,6 +304,93 @@ TIMELINE = [
     Binding("end", "scroll_end", N_("End"), id="timeline.end", show=False),
 ]
 
+# The journey grid (g): the grid itself, the screen around it, and a cell being edited -------------
+
+
+GRID = [
+    Binding("up", "move(0, -1)", N_("Move"), id="grid.up", show=False),
+    Binding("down", "move(0, 1)", N_("Move"), id="grid.down", show=False),
+    Binding("left", "move(-1, 0)", N_("Move"), id="grid.left", show=False),
+    Binding("right", "move(1, 0)", N_("Move"), id="grid.right", show=False),
+    Binding("home", "go_column(0)", N_("First"), id="grid.first", show=False),
+    Binding("end", "go_column(-1)", N_("Last"), id="grid.last", show=False),
+    Binding(
+        "enter,e",
+        "edit",
+        N_("Edit"),
+        id="grid.edit",
+        tooltip=N_("Edit the cell in place (or just type); on a moment of truth, toggle it"),
+        key_display="e",
+    ),
+    Binding(
+        "plus,equals_sign",
+        "emotion(1)",
+        N_("Emotion"),
+        id="grid.emotion_up",
+        tooltip=N_("On an emotion cell: raise it by one (also =)"),
+        key_display="+-",
+    ),
+    Binding(
+        "minus",
+        "emotion(-1)",
+        N_("Emotion -"),
+        id="grid.emotion_down",
+        tooltip=N_("On an emotion cell: lower it by one"),
+        show=False,
+    ),
+    Binding(
+        "m,space",
+        "moment",
+        N_("Moment"),
+        id="grid.moment",
+        tooltip=N_("On the moment-of-truth cell: mark or unmark it (also space)"),
+        key_display="m",
+    ),
+]
+
+GRID_SCREEN = [
+    Binding(
+        "escape,g",
+        "leave",
+        N_("Back"),
+        id="grid.leave",
+        tooltip=N_("Back to the map, on the grid's touchpoint (also g)"),
+        key_display="esc",
+    ),
+]
+
+GRID_CELL = [
+    Binding(
+        "enter",
+        "apply(0, 1)",
+        N_("Apply, down"),
+        id="grid.apply_down",
+        tooltip=N_("Apply the cell and go down one lane"),
+    ),
+    Binding(
+        "tab",
+        "apply(1, 0)",
+        N_("Apply, right"),
+        id="grid.apply_right",
+        tooltip=N_("Apply the cell and go to the next touchpoint in the lane"),
+    ),
+    Binding(
+        "shift+tab",
+        "apply(-1, 0)",
+        N_("Apply, left"),
+        id="grid.apply_left",
+        tooltip=N_("Apply the cell and go to the previous touchpoint in the lane"),
+        show=False,
+    ),
+    Binding(
+        "escape",
+        "cancel",
+        N_("Cancel"),
+        id="grid.cancel_cell",
+        tooltip=N_("Leave the cell as it was"),
+    ),
+]
+
 # The edit form and the dialogs -------------------------------------------------------------------
 
 FORM = [
@@ -445,6 +540,7 @@ GROUPS: dict[str, Sequence[Binding]] = {
     "touchpoint": TOUCHPOINT,
     "quickadd": QUICK_ADD,
     "timeline": TIMELINE,
+    "grid": [*GRID, *GRID_SCREEN, *GRID_CELL],
     "form": FORM,
     "choice": CHOICE,
     "confirm": CONFIRM,

@@ -393,6 +393,17 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         # not followed): the next `m` or `+` must hit the touchpoint the person had chosen.
         self.app.push_screen(PresentScreen(m, index))
 
+    def action_grid(self) -> None:
+        """`g`: the journey grid, its cursor on the selected touchpoint's `doing`."""
+        from cjm_tui.tui.screens.grid import GridScreen
+
+        if self.om.is_loading:
+            tell(self, _("The map is still loading; try again in a moment."))
+            return
+        tp = self.selected_touchpoint()
+        grid = GridScreen(self.om, tp.uid if tp else None, self._update_header)
+        self.app.push_screen(grid, self.go_to_touchpoint)
+
     # Commands ------------------------------------------------------------------------
 
     @on(EntityList.Command)
@@ -471,6 +482,11 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
                 _("Help: keys"),
                 _("every key and what it does (?)"),
                 partial(self.app.run_action, "help"),
+            ),
+            (
+                _("Journey grid"),
+                _("every lane of every touchpoint, edited in place (g)"),
+                main.action_grid,
             ),
             (
                 _("Presentation mode"),
