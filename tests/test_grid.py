@@ -188,14 +188,28 @@ async def test_arrows_move_and_stop_at_the_edges(path: Path) -> None:
         assert grid(app).view._first_column > 0  # scrolled: the last column is in view
 
 
-@pytest.mark.parametrize("key", ["enter", "e"])
-async def test_enter_or_e_edits_the_cell_with_its_text(path: Path, key: str) -> None:
+async def test_enter_edits_the_cell_with_its_text(path: Path) -> None:
     app = app_on(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_grid(pilot)
-        await press(pilot, key)
+        await press(pilot, "enter")
         assert grid(app).editing
         assert grid(app).editor.value == tp(app, "bus-stop-poster").doing
+
+
+@pytest.mark.parametrize("word", ["great", "empty", "more", "+1 extra"])
+async def test_on_a_text_lane_every_letter_types(path: Path, word: str) -> None:
+    """A word that starts with one of the grid's keys (g leaves, e edits, m marks, + raises)
+    goes into the cell whole: the grid is never left and nothing else changes."""
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_grid(pilot)
+        before = tp(app, "bus-stop-poster")
+        await press(pilot, *[("space" if c == " " else c) for c in word], "enter")
+        assert isinstance(app.screen, GridScreen)
+        after = tp(app, "bus-stop-poster")
+        assert after.doing == word
+        assert (after.emotion, after.moment_of_truth) == (before.emotion, before.moment_of_truth)
 
 
 async def test_typing_starts_editing_and_enter_applies_and_rests_below(path: Path) -> None:
@@ -316,7 +330,7 @@ async def test_leaving_selects_the_grids_touchpoint(path: Path) -> None:
     app = app_on(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_grid(pilot)
-        await press(pilot, "right", "right", "right", "right", "g")
+        await press(pilot, "right", "right", "right", "right", "escape")
         assert isinstance(app.screen, MainScreen)
         chosen = app.main.selected_touchpoint()
         assert chosen is not None and chosen.id == "offer-page-mobile"  # in the next stage
@@ -327,7 +341,7 @@ async def test_ctrl_s_saves_from_the_grid_and_only_the_edited_line_changes(path:
     app = app_on(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_grid(pilot)
-        await press(pilot, "e", "end", *" again", "enter", "ctrl+s")
+        await press(pilot, "enter", "end", *" again", "enter", "ctrl+s")
         await until(pilot, lambda: not app.om.dirty)
     after = path.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]

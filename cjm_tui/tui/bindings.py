@@ -354,7 +354,7 @@ GRID_SCREEN = [
         "leave",
         N_("Back"),
         id="grid.leave",
-        tooltip=N_("Back to the map, on the grid's touchpoint (also g)"),
+        tooltip=N_("Back to the map, on the grid's touchpoint (also g, off the lanes of text)"),
         key_display="esc",
     ),
 ]

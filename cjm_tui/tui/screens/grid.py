@@ -169,7 +169,10 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
         editor too, never to the grid's keys (`g` would leave)."""
         if not event.is_printable or not event.character or self.focused is self.editor:
             return
-        if not self.editing:
+        # On a lane of text every printable key types, `e`, `g`, `m` and `+` too: a word that
+        # starts with one of them must not leave the grid or change a cell. The grid's own
+        # letter keys act on the lanes that take no typed letters (emotion, moment of truth).
+        if not self.editing and self.view.current_lane.kind not in ("text", "list"):
             for key, active in self.active_bindings.items():
                 if key == event.key and active.enabled and active.node in (self.view, self):
                     return  # one of the grid's keys: its binding acts
