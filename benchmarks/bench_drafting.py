@@ -118,7 +118,7 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
         await t.type("Clinic visit")
         await t.keys("ctrl+s")
         await until(pilot, lambda: app.screen is app.main, "the main screen")
-        for name, _ident in PERSONAS:
+        for name, _persona_id in PERSONAS:
             await t.keys("a")
             await until(pilot, lambda: app.screen is not app.main, "the persona form")
             await t.type(name)
@@ -127,7 +127,7 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
         await t.keys("2")
         for _ in app.om.map.stages:  # the new map's three stages go
             await t.keys("d", "y")
-        for name, _ident in STAGES:
+        for name, _stage_id in STAGES:
             await t.keys("a")
             await until(pilot, lambda: app.screen is not app.main, "the stage form")
             await t.type(name)
@@ -149,7 +149,7 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
         await t.keys("g")
         await until(pilot, lambda: type(app.screen).__name__ == "GridScreen", "the grid")
         grid = app.screen
-        lanes = [lane.key for lane in grid.grid.lanes]  # type: ignore[attr-defined]
+        lanes = [lane.key for lane in grid.view.grid.lanes]  # type: ignore[attr-defined]
         await t.keys("home")
         for lane in TEXT_LANES:
             await _to_lane(t, grid, lanes.index(lane))
@@ -206,7 +206,7 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
 
 async def _to_lane(t: Typist, grid: Any, lane: int) -> None:
     """From the grid's current lane to `lane` by arrows (counted)."""
-    now = grid.query_one("JourneyGridView").row
+    now = grid.view.lane
     if lane != now:
         await t.keys(*(["down"] * (lane - now) if lane > now else ["up"] * (now - lane)))
 

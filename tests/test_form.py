@@ -295,6 +295,9 @@ async def test_space_opens_a_dropdown_and_typing_jumps_to_a_match(m: Map) -> Non
         await pilot.press("enter")
         await until(pilot, lambda: not effort.expanded)
         assert effort.value == "high"
+        await until(pilot, lambda: app.screen.focused is not effort)  # the pick moved on
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.screen.focused is effort)
         await pilot.press("m", "e", "enter")  # first letters
         await until(pilot, lambda: effort.value == "medium")
         await pilot.press("ctrl+s")
@@ -621,3 +624,24 @@ async def test_a_new_entry_must_fill_its_required_fields(m: Map) -> None:
     result = app.results[0]
     assert (result["id"], result["touchpoint"], result["title"]) == ("fix", "sms-offer", "Fix")
     assert result["due"] is None and result["quick_win"] is None
+
+
+async def test_enter_walks_the_whole_form_dropdowns_too(m: Map) -> None:
+    """From the first field, `enter` alone reaches every field in order: on a dropdown it opens
+    the list, and the `enter` that picks moves on (it reopened the list, for ever)."""
+    form, specs, _ = form_for(m, "touchpoints")
+    app = FormApp(form)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        visited: list[str] = []
+        for _ in range(3 * len(specs)):
+            focused = app.screen.focused
+            if focused is not None and focused.id and focused.id.startswith("field-"):
+                key = focused.id.removeprefix("field-")
+                if not visited or visited[-1] != key:
+                    visited.append(key)
+            if visited and visited[-1] == specs[-1].key:
+                break
+            await pilot.press("enter")
+        assert visited == [s.key for s in specs], visited
+        assert app.results == []  # never applied on the way

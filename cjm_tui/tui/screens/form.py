@@ -16,12 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
@@ -97,6 +98,19 @@ class SafeInput(Input):
 class FormSelect(Select[str]):
     """A dropdown that opens on a typed letter and jumps to the first option it starts (the
     open list's own type-to-search takes the letters that follow)."""
+
+    class Picked(Message):
+        """An option was chosen in the open list (the one already set too): the form moves
+        on, as `enter` does from any other field."""
+
+        def __init__(self, select: FormSelect) -> None:
+            super().__init__()
+            self.select = select
+
+    @on(SelectOverlay.UpdateSelection)
+    def _picked(self) -> None:
+        # Runs before Select's own handler, which sets the value; the form reads it later.
+        self.post_message(self.Picked(self))
 
     async def _on_key(self, event: events.Key) -> None:
         if self.expanded or not event.is_printable or event.character in (None, " "):
@@ -285,6 +299,15 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
             self._next_or_apply(focused)
             return
         raise SkipAction()  # an open dropdown's choice, a button, ...
+
+    @on(FormSelect.Picked)
+    def _after_pick(self, event: FormSelect.Picked) -> None:
+        """A choice made with `enter` moves on to the next field (never applies the form: on
+        the last field the focus stays), so `enter` walks the whole form, dropdowns too."""
+        keys = [s.key for s in self.specs]
+        index = next((i for i, k in enumerate(keys) if self.widgets[k] is event.select), None)
+        if index is not None and index < len(keys) - 1:
+            self.call_after_refresh(self.widgets[keys[index + 1]].focus)
 
     def _next_or_apply(self, widget: Widget) -> None:
         keys = [s.key for s in self.specs]
