@@ -97,9 +97,10 @@ async def until(pilot: Pilot[Any], condition: Any, what: str, timeout: float = 2
 
 
 def quick_add_line(step: Any) -> tuple[str, str]:
-    """The content and the syntax of a quick-add line: (name + channel, the rest)."""
+    """The content of a quick-add line (name + channel) and the line typed, for the selected
+    stage."""
     channel = f'"{step.channel}"' if " " in step.channel else step.channel
-    return step.name + step.channel, f"{step.name} @{channel} #{step.stage}"
+    return step.name + step.channel, f"{step.name} @{channel}"
 
 
 async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[str, int]]:
@@ -124,24 +125,34 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
             await t.type(name)
             await t.keys("ctrl+s")
             await until(pilot, lambda: app.screen is app.main, "the main screen")
-        await t.keys("2")
-        for _ in app.om.map.stages:  # the new map's three stages go
-            await t.keys("d", "y")
+        await t.keys("2", "end")  # new stages go after the highlighted one: after the last
+        defaults = [s.uid for s in app.om.map.stages]
         for name, _stage_id in STAGES:
             await t.keys("a")
             await until(pilot, lambda: app.screen is not app.main, "the stage form")
             await t.type(name)
             await t.keys("ctrl+s")
             await until(pilot, lambda: app.screen is app.main, "the main screen")
-        await t.keys("3", "a")
-        for step in STEPS:
-            content, line = quick_add_line(step)
-            await t.type(line)
-            t.text -= len(line) - len(content)
-            t.other += len(line) - len(content)
-            t.by_phase[t.phase] += len(line) - len(content)
-            await t.keys("enter")
-        await t.keys("escape")
+        for _ in defaults:  # then the new map's three stages go (a map keeps one at least)
+            await t.keys("home", "down", "d", "y")
+            await until(pilot, lambda: app.screen is app.main, "the main screen")
+        assert [s.name for s in app.om.map.stages] == [name for name, _ in STAGES], [
+            s.name for s in app.om.map.stages
+        ]
+        # Stage by stage, as a room walks the journey: the line goes to the selected stage.
+        await t.keys("home", "down")  # past "All stages" to the first stage
+        for number, (_name, stage_id) in enumerate(STAGES):
+            if number:
+                await t.keys("2", "down")
+            await t.keys("3", "a")
+            for step in (s for s in STEPS if s.stage == stage_id):
+                content, line = quick_add_line(step)
+                await t.type(line)
+                t.text -= len(line) - len(content)
+                t.other += len(line) - len(content)
+                t.by_phase[t.phase] += len(line) - len(content)
+                await t.keys("enter")
+            await t.keys("escape")
         assert len(app.om.map.touchpoints) == len(STEPS), len(app.om.map.touchpoints)
 
         # 2. The grid -------------------------------------------------------------------------
@@ -162,7 +173,10 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
         for p, lane_index in enumerate(emotion_lanes):
             await _to_lane(t, grid, lane_index)
             for i, step in enumerate(STEPS):
-                await t.type(str(step.emotions[p]))
+                value = step.emotions[p]
+                if value < 0:
+                    await t.keys("enter")  # `-` on a resting cell lowers it: type in the editor
+                await t.type(str(value))
                 await t.keys("tab" if i < len(STEPS) - 1 else "enter")
                 cells["emotion"] += 1
             await t.keys("home")
@@ -234,7 +248,8 @@ def verify(path: Path) -> list[str]:
             want = getattr(step, key) or None
             if getattr(tp, key) != want:
                 wrong.append(f"{tp.id}.{key} = {getattr(tp, key)!r}, typed {want!r}")
-        if tp.stage != step.stage:
+        stage = m.stage(tp.stage)
+        if stage is None or stage.name != dict((i, n) for n, i in STAGES)[step.stage]:
             wrong.append(f"{tp.id}.stage = {tp.stage!r}")
         if [tp.emotion_for(p) for p in pids] != list(step.emotions):
             wrong.append(f"{tp.id}.emotion = {tp.emotion!r}, typed {step.emotions}")
@@ -311,12 +326,14 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(
             f"  per fully described touchpoint (quick-add syntax, text lanes, 3 emotions, "
-            f"moment and why): {per_touchpoint:.1f} keys beyond the text (target: at most 20)"
+            f"moment and why): {per_touchpoint:.1f} keys beyond the text "
+            f"({skeleton_tp / described:.1f} on the quick-add line, "
+            f"{grid_keys / described:.1f} in the grid; target: at most 20)"
         )
         form_text, form_other, _labels = asyncio.run(form_path((width, height), path))
         print(
-            f"  the edit form, one touchpoint's five text lanes and why: {form_other} keys "
-            f"beyond {form_text} of text"
+            f"  the edit form (e), one touchpoint's five text lanes and why only: "
+            f"{form_other} keys beyond {form_text} of text"
         )
         if wrong:
             print("  TYPED TEXT MISSING OR WRONG IN THE FILE:")
