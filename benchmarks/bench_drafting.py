@@ -42,10 +42,10 @@ from textual.pilot import Pilot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clinic import ACTIONS, PERSONAS, STAGES, STEPS  # noqa: E402
+from clinic import ACTIONS, PERSONAS, STAGES, STEPS
 
-from cjm_tui.store import MapFile  # noqa: E402
-from cjm_tui.tui.app import CjmApp, build_app  # noqa: E402
+from cjm_tui.store import MapFile
+from cjm_tui.tui.app import CjmApp, build_app
 
 TEXT_LANES = ("doing", "thinking", "feeling", "expectation", "experience")
 
