@@ -300,12 +300,13 @@ def test_analysis_moments_snapshot(
 def test_analysis_departments_snapshot(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    """v then 4: the Departments tab active; a table of Department, Touchpoints, Average,
-    Moments, Open actions with Billing (2, -2.0, 2, 2) highlighted first, then Customer Care,
-    Digital, IT, Legal, Marketing, Retail and "(no owner)" last (2, 0.0, 0, 0). Under it Billing's
-    detail: "Billing · 2 touchpoints · average -2.0", its touchpoints, its two moments of
-    truth with ◆, and its open actions with ☐ (at 80x24 the last line is cut). No "Go to
-    touchpoint" in the footer: department rows are not touchpoints.
+    """v then 4: the Departments tab active; a table of Department, Touchpoints, Average, Moments,
+    Open actions under "Departments: average of the touchpoints' means" (each touchpoint's
+    persona values averaged first), Billing (2, -1.8, 2, 2) highlighted first, then Customer
+    Care, Digital, IT, Legal, Marketing, Retail and "(no owner)" last (2, 0.0, 0, 0). Under
+    it Billing's detail: "Billing · 2 touchpoints · average -1.8", its touchpoints, its two
+    moments of truth with ◆, and its open actions with ☐ (at 80x24 the last line is cut). No
+    "Go to touchpoint" in the footer: department rows are not touchpoints.
     """
     assert snap(snap_compare, TELECOM, tmp_path, size, ["v", "4"])
 
@@ -356,7 +357,7 @@ def test_analysis_channels_snapshot(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """v then 5: "Channels: touchpoints and average emotion": one row per channel in
-    alphabetical order (app 4 +0.2, call centre 1 -1.0, complaint 1 -2.0, …, sms 5 0.0), a
+    alphabetical order (app 4 +0.3, call centre 1 -1.3, complaint 1 -2.0, …, sms 5 0.0), a
     column per persona headed by its symbol (● Ola ■ Marek ▲ Pani Ha… ▼ Oleksandr), "–" where
     a persona has no emotion on that channel. Under it app's four touchpoints by name. No "Go
     to touchpoint" in the footer.

@@ -587,8 +587,8 @@ def test_main_screen_translated(snap_compare: Any, tmp_path: Path, lang: str) ->
     """The telecom map at 80x24, as in test_snapshots.py::test_main_screen, in Polish or
     Russian: pane titles "1 Persony" / "2 Etapy" / "3 Punkty styku" (ru: "1 Персоны" /
     "2 Этапы" / "3 Точки контакта"), "Wszystkie" and "Wszystkie etapy" (ru: "Все персоны",
-    "Все этапы") whole, not cut; the side tabs "Szczegóły  Momenty  Działania" (ru: "Детали
-    Моменты  Действия") all on the tab row; detail labels "etap:", "kanał:", "co robi:" (ru:
+    "Все этапы") whole, not cut; the side tabs "Szczegóły Momenty Plan" (ru: "Детали
+    Моменты Действия") all on the compact tab row; detail labels "etap:", "kanał:", "co robi:" (ru:
     "этап:", "канал:", "что делает:"); the timeline titled "Krzywa emocji" (ru: "Кривая
     эмоций") with "przewijanie ▶" (ru: "прокрутка ▶") on its border; the footer whole on one
     line: "a Dodaj punkt styku e Edytuj +- Emocja m Moment ^s Zapisz ? Pomoc q Wyjdź" (ru:

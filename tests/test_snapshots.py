@@ -128,11 +128,12 @@ def test_main_screen(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int,
 def test_edit_form_on_a_touchpoint(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    """enter on the first touchpoint: a modal form titled "Edit touchpoint: Bus-stop poster
-    "30 GB for PLN 25"" over the dimmed main screen. Its fields are one line each, a bold
-    label above each ("Id *" first, with a bar at its left: it has focus), its value in the
-    input below; the fields scroll, and the hint line at the bottom reads "ctrl+s apply · esc
-    cancel · enter next field". No cursor blink, no error line.
+    """enter on the first touchpoint: a modal form titled "Edit touchpoint: Bus-stop poster "30 GB
+    for PLN 25"" over the dimmed main screen. Its fields are one line each (lists too:
+    "Personas (separate with ;)" holds "student; sole-trader"), a bold label above each ("Id
+    *" first, with a bar at its left: it has focus), its value in the input below; the
+    fields scroll, and the hint line at the bottom reads "ctrl+s apply · esc cancel · enter
+    next field". No cursor blink, no error line.
     """
     assert snap(snap_compare, TELECOM, tmp_path, size, ["enter"])
 
@@ -169,7 +170,8 @@ def test_hostile_main_screen(
     the header title "[bold]x[/bold] Hostile map [red on white] <script>alert(1)</script> RED"
     in plain dim text (no bold x, no red-on-white, the escape sequence gone, "RED" kept; cut
     with "…" at 80x24); persona names starting "[bold]x[/bold] Ol…", "[red on white] Pa…",
-    "[link=https://evi…" (cut with "…", no link; at 80x24 only the first fits); stage
+    "[link=https://evi…" (cut with "…", no link; at 80x24 only the first fits, as
+    "[bold]x[/bol…" in the narrow layout); stage
     "[bold]x[/bold] Od…" highlighted; touchpoint "[bold]x[/bold] p…" highlighted, with
     "evil-rlo isolate…" in reading order (the right-to-left override is gone, nothing is
     reversed); the timeline's stage and touchpoint labels literal too. No colour change or
