@@ -26,7 +26,7 @@ from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.views.journey_grid import journey_grid
 
 from .conftest import SAMPLES, until
-from .test_snapshots import SnapCompare, app_on, copy_of, pressing
+from .test_snapshots import SnapCompare, app_on, copy_of, pressing, screen_text
 
 TELECOM = SAMPLES / "telecom-prepaid.toml"
 LANES = [
@@ -409,3 +409,15 @@ def test_grid_snapshot_editing(snap_compare: SnapCompare, tmp_path: Path) -> Non
     app = app_on(copy_of(TELECOM, tmp_path))
     keys = ["g", "right", "down", *"If", "space", *"it", "space", *"is", "space", *"free"]
     assert snap_compare(app, terminal_size=(80, 24), run_before=pressing(*keys))
+
+
+async def test_the_grid_opens_with_the_selected_touchpoints_column_in_view(path: Path) -> None:
+    """Opened on a touchpoint far to the right, the grid shows its column at once (it showed
+    the first columns, the cursor out of sight, until a key moved it)."""
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_grid(pilot, "2", "end", "3", "end")  # the last stage's last touchpoint
+        last = app.om.map.journey()[-1]
+        assert cursor(app) == (last.id, "doing")
+        shown = screen_text(app.export_screenshot())  # what is painted, not what would be
+        assert last.name[:10] in shown, shown

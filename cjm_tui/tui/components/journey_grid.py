@@ -168,7 +168,9 @@ class JourneyGridView(bindings.TranslatedBindings, Widget, can_focus=True):
         return True
 
     def on_resize(self) -> None:
+        # The first size is known only now: the cursor's column may have been out of view.
         self._keep_in_view()
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
