@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from cjm_tui.i18n import _
-from cjm_tui.i18n.words import choice_word
+from cjm_tui.i18n.words import choice_word, field_labels
 from cjm_tui.model import validate
 from cjm_tui.model.entities import MapInfo, worked_out_quick_win
 from cjm_tui.model.ids import slugify
@@ -89,45 +89,6 @@ _REFERENCES: dict[tuple[str, str], str] = {
     ("actions", "touchpoint"): "touchpoints",
 }
 """Keys whose text is an id of another table (the validator checks the same references)."""
-
-
-def _labels() -> dict[str, str]:
-    return {
-        "id": _("Id"),
-        "title": _("Title"),
-        "kind": _("Kind of map"),
-        "description": _("Description"),
-        "owner": _("Owner"),
-        "updated": _("Last updated"),
-        "name": _("Name"),
-        "goals": _("Goals"),
-        "pains": _("Pains"),
-        "quote": _("Quote"),
-        "goal": _("Goal"),
-        "stage": _("Stage"),
-        "channel": _("Channel"),
-        "personas": _("Personas"),
-        "doing": _("Doing"),
-        "thinking": _("Thinking"),
-        "feeling": _("Feeling"),
-        "expectation": _("Expectation"),
-        "experience": _("Experience"),
-        "emotion": _("Emotion"),
-        "moment_of_truth": _("Moment of truth"),
-        "mot_reason": _("Why it is a moment of truth"),
-        "pain_points": _("Pain points"),
-        "opportunities": _("Opportunities"),
-        "backstage": _("Backstage"),
-        "support": _("Supporting systems"),
-        "evidence": _("Evidence"),
-        "status": _("Status"),
-        "touchpoint": _("Touchpoint"),
-        "effort": _("Effort"),
-        "impact": _("Impact"),
-        "quick_win": _("Quick win"),
-        "due": _("Due date"),
-        "state": _("State"),
-    }
 
 
 def _help() -> dict[str, str]:
@@ -255,7 +216,7 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
     specs: list[FieldSpec] = []
-    labels, helps, table_helps = _labels(), _help(), _table_help()
+    labels, helps, table_helps = field_labels(), _help(), _table_help()
     for key, (required, check) in validate.SCHEMA[table].items():
         if table == "map" and key == "format":
             continue

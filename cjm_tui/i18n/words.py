@@ -1,4 +1,5 @@
-"""The format's fixed words as the interface shows them: emotions and the words of choices.
+"""The format's fixed words as the interface shows them: the names of its keys, emotions and
+the words of choices.
 
 The file keeps its own words (`emotion = -1`, `effort = "low"`, `status = "hypothesis"`);
 these are only how the editor says them to a person. Exports and the CLI use the English
@@ -42,3 +43,44 @@ def choice_words() -> dict[str, str]:
 def choice_word(word: str) -> str:
     """One word of a choice as shown (a word the format does not know stays as it is)."""
     return choice_words().get(word, word)
+
+
+def field_labels() -> dict[str, str]:
+    """Each key of the format as the interface names it ("doing" -> "Doing"), in the
+    interface's language: the form's labels and the grid's lanes say the same."""
+    return {
+        "id": _("Id"),
+        "title": _("Title"),
+        "kind": _("Kind of map"),
+        "description": _("Description"),
+        "owner": _("Owner"),
+        "updated": _("Last updated"),
+        "name": _("Name"),
+        "goals": _("Goals"),
+        "pains": _("Pains"),
+        "quote": _("Quote"),
+        "goal": _("Goal"),
+        "stage": _("Stage"),
+        "channel": _("Channel"),
+        "personas": _("Personas"),
+        "doing": _("Doing"),
+        "thinking": _("Thinking"),
+        "feeling": _("Feeling"),
+        "expectation": _("Expectation"),
+        "experience": _("Experience"),
+        "emotion": _("Emotion"),
+        "moment_of_truth": _("Moment of truth"),
+        "mot_reason": _("Why it is a moment of truth"),
+        "pain_points": _("Pain points"),
+        "opportunities": _("Opportunities"),
+        "backstage": _("Backstage"),
+        "support": _("Supporting systems"),
+        "evidence": _("Evidence"),
+        "status": _("Status"),
+        "touchpoint": _("Touchpoint"),
+        "effort": _("Effort"),
+        "impact": _("Impact"),
+        "quick_win": _("Quick win"),
+        "due": _("Due date"),
+        "state": _("State"),
+    }

@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from cjm_tui.i18n import _
+
+Entry = tuple[str, str, Callable[[], object]]
+"""A palette entry: its name, what it does, and the call."""
+
+
+def editing_entries(app: App[object]) -> list[Entry]:
+    """Save, undo and redo: the entries of every screen that edits the map (by action name,
+    so a screen never needs the editor's app class)."""
+    return [
+        (_("Save"), _("write the map to its file (ctrl+s)"), partial(app.run_action, "save")),
+        (_("Undo"), _("undo the last change (ctrl+z)"), partial(app.run_action, "undo")),
+        (_("Redo"), _("redo what was undone (ctrl+y)"), partial(app.run_action, "redo")),
+    ]
 
 
 class CjmCommands(Provider):

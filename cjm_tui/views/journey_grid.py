@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cjm_tui.i18n import _
+from cjm_tui.i18n.words import field_labels
 from cjm_tui.model import Map, Touchpoint
 from cjm_tui.model.names import short_names
 from cjm_tui.model.rules import emotion_label
@@ -147,22 +147,8 @@ def lanes_of(m: Map) -> list[GridLane]:
 
 
 def _lane_labels() -> dict[str, str]:
-    # The form's words for the same keys (already translated), the reason said shorter.
-    return {
-        "name": _("Name"),
-        "channel": _("Channel"),
-        "doing": _("Doing"),
-        "thinking": _("Thinking"),
-        "feeling": _("Feeling"),
-        "expectation": _("Expectation"),
-        "experience": _("Experience"),
-        "emotion": _("Emotion"),
-        "moment_of_truth": _("Moment of truth"),
-        "mot_reason": _("Why it is a moment of truth"),
-        "owner": _("Owner"),
-        "pain_points": _("Pain points"),
-        "opportunities": _("Opportunities"),
-    }
+    # The form's words for the same keys (one place: i18n/words.py).
+    return field_labels()
 
 
 def journey_grid(m: Map) -> JourneyGrid:

@@ -10,7 +10,6 @@ select it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -27,6 +26,7 @@ from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.i18n import _
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.commands import editing_entries
 from cjm_tui.tui.components.journey_grid import CellInput, JourneyGridView
 from cjm_tui.tui.notify import tell
 from cjm_tui.views.journey_grid import journey_grid
@@ -251,12 +251,6 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
     def palette_actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The command palette here: saving, undo and redo, and going back to the map."""
         return [
-            (
-                _("Save"),
-                _("write the map to its file (ctrl+s)"),
-                partial(self.app.run_action, "save"),
-            ),
-            (_("Undo"), _("undo the last change (ctrl+z)"), partial(self.app.run_action, "undo")),
-            (_("Redo"), _("redo what was undone (ctrl+y)"), partial(self.app.run_action, "redo")),
+            *editing_entries(self.app),
             (_("Back to the map"), _("leave the journey grid (esc)"), self.action_leave),
         ]

@@ -27,6 +27,7 @@ from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, 
 from cjm_tui.model.ids import unique_id
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.commands import editing_entries
 from cjm_tui.tui.components.actions_pane import ActionsPane
 from cjm_tui.tui.components.detail_view import DetailView
 from cjm_tui.tui.components.entity_list import EntityList
@@ -471,13 +472,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
 
         tps = main.tp_list
         return [
-            (
-                _("Save"),
-                _("write the map to its file (ctrl+s)"),
-                partial(self.app.run_action, "save"),
-            ),
-            (_("Undo"), _("undo the last change (ctrl+z)"), partial(self.app.run_action, "undo")),
-            (_("Redo"), _("redo what was undone (ctrl+y)"), partial(self.app.run_action, "redo")),
+            *editing_entries(self.app),
             (
                 _("Help: keys"),
                 _("every key and what it does (?)"),
