@@ -421,3 +421,30 @@ async def test_the_grid_opens_with_the_selected_touchpoints_column_in_view(path:
         assert cursor(app) == (last.id, "doing")
         shown = screen_text(app.export_screenshot())  # what is painted, not what would be
         assert last.name[:10] in shown, shown
+
+
+async def test_the_cursor_steps_over_the_columns_of_empty_stages(tmp_path: Path) -> None:
+    """A stage with no touchpoints shows one empty column; the cursor never rests there
+    (typing would go nowhere): home, end and the arrows step over it."""
+    path = tmp_path / "map.toml"
+    path.write_text(
+        '[map]\nformat = 1\ntitle = "T"\n\n'
+        '[[stages]]\nid = "a"\nname = "A"\n\n[[stages]]\nid = "b"\nname = "B"\n\n'
+        '[[stages]]\nid = "c"\nname = "C"\n\n[[stages]]\nid = "d"\nname = "D"\n\n'
+        '[[touchpoints]]\nid = "one"\nstage = "b"\nname = "One"\n\n'
+        '[[touchpoints]]\nid = "two"\nstage = "d"\nname = "Two"\n',
+        encoding="utf-8",
+    )
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_grid(pilot)
+        await press(pilot, "home")
+        assert cursor(app)[0] == "one"  # not A's empty column
+        await press(pilot, "right")
+        assert cursor(app)[0] == "two"  # over C's
+        await press(pilot, "right", "left")
+        assert cursor(app)[0] == "one"
+        await press(pilot, "left")
+        assert cursor(app)[0] == "one"  # nothing with a touchpoint that way: it stays
+        await press(pilot, *"Typed", "enter")
+        assert app.om.map.touchpoints[0].doing == "Typed"

@@ -143,10 +143,24 @@ class JourneyGridView(bindings.TranslatedBindings, Widget, can_focus=True):
     # Keys -------------------------------------------------------------------------------
 
     def action_move(self, dx: int, dy: int) -> None:
-        self.go(self.column + dx, self.lane + dy)
+        self.go(self._past_empty_stages(self.column + dx, dx), self.lane + dy)
 
     def action_go_column(self, column: int) -> None:
-        self.go(column if column >= 0 else len(self.grid.columns.columns) - 1, self.lane)
+        last = len(self.grid.columns.columns) - 1
+        start = column if column >= 0 else last
+        self.go(self._past_empty_stages(start, 1 if column >= 0 else -1), self.lane)
+
+    def _past_empty_stages(self, column: int, step: int) -> int:
+        """`column`, or the next one with a touchpoint in the direction of `step`: the column
+        of a stage with no touchpoints can hold nothing, so typing there would go nowhere.
+        Where there is none that way, the cursor stays."""
+        columns = self.grid.columns.columns
+        if not step or not 0 <= column < len(columns):
+            return column
+        found = column
+        while 0 <= found < len(columns) and columns[found].touchpoint is None:
+            found += step
+        return found if 0 <= found < len(columns) else self.column
 
     def action_edit(self) -> None:
         name = "moment" if self.current_lane.kind == "moment" else "edit"
