@@ -448,3 +448,18 @@ async def test_the_cursor_steps_over_the_columns_of_empty_stages(tmp_path: Path)
         assert cursor(app)[0] == "one"  # nothing with a touchpoint that way: it stays
         await press(pilot, *"Typed", "enter")
         assert app.om.map.touchpoints[0].doing == "Typed"
+
+
+async def test_map_text_in_the_grid_is_shown_literally(tmp_path: Path) -> None:
+    """The hostile map's markup, links and control sequences read as text in the grid's
+    stage row, lane labels, cells and the full-text line; nothing is obeyed."""
+    from .test_snapshots import HOSTILE, obeyed_markup
+
+    app = app_on(copy_of(HOSTILE, tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_grid(pilot)
+        await press(pilot, "home", "up", "up")  # the name lane, the full name above the grid
+        shown = screen_text(app.export_screenshot())
+        assert "[bold]x[/bold]" in shown
+        assert "\x1b" not in shown
+        assert obeyed_markup(app) == set()
