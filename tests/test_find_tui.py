@@ -259,11 +259,18 @@ async def test_A_adds_an_action_to_the_touchpoint(path: Path) -> None:
 
 
 async def test_the_header_names_the_persona_filter(path: Path) -> None:
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('name = "Ola"', 'name = "Ola, 20, student"'),
+        encoding="utf-8",
+    )
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         assert "filter" not in app.sub_title
         await pilot.press("1", "down")
         await until(pilot, lambda: "filter: Ola" in app.sub_title)
+        # The short name, as the legend says it: the whole "Ola, 20, student" pushed the
+        # map's title out of an 80-column header.
+        assert app.sub_title.endswith("filter: Ola"), app.sub_title
         await pilot.press("up")
         await until(pilot, lambda: "filter" not in app.sub_title)
 

@@ -25,6 +25,7 @@ from cjm_tui.editing.quickadd import QuickAddError, preview
 from cjm_tui.i18n import _, _n, _p
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, new_uid, title_of
 from cjm_tui.model.ids import unique_id
+from cjm_tui.model.names import short_names
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import editing_entries
@@ -182,7 +183,10 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         words = []
         persona = self.om.map.persona(self.persona) if self.persona else None
         if persona is not None:
-            words.append(_("filter: {persona}", persona=clean_line(persona.name)))
+            # The short name ("Ola"), as the legend says it: the whole name pushed the map's
+            # title out of an 80-column header.
+            short = short_names(self.om.map).get(persona.id, persona.name)
+            words.append(_("filter: {persona}", persona=clean_line(short)))
         if self.tp_filter is not None:
             key, value = self.tp_filter
             value = clean_line(value)
