@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -135,10 +136,13 @@ class Touchpoint:
 
 def mean_emotion(values: dict[str, int]) -> int | None:
     """Rounded mean of per-persona values, halves away from zero (so -0.5 is -1, not 0)."""
-    if not values:
-        return None
-    total = sum(values.values())
-    count = len(values)
+    return rounded_mean(list(values.values())) if values else None
+
+
+def rounded_mean(values: Sequence[int]) -> int:
+    """The mean of emotion values rounded to a point of the scale, halves away from zero:
+    the one rounding of every curve (the timeline's, the exports')."""
+    total, count = sum(values), len(values)
     sign = -1 if total < 0 else 1
     return sign * int((abs(total) * 2 + count) // (2 * count))
 

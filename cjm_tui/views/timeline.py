@@ -26,6 +26,7 @@ from rich.text import Text
 
 from cjm_tui.i18n import _
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.entities import rounded_mean
 from cjm_tui.model.names import short_names
 from cjm_tui.model.rules import EMOTION_MAX
 from cjm_tui.sanitize import clean_line
@@ -94,13 +95,6 @@ def truncate_cells(cells: list[str], width: int) -> list[str]:
     if cells[width - 1] == "" and kept:
         kept = kept[:-1]  # do not cut a wide character in half
     return [*kept, "…"]
-
-
-def _rounded_mean(values: Sequence[int]) -> int:
-    """Rounded mean, halves away from zero (the rule `model.mean_emotion` uses)."""
-    total, count = sum(values), len(values)
-    sign = -1 if total < 0 else 1
-    return sign * int((abs(total) * 2 + count) // (2 * count))
 
 
 # Box-drawing characters by the directions they join, so crossing curves merge into one glyph.
@@ -413,7 +407,7 @@ class Timeline:
             here = here or present
         if not found:
             return None, here
-        return (found[0] if len(found) == 1 else _rounded_mean(found)), here
+        return (found[0] if len(found) == 1 else rounded_mean(found)), here
 
     @staticmethod
     def _curve_links(values: list[int | None], present: list[bool]) -> tuple[list[int], list[int]]:
