@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
@@ -19,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from cjm_tui.tui import bindings
-from cjm_tui.views.column_widths import fit_widths
+from cjm_tui.views.column_widths import fit_widths, measure
 
 
 @dataclass(frozen=True)
@@ -126,13 +125,12 @@ class AnalysisTable(bindings.TranslatedBindings, DataTable[Text]):
             self.add_column(Text(""), width=max(1, room - pad))
             self.add_row(_cut(Text(self._empty_text, style="dim italic"), room - pad))
             return
-        natural = [cell_len(c.label) for c in self._spec_columns]
-        words = [max((cell_len(w) for w in c.label.split()), default=0) for c in self._spec_columns]
-        for spec in self._spec_rows:
-            for i, text in enumerate(spec.cells):
-                natural[i] = max(natural[i], text.cell_len)
-                longest = max((cell_len(w) for w in text.plain.split()), default=0)
-                words[i] = max(words[i], longest)
+        measured = [
+            measure([Text(c.label), *(spec.cells[i] for spec in self._spec_rows)])
+            for i, c in enumerate(self._spec_columns)
+        ]
+        natural = [longest for longest, _word in measured]
+        words = [word for _longest, word in measured]
         wide = {i for i, c in enumerate(self._spec_columns) if c.wide}
         keep = frozenset(i for i, c in enumerate(self._spec_columns) if c.keep)
         text_room = room - pad * len(self._spec_columns)
