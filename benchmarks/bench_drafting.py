@@ -61,8 +61,9 @@ class Typist:
         self.by_phase: Counter[str] = Counter()
         self.phase = ""
 
-    async def type(self, text: str) -> None:
-        """`text` as keys, sent back to back (a fast typist), then wait until the app is idle."""
+    async def type(self, text: str, syntax: int = 0) -> None:
+        """`text` as keys, sent back to back (a fast typist), then wait until the app is idle;
+        `syntax` of its characters are not content (`@`, quotes, spaces between tokens)."""
         driver = self.app._driver
         assert driver is not None
         for ch in text:
@@ -70,7 +71,9 @@ class Typist:
             event = events.Key(key, ch)
             event.set_sender(self.app)
             driver.send_message(event)
-        self.text += len(text)
+        self.text += len(text) - syntax
+        self.other += syntax
+        self.by_phase[self.phase] += syntax
         await self.pilot.pause()
 
     async def keys(self, *keys: str) -> None:
@@ -81,11 +84,17 @@ class Typist:
         self.by_phase[self.phase] += len(keys)
 
     async def syntax(self, text: str) -> None:
-        """Typed characters that are not content (`@`, `#book`, a find query): beyond the text."""
-        await self.type(text)
-        self.text -= len(text)
-        self.other += len(text)
-        self.by_phase[self.phase] += len(text)
+        """Typed characters that are not content (a find query): beyond the text."""
+        await self.type(text, syntax=len(text))
+
+    async def add_by_form(self, name: str) -> None:
+        """`a` on the focused pane, the name typed in the form, `ctrl+s`."""
+        app = self.app
+        await self.keys("a")
+        await until(self.pilot, lambda: app.screen is not app.main, "the form")
+        await self.type(name)
+        await self.keys("ctrl+s")
+        await until(self.pilot, lambda: app.screen is app.main, "the main screen")
 
 
 async def until(pilot: Pilot[Any], condition: Any, what: str, timeout: float = 20) -> None:
@@ -120,19 +129,11 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
         await t.keys("ctrl+s")
         await until(pilot, lambda: app.screen is app.main, "the main screen")
         for name, _persona_id in PERSONAS:
-            await t.keys("a")
-            await until(pilot, lambda: app.screen is not app.main, "the persona form")
-            await t.type(name)
-            await t.keys("ctrl+s")
-            await until(pilot, lambda: app.screen is app.main, "the main screen")
+            await t.add_by_form(name)
         await t.keys("2", "end")  # new stages go after the highlighted one: after the last
         defaults = [s.uid for s in app.om.map.stages]
         for name, _stage_id in STAGES:
-            await t.keys("a")
-            await until(pilot, lambda: app.screen is not app.main, "the stage form")
-            await t.type(name)
-            await t.keys("ctrl+s")
-            await until(pilot, lambda: app.screen is app.main, "the main screen")
+            await t.add_by_form(name)
         for _ in defaults:  # then the new map's three stages go (a map keeps one at least)
             await t.keys("home", "down", "d", "y")
             await until(pilot, lambda: app.screen is app.main, "the main screen")
@@ -147,10 +148,7 @@ async def draft(size: tuple[int, int], path: Path) -> tuple[Typist, float, dict[
             await t.keys("3", "a")
             for step in (s for s in STEPS if s.stage == stage_id):
                 content, line = quick_add_line(step)
-                await t.type(line)
-                t.text -= len(line) - len(content)
-                t.other += len(line) - len(content)
-                t.by_phase[t.phase] += len(line) - len(content)
+                await t.type(line, syntax=len(line) - len(content))
                 await t.keys("enter")
             await t.keys("escape")
         assert len(app.om.map.touchpoints) == len(STEPS), len(app.om.map.touchpoints)
