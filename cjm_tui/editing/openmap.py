@@ -241,6 +241,15 @@ class OpenMap:
         self._redo.clear()
         self.version += 1
 
+    def adopt(self, m: Map) -> None:
+        """Show `m`, the map as other editors changed it too (see `cjm_tui/together/`).
+
+        Not an edit of this editor's: the undo history stays, and undo then takes back only
+        this editor's own changes (see `undo`).
+        """
+        self.map = m
+        self.version += 1
+
     # Generic edits -------------------------------------------------------------
 
     def _index(self, m: Map, entity: Entity) -> int:

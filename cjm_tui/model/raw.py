@@ -65,6 +65,37 @@ def _build(cls: type[E], raw: dict[str, Any]) -> E:
     return cls(**known, extra=extra)
 
 
+def build_entity(table: str, raw: dict[str, Any]) -> Entity:
+    """An entry of `table` ("touchpoints"...) from its TOML table."""
+    cls: Any = ENTITY_TABLES[table]
+    return _build(cls, raw)  # type: ignore[no-any-return]
+
+
+Item = TypeVar("Item", bound=Persona | Stage | Touchpoint | Action | MapInfo)
+
+
+def with_raw(item: Item, raw: dict[str, Any]) -> Item:
+    """`item` (same uid) holding exactly the keys of `raw`: known ones as fields, the rest as
+    unknown keys; a known key missing from `raw` becomes None."""
+    known = KNOWN_KEYS_BY_CLASS[type(item)]
+    values: dict[str, Any] = {
+        k: copy_value(raw[k]) if k in raw else _DEFAULTS[type(item)].get(k) for k in known
+    }
+    values["extra"] = {k: copy_value(v) for k, v in raw.items() if k not in known}
+    return dataclasses.replace(item, **values)
+
+
+_DEFAULTS: dict[type[Any], dict[str, Any]] = {
+    cls: {
+        f.name: f.default
+        for f in dataclasses.fields(cls)
+        if f.default is not dataclasses.MISSING and f.default is not None
+    }
+    for cls in (MapInfo, Persona, Stage, Touchpoint, Action)
+}
+"""Known keys whose absence means a value other than None (the map's `format` and `title`)."""
+
+
 def map_from_raw(raw: dict[str, Any]) -> Map:
     info_raw = raw["map"]
     info_keys = KNOWN_KEYS_BY_CLASS[MapInfo]

@@ -8,11 +8,11 @@ there, so the file written is always a valid map.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from cjm_tui.model import ENTITY_TABLES, TABLE_OF, Entity, Map, Touchpoint, map_to_raw, to_raw
-from cjm_tui.model.raw import KNOWN_KEYS, copy_value
+from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, map_to_raw, to_raw
+from cjm_tui.model.raw import with_raw
 
 
 @dataclass
@@ -58,22 +58,13 @@ def _merge_fields(
     return out
 
 
-def _apply(entity: Entity, merged: dict[str, Any]) -> Entity:
-    known = set(KNOWN_KEYS[TABLE_OF[type(entity)]])
-    values: dict[str, Any] = {k: copy_value(merged.get(k)) for k in known}
-    values["extra"] = {k: copy_value(v) for k, v in merged.items() if k not in known}
-    return replace(entity, **values)
-
-
 def merge_maps(base: Map, ours: Map, theirs: Map) -> tuple[Map, list[Conflict]]:
     """The merged map (built on our entities, so a save keeps our text) and the conflicts."""
     conflicts: list[Conflict] = []
     info_raw = _merge_fields(
         "map", "map", to_raw(base.info), to_raw(ours.info), to_raw(theirs.info), conflicts
     )
-    known: dict[str, Any] = {k: info_raw.get(k) for k in KNOWN_KEYS["map"]}
-    extra = {k: v for k, v in info_raw.items() if k not in KNOWN_KEYS["map"]}
-    info = replace(ours.info, **known, extra=extra)
+    info = with_raw(ours.info, info_raw)
     merged = Map(info=info, extra=ours.extra)
     for table in ENTITY_TABLES:
         b_by = {e.id: e for e in getattr(base, table)}
@@ -89,14 +80,14 @@ def merge_maps(base: Map, ours: Map, theirs: Map) -> tuple[Map, list[Conflict]]:
                     out.append(e)
                 else:
                     fields = _merge_fields(table, e.id, {}, to_raw(e), to_raw(t), conflicts)
-                    out.append(_apply(e, fields))
+                    out.append(with_raw(e, fields))
             elif t is None:  # deleted on their side
                 if to_raw(e) != to_raw(b):
                     conflicts.append(Conflict(table, e.id, None, "changed", "deleted"))
                     out.append(e)
             else:
                 fields = _merge_fields(table, e.id, to_raw(b), to_raw(e), to_raw(t), conflicts)
-                out.append(e if fields == to_raw(e) else _apply(e, fields))
+                out.append(e if fields == to_raw(e) else with_raw(e, fields))
         setattr(merged, table, out)
         # Their additions, after the entry that precedes them on their side.
         for i, e in enumerate(t_list):
