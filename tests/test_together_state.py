@@ -248,3 +248,66 @@ def test_an_editor_keeps_showing_its_unanswered_edit_while_others_changes_arrive
     shown = ra.heard(hub.submit("a", *sent))
     back = shown.touchpoint("security-guard")
     assert back is not None and back.uid == mine.uid and ra.pending == []
+
+
+class Room:
+    """Editors a and b and the hub, every verdict heard by both at once (in order)."""
+
+    def __init__(self) -> None:
+        self.hub = Hub(open_copy().map)
+        self.oms = {"a": open_copy(), "b": open_copy()}
+        self.replicas = {k: Replica(k, om.map, 0) for k, om in self.oms.items()}
+
+    def edit(self, who: str, tid: str, **changes: object) -> Verdict:
+        om, replica = self.oms[who], self.replicas[who]
+        tp = om.map.touchpoint(tid)
+        assert tp is not None
+        before = om.map
+        om.update(tp, **changes)
+        sent = replica.local(before, om.map)
+        assert sent is not None
+        verdict = self.hub.submit(who, *sent)
+        for k, other in self.oms.items():
+            other.adopt(self.replicas[k].heard(verdict))
+        return verdict
+
+
+def test_undo_takes_back_only_this_editors_change_and_others_later_ones_stay() -> None:
+    room = Room()
+    a = room.oms["a"]
+    room.edit("a", "sms", owner="Marketing")
+    room.edit("b", "sms", doing="deletes it unread")
+    assert a.undo() is not None
+    got = a.map.touchpoint("sms")
+    assert got is not None and got.owner is None and got.doing == "deletes it unread"
+    assert a.redo() is not None
+    got = a.map.touchpoint("sms")
+    assert got is not None and got.owner == "Marketing" and got.doing == "deletes it unread"
+
+
+def test_the_loser_of_a_conflict_gets_its_value_back_with_one_undo() -> None:
+    room = Room()
+    b = room.oms["b"]
+    told: list[tuple[Map, Map]] = []
+    b.changed = lambda before, after: told.append((before, after))
+    # b's edit is made on the map before a's arrived, and reaches the hub after it.
+    sms = b.map.touchpoint("sms")
+    assert sms is not None
+    before = b.map
+    b.update(sms, owner="Sales")
+    sent = room.replicas["b"].local(before, b.map)
+    assert sent is not None
+    room.edit("a", "sms", owner="Marketing")
+    verdict = room.hub.submit("b", *sent)
+    assert [(x.field, x.mine, x.theirs) for x in verdict.lost] == [("owner", "Sales", "Marketing")]
+    b.adopt(room.replicas["b"].heard(verdict))
+    b.lost_to_others(verdict.lost, "owner of sms")
+    got = b.map.touchpoint("sms")
+    assert got is not None and got.owner == "Marketing"
+    told.clear()
+    assert b.undo() == "owner of sms"
+    got = b.map.touchpoint("sms")
+    assert got is not None and got.owner == "Sales"
+    assert len(told) == 1 and between(*told[0]) == [
+        Put("touchpoints", "sms", {"owner": ("Marketing", "Sales")})
+    ]

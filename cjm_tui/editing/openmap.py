@@ -33,6 +33,7 @@ from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
 from cjm_tui.store.values import format_string
+from cjm_tui.versions.changes import Lost, Put, Step, between, replay
 
 HISTORY_LIMIT = 500
 E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
@@ -89,6 +90,14 @@ class _State:
         return True
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One undo (or redo) step: from `source`, the map just after it, back to `target`."""
+
+    target: _State
+    source: _State
+
+
 def new_map_text(path: Path) -> str:
     """A minimal valid map for a file that does not exist yet."""
     title = format_string(path.stem.replace("-", " ").replace("_", " ").strip() or "New map")
@@ -107,12 +116,15 @@ class OpenMap:
         self._file = file
         self._path = file.path if file is not None else first_look[0] if first_look else Path()
         self.map = file.map if file is not None else first_look[1] if first_look else Map(MapInfo())
-        self._undo: list[_State] = []
-        self._redo: list[_State] = []
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
         self._saved = _State.of(self.map)
         self._new = file is not None and file.disk is None
         self.version = 0
         """Goes up with every change of `map` (edit, undo, redo, reload, loaded)."""
+        self.changed: Callable[[Map, Map], None] | None = None
+        """Called with the map before and after each change this editor makes (edit, undo,
+        redo, reload); another editor's changes come in through `adopt` and are not told."""
         self.read_only = False
         """Another editor holds the file, or `--read-only`: every edit, undo, redo and save
         raises ReadOnlyError, and nothing may be written for it (no save, no autosave)."""
@@ -179,8 +191,8 @@ class OpenMap:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def _restore(self, state: _State) -> None:
-        self.map = Map(
+    def _as_map(self, state: _State) -> Map:
+        return Map(
             info=state.info,
             personas=list(state.personas),
             stages=list(state.stages),
@@ -188,7 +200,24 @@ class OpenMap:
             actions=list(state.actions),
             extra=self.map.extra,
         )
+
+    def _go(self, step: _Step) -> _Step:
+        """Move the map from `step.source` back to `step.target`; the step that goes back.
+
+        When the map is still `source` this is the snapshot itself. When other editors
+        changed the map since (see `adopt`), only this step's own changes are taken back, by
+        id, and a field someone changed after it keeps their value.
+        """
+        before = self.map
+        now = _State.of(before, step.target.what)
+        if now.same_as(step.source):
+            self.map = self._as_map(step.target)
+        else:
+            steps = between(self._as_map(step.source), self._as_map(step.target))
+            self.map = replay(before, steps, careful=True).map
         self.version += 1
+        self._tell(before)
+        return _Step(target=now, source=_State.of(self.map, step.target.what))
 
     def undo(self) -> str | None:
         """Step back; returns what was undone, or None when there is nothing to undo."""
@@ -196,20 +225,41 @@ class OpenMap:
             raise ReadOnlyError
         if not self._undo:
             return None
-        state = self._undo.pop()
-        self._redo.append(_State.of(self.map, state.what))
-        self._restore(state)
-        return state.what
+        step = self._undo.pop()
+        self._redo.append(self._go(step))
+        return step.target.what
 
     def redo(self) -> str | None:
         if self.read_only:
             raise ReadOnlyError
         if not self._redo:
             return None
-        state = self._redo.pop()
-        self._undo.append(_State.of(self.map, state.what))
-        self._restore(state)
-        return state.what
+        step = self._redo.pop()
+        self._undo.append(self._go(step))
+        return step.target.what
+
+    def _tell(self, before: Map) -> None:
+        if self.changed is not None and before is not self.map:
+            self.changed(before, self.map)
+
+    def _remember(self, before: _State) -> None:
+        self._undo.append(_Step(target=before, source=_State.of(self.map, before.what)))
+        del self._undo[:-HISTORY_LIMIT]
+        self._redo.clear()
+
+    def lost_to_others(self, lost: list[Lost], what: str) -> None:
+        """Fields this editor set that another editor's change kept (theirs came first):
+        one undo step brings this editor's values back."""
+        steps: list[Step] = [
+            Put(x.table, x.id, {x.field: (x.theirs, x.mine)}) for x in lost if x.field
+        ]
+        if not steps:
+            return
+        mine = replay(self.map, steps, careful=True).map
+        target = _State.of(mine, what)
+        self._undo.append(_Step(target=target, source=_State.of(self.map, what)))
+        del self._undo[:-HISTORY_LIMIT]
+        self._redo.clear()
 
     def _edit(self, what: str, change: Callable[[Map], None], check: bool = True) -> None:
         """Apply `change` to a copy of the map; keep it only if the map stays valid.
@@ -235,11 +285,11 @@ class OpenMap:
             problems = [p for p in validate(map_to_raw(candidate)) if p.severity == "error"]
             if has_errors(problems):
                 raise EditError(_refusal(problems[0], candidate))
+        previous = self.map
         self.map = candidate
-        self._undo.append(before)
-        del self._undo[:-HISTORY_LIMIT]
-        self._redo.clear()
+        self._remember(before)
         self.version += 1
+        self._tell(previous)
 
     def adopt(self, m: Map) -> None:
         """Show `m`, the map as other editors changed it too (see `cjm_tui/together/`).
@@ -448,13 +498,15 @@ class OpenMap:
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes (undo can bring them back)."""
         fresh = MapFile.load(self.path)
-        self._undo.append(_State.of(self.map, _("reload from disk")))
-        self._redo.clear()
+        before = _State.of(self.map, _("reload from disk"))
+        previous = self.map
         self._file = fresh
         self.map = fresh.map
+        self._remember(before)
         self._saved = _State.of(self.map)
         self._new = False
         self.version += 1
+        self._tell(previous)
 
     def restore(self, other: Map, what: str | None = None) -> None:
         """Make `other` (a recovery draft) the current map, as one edit that undo takes back.
