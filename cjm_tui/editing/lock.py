@@ -45,6 +45,8 @@ class Holder:
     """When it took the lock, ISO 8601 with the offset."""
     started: int | None = None
     """The process's start time in clock ticks since boot (Linux), to tell a reused pid."""
+    socket: str | None = None
+    """Where the holder serves the map to other editors on this host (see `cjm_tui/together/`)."""
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {
@@ -55,6 +57,8 @@ class Holder:
         }
         if self.started is not None:
             data["started"] = self.started
+        if self.socket is not None:
+            data["socket"] = self.socket
         return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
     @classmethod
@@ -66,7 +70,7 @@ class Holder:
             return None
         if not isinstance(raw, dict):
             return None
-        pid, started = raw.get("pid"), raw.get("started")
+        pid, started, sock = raw.get("pid"), raw.get("started"), raw.get("socket")
         if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
             return None
         return cls(
@@ -75,6 +79,7 @@ class Holder:
             user=str(raw.get("user", "")),
             since=str(raw.get("since", "")),
             started=started if isinstance(started, int) and not isinstance(started, bool) else None,
+            socket=sock if isinstance(sock, str) and sock else None,
         )
 
     @classmethod
@@ -103,7 +108,7 @@ class Holder:
         """Whether the holding editor may still run; only a lock of this host can be checked."""
         if self.host != this_host():
             return True
-        if not pid_alive(self.pid):
+        if not pid_alive(self.pid) or is_zombie(self.pid):
             return False
         if self.started is not None and self.pid != os.getpid():
             now = process_start(self.pid)
@@ -136,24 +141,41 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def process_start(pid: int) -> int | None:
-    """When a process started, in clock ticks since boot, where /proc says so (else None)."""
+def _stat(pid: int) -> list[str] | None:
+    """/proc/PID/stat's fields after the name (field 3 on), where /proc exists."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-        # The name (field 2) is in parentheses and may hold spaces: count from after it.
-        return int(stat.rsplit(")", 1)[1].split()[19])
-    except (OSError, ValueError, IndexError):
+    except OSError:
+        return None
+    # The name (field 2) is in parentheses and may hold spaces: count from after it.
+    return stat.rsplit(")", 1)[-1].split()
+
+
+def process_start(pid: int) -> int | None:
+    """When a process started, in clock ticks since boot, where /proc says so (else None)."""
+    fields = _stat(pid)
+    try:
+        return int(fields[19]) if fields else None
+    except (ValueError, IndexError):
         return None
 
 
-def me() -> Holder:
-    """A holder describing this process, now."""
+def is_zombie(pid: int) -> bool:
+    """A process that ended but was not yet reaped (a killed editor whose parent still
+    waits): `kill(pid, 0)` succeeds on it, yet it holds nothing."""
+    fields = _stat(pid)
+    return bool(fields) and fields[0] == "Z"  # type: ignore[index]
+
+
+def me(sock: str | None = None) -> Holder:
+    """A holder describing this process, now (serving other editors at `sock`)."""
     return Holder(
         pid=os.getpid(),
         host=this_host(),
         user=this_user(),
         since=datetime.now().astimezone().isoformat(timespec="seconds"),
         started=process_start(os.getpid()),
+        socket=sock,
     )
 
 
@@ -196,14 +218,16 @@ def holder_of(map_path: str | os.PathLike[str]) -> Holder | None:
     return holder if holder is not None and holder.is_alive() else None
 
 
-def acquire(map_path: str | os.PathLike[str], attempts: int = 3) -> MapLock:
+def acquire(
+    map_path: str | os.PathLike[str], attempts: int = 3, sock: str | None = None
+) -> MapLock:
     """Take the map's lock. Raises `Locked` when a running editor holds it.
 
     A stale lock (its process is gone) is replaced; so is a lock file that is not JSON this
     program wrote. Raises OSError when the lock cannot be written (a read-only folder).
     """
     path = lock_path(map_path)
-    content = me().to_json()
+    content = me(sock).to_json()
     for _ in range(attempts):
         try:
             create_atomic(path, content)  # readable by the others who share the map

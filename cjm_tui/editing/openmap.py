@@ -125,6 +125,11 @@ class OpenMap:
         self.changed: Callable[[Map, Map], None] | None = None
         """Called with the map before and after each change this editor makes (edit, undo,
         redo, reload); another editor's changes come in through `adopt` and are not told."""
+        self.shared_dirty: bool | None = None
+        """Set while another editor hosts the map (see `cjm_tui/together/`): whether the
+        shared state, with this editor's changes not yet answered, differs from the file."""
+        self.waiting: str | None = None
+        """Why edits must wait a moment (joining the other editors of the map)."""
         self.read_only = False
         """Another editor holds the file, or `--read-only`: every edit, undo, redo and save
         raises ReadOnlyError, and nothing may be written for it (no save, no autosave)."""
@@ -181,6 +186,8 @@ class OpenMap:
         """
         if self.read_only:
             return False
+        if self.shared_dirty is not None:
+            return self.shared_dirty
         return self._new or not _State.of(self.map).same_as(self._saved)
 
     @property
@@ -223,6 +230,8 @@ class OpenMap:
         """Step back; returns what was undone, or None when there is nothing to undo."""
         if self.read_only:
             raise ReadOnlyError
+        if self.waiting:
+            raise EditError(self.waiting)
         if not self._undo:
             return None
         step = self._undo.pop()
@@ -232,6 +241,8 @@ class OpenMap:
     def redo(self) -> str | None:
         if self.read_only:
             raise ReadOnlyError
+        if self.waiting:
+            raise EditError(self.waiting)
         if not self._redo:
             return None
         step = self._redo.pop()
@@ -269,6 +280,8 @@ class OpenMap:
         """
         if self.read_only:
             raise ReadOnlyError
+        if self.waiting:
+            raise EditError(self.waiting)
         before = _State.of(self.map, what)
         candidate = Map(
             info=self.map.info,
@@ -290,6 +303,14 @@ class OpenMap:
         self._remember(before)
         self.version += 1
         self._tell(previous)
+
+    def file_replaced(self, fresh: MapFile) -> None:
+        """The file as it is now on disk (changed outside and merged, or saved by the editor
+        that hosts the map): what later saves write onto, and what "unsaved" compares with."""
+        self._file = fresh
+        self._path = fresh.path
+        self._saved = _State.of(fresh.map)
+        self._new = False
 
     def adopt(self, m: Map) -> None:
         """Show `m`, the map as other editors changed it too (see `cjm_tui/together/`).
@@ -515,7 +536,7 @@ class OpenMap:
         what differs and keeps the file's comments. The file's own unknown top-level tables
         stay (the editor never changes them, so the file's are the newest).
         """
-        adopted = _with_uids_of(self.map, other)
+        adopted = with_uids_of(self.map, other)
 
         def change(m: Map) -> None:
             m.info = adopted.info
@@ -572,7 +593,7 @@ def _did(verb: str, table: str, ident: str) -> str:
     return done[(verb, table)].format(id=ident)
 
 
-def _with_uids_of(current: Map, other: Map) -> Map:
+def with_uids_of(current: Map, other: Map) -> Map:
     """`other` with each entry given the uid of the entry of `current` with its table and id."""
     uids = {
         (table, e.id): e.uid
