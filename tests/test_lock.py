@@ -19,6 +19,7 @@ from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.components.touchpoints_pane import QuickAdd
 from cjm_tui.tui.readonly import who
 
+from .conftest import until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
@@ -188,32 +189,65 @@ def test_a_read_only_open_map_refuses_every_edit_undo_and_save(path: Path) -> No
 # The editor ------------------------------------------------------------------------------
 
 
-async def test_a_second_editor_is_read_only_refuses_edits_and_never_writes(path: Path) -> None:
+async def test_a_map_another_machine_holds_opens_read_only_refuses_edits_and_never_writes(
+    path: Path,
+) -> None:
+    """A lock from another host (a shared drive) cannot be joined: look, never change."""
+    write_lock(path, host="other-machine", pid=4242, user="ana")
+    second = build_app(path, keymap={}, lock=True)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert second.om.read_only
+        assert "read-only" in second.sub_title
+        said = notices(second)
+        assert "open in another editor" in said and "ana@other-machine, pid 4242" in said
+        await pilot.press("a")
+        assert not isinstance(second.focused, QuickAdd)  # the quick-add line stays shut
+        await pilot.press("plus", "minus", "m", "K", "J", "greater_than_sign", "d", "y")
+        await pilot.press("e", "ctrl+z", "ctrl+y", "ctrl+s")
+        await pilot.pause()
+        assert "Read-only: another editor has this map" in notices(second)
+        assert second.screen is second.main  # no form, no confirmation opened
+        await pilot.press("q")  # never asks to save
+        await pilot.pause()
+        assert second.return_value == 0
+    assert path.read_text(encoding="utf-8") == COMMENTED
+    assert json.loads(lock_path(path).read_text(encoding="utf-8"))["host"] == "other-machine"
+
+
+async def test_a_second_editor_joins_the_first_both_edit_and_one_save_writes_both(
+    path: Path,
+) -> None:
     first = build_app(path, keymap={}, lock=True)
     async with first.run_test(size=SIZE) as pilot1:
         await pilot1.pause()
         assert not first.om.read_only and lock_path(path).exists()
         second = build_app(path, keymap={}, lock=True)
         async with second.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert second.om.read_only
-            assert "read-only" in second.sub_title
-            said = notices(second)
-            assert "open in another editor" in said and f"pid {os.getpid()}" in said
-            await pilot.press("a")
-            assert not isinstance(second.focused, QuickAdd)  # the quick-add line stays shut
-            await pilot.press("plus", "minus", "m", "K", "J", "greater_than_sign", "d", "y")
-            await pilot.press("e", "ctrl+z", "ctrl+y", "ctrl+s")
-            await pilot.pause()
-            assert "Read-only: another editor has this map" in notices(second)
-            assert second.screen is second.main  # no form, no confirmation opened
-            await pilot.press("q")  # never asks to save
+            await until(pilot, lambda: "2 in the map" in second.sub_title)
+            assert not second.om.read_only
+            assert "1 other editor has this map open" in notices(second)
+            await pilot.press("plus")  # the first touchpoint: sms, -1 -> 0
+            await until(pilot1, lambda: first.om.map.touchpoints[0].emotion == 0)
+            await until(pilot1, lambda: "unsaved" in first.sub_title)
+            await pilot1.press("m")
+            await until(pilot, lambda: second.om.map.touchpoints[0].moment_of_truth is True)
+            await pilot.press("ctrl+s")  # the second one saves: the host writes both
+            await until(pilot, lambda: "unsaved" not in second.sub_title)
+            await until(pilot1, lambda: "unsaved" not in first.sub_title)
+            saved = path.read_text(encoding="utf-8")
+            assert "emotion = 0   # interview 3" in saved and "moment_of_truth = true" in saved
+            await pilot.press("plus")
+            await until(pilot, lambda: "unsaved" in second.sub_title)
+            await pilot.press("q")  # the first editor keeps the change: no question
             await pilot.pause()
             assert second.return_value == 0
-        assert path.read_text(encoding="utf-8") == COMMENTED
         assert lock_path(path).exists()  # the second editor leaves the first one's lock alone
-        await pilot1.press("q")
+        await until(pilot1, lambda: "in the map" not in first.sub_title)
+        assert first.om.map.touchpoints[0].emotion == 1 and first.om.dirty
+        await pilot1.press("ctrl+s", "q")
     assert not lock_path(path).exists()  # removed when the holder quits
+    assert "emotion = 1   # interview 3" in path.read_text(encoding="utf-8")
 
 
 async def test_a_stale_lock_is_ignored_and_the_editor_can_save(path: Path) -> None:

@@ -117,13 +117,12 @@ def run(args: argparse.Namespace) -> int:
     config = load_config()
     theme = choose_theme(getattr(args, "theme", None), config)
     om.read_only = bool(getattr(args, "read_only", False))
-    # Another running editor's lock makes this one read-only.
+    # The first editor of a map hosts it; the next ones join it (see cjm_tui/together/).
     app = CjmApp(om, lock=True, theme=theme, keymap=user_keys(config))
     try:
         code = app.run()
     finally:
-        if app.claim.lock is not None:
-            app.claim.lock.release()
+        app.release()
     if app.load_error:
         output.error(app.load_error)
         return 2

@@ -82,15 +82,20 @@ class Host:
         """Leave: the lock first, so a guest can take over as soon as its line drops."""
         self.om.changed = None
         self._stop.set()
-        self.lock.release()
-        if self._server is not None:
-            self._server.close()
-        with contextlib.suppress(OSError):
-            self.sock.unlink()
+        self.close_now()
         for guest in list(self.guests.values()):
             guest.line.close()
         for task in list(self._tasks):
             task.cancel()
+
+    def close_now(self) -> None:
+        """The lock and the socket file go, also when the event loop is gone already."""
+        self.lock.release()
+        if self._server is not None:
+            with contextlib.suppress(Exception):
+                self._server.close()
+        with contextlib.suppress(OSError):
+            self.sock.unlink()
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)
@@ -292,7 +297,6 @@ class Host:
                 "the editors' values",
                 len(conflicts),
                 name=name,
-                n=len(conflicts),
             )
         else:
             text = _("{name} changed on disk; the change is merged in", name=name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,8 @@ from cjm_tui.sanitize import clean_line
 @dataclass(frozen=True)
 class Person:
     id: str
-    """host:pid, the same in every editor and after a takeover."""
+    """host:pid:random, the same in every editor and after a takeover (two editors in one
+    process, as in tests, still differ)."""
     user: str
     host: str
     via: str
@@ -61,7 +63,7 @@ def myself(follow: bool) -> Person:
     """This editor: a `cjm serve` tab runs under Textual's web driver."""
     browser = os.environ.get("TEXTUAL_DRIVER", "").endswith("WebDriver")
     return Person(
-        id=f"{this_host()}:{os.getpid()}",
+        id=f"{this_host()}:{os.getpid()}:{secrets.token_hex(4)}",
         user=this_user(),
         host=this_host(),
         via="browser" if browser else "terminal",

@@ -117,6 +117,14 @@ class Session:
         if self._lock is not None:
             self._lock.release()
 
+    def close_now(self) -> None:
+        """Without the event loop (it has ended): let go of the lock and the socket."""
+        self._stopped = True
+        if self.host is not None:
+            self.host.close_now()
+        if self._lock is not None:
+            self._lock.release()
+
     async def _settle(self, rejoin: bool) -> None:
         """Host or join; on a rejoin, keep trying until one of them works."""
         deadline = asyncio.get_running_loop().time() + JOIN_SECONDS

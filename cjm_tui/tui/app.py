@@ -17,17 +17,20 @@ from textual.screen import Screen
 
 from cjm_tui.editing.openmap import OpenMap, SaveResult
 from cjm_tui.editing.userconfig import ConfigError, remember
-from cjm_tui.i18n import N_, _, translate
+from cjm_tui.i18n import N_, _, _n, translate
 from cjm_tui.model.problems import Problem
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
+from cjm_tui.together.link import SaveAnswer
+from cjm_tui.together.people import Person
+from cjm_tui.together.session import Session
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.drafts import DraftKeeper
 from cjm_tui.tui.keymap import KeySetup, user_keys
 from cjm_tui.tui.notify import tell
-from cjm_tui.tui.readonly import Claim, claim, opened_note, refusal
-from cjm_tui.tui.screens.choice import changed_on_disk, quit_guard
+from cjm_tui.tui.readonly import following_note, opened_note, refusal
+from cjm_tui.tui.screens.choice import ConfirmDialog, changed_on_disk, quit_guard
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.tui.themes import ThemeSetup, palette_filter, register_themes
@@ -89,11 +92,21 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         self._palette_filter = palette_filter(self.current_theme)
         self.om = om
         self._want_lock = lock
-        self.claim = Claim()
+        self.session: Session | None = None
+        """`lock=True` (`cjm edit`): this editor's place among the editors of the map (it
+        hosts the map, or joins the one that does); None: the map is not shared (tests)."""
+        self.people: list[Person] = []
+        """Who has the map open, this editor included (the header counts them)."""
         self._refused_at = -REFUSAL_SECONDS
-        """The map's lock (`lock=True`: `cjm edit` takes it), or who holds it (read-only)."""
+        self._then_quit = False
+        """A shared save was asked for by the quit guard: quit once it is answered."""
         self.main = MainScreen(om)
-        self.drafts = DraftKeeper(self, lambda: self.om, lambda: self.main.refresh_views())
+        self.drafts = DraftKeeper(
+            self,
+            lambda: self.om,
+            lambda: self.main.refresh_views(),
+            keeps=lambda: self.session is None or self.session.keeps_draft,
+        )
         """The recovery draft of unsaved changes: autosave, signals, the offer on open."""
         self.load_problems: list[Problem] = []
         """Why the full load refused the file (the app then exits with 2; the CLI prints)."""
@@ -105,9 +118,9 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             return Content(title)
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), (title, "dim"))
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self._want_lock:
-            self.claim = claim(self.om)  # before the main screen: its header says read-only
+            self.session = Session(self.om, self, follow=self.om.read_only)
         self.push_screen(self.main)
         if self.om.is_loading:
             # Painted from the first look; read the whole file once that frame is out (a
@@ -124,17 +137,46 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         self._theme_ready = True
         if self._theme_setup.explicit:
             self._remember_theme(self.theme)
-        if self.om.read_only:
-            note = opened_note(self.om, self.claim.holder)
-            tell(self, note, severity="warning", title=_("Read-only"), timeout=20)
-        elif self.claim.warning:
-            tell(self, self.claim.warning, severity="warning", timeout=10)
-        self.drafts.start()  # after the claim: a read-only editor keeps no draft
+        if not self.om.is_loading:
+            await self._start_together()
+        self.drafts.start()  # after the session: only the editor that hosts keeps a draft
 
-    def on_unmount(self) -> None:
+    async def _start_together(self) -> None:
+        """Host the map or join the editor that does (see `cjm_tui/together/`)."""
+        session = self.session
+        if session is None:
+            return
+        await session.start()
+        if self.main.is_mounted:
+            self.main.refresh_views()
+        if session.follow:
+            note = following_note(self.om, hosted=session.role == "guest")
+            tell(self, note, severity="warning", title=_("Read-only"), timeout=12)
+        elif self.om.read_only:
+            note = opened_note(self.om, session.apart)
+            tell(self, note, severity="warning", title=_("Read-only"), timeout=20)
+        elif session.warning:
+            tell(self, session.warning, severity="warning", timeout=10)
+        elif session.role == "guest":
+            tell(
+                self,
+                _n(
+                    "{n} other editor has this map open: you edit it together.",
+                    "{n} other editors have this map open: you edit it together.",
+                    session.others,
+                ),
+                timeout=6,
+            )
+
+    async def on_unmount(self) -> None:
         self.drafts.stop()
-        if self.claim.lock is not None:
-            self.claim.lock.release()
+        if self.session is not None:
+            await self.session.stop()
+
+    def release(self) -> None:
+        """After the app has ended: make sure the lock and the socket are gone."""
+        if self.session is not None:
+            self.session.close_now()
 
     def refuse_read_only(self) -> bool:
         """When the map is read-only, say so in one line and return True."""
@@ -143,7 +185,8 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         now = monotonic()
         if now - self._refused_at > REFUSAL_SECONDS:  # one notice at a time, not a pile
             self._refused_at = now
-            tell(self, refusal(self.claim.holder), severity="warning", timeout=REFUSAL_SECONDS)
+            holder = self.session.apart if self.session is not None else None
+            tell(self, refusal(holder), severity="warning", timeout=REFUSAL_SECONDS)
         return True
 
     def _start_loading(self) -> None:
@@ -163,6 +206,10 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     def _loaded(self, mf: MapFile) -> None:
         self.om.finish_loading(mf)
         self.main.refresh_views()
+        self.run_worker(self._after_loading(), group="together")
+
+    async def _after_loading(self) -> None:
+        await self._start_together()  # a shared state starts from the whole map
         self.drafts.loaded()
         # The map and the widgets live as long as the app: keep the collector from walking
         # them again on every full collection (those pauses set the worst keypress times).
@@ -216,6 +263,11 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     def save(self, force: bool = False, then_quit: bool = False) -> None:
         if self.refuse_read_only():
             return
+        if self.session is not None and self.session.role in ("host", "guest"):
+            # The shared map: the host writes it; the answer comes to `saved`.
+            self._then_quit = then_quit
+            self.session.save(force)
+            return
         try:
             with self.drafts.lock:  # never while a draft is being rendered from the file
                 result = self.om.save(force=force)
@@ -250,6 +302,82 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
                 return
             self.main.refresh_views()
             tell(self, _("Reloaded from disk; ctrl+z brings your changes back."))
+
+    # Together: the app is its session's `Listener` (cjm_tui/together/link.py) --------
+
+    def shared_changed(self) -> None:
+        """Another editor (or the file) changed the map: show it, keeping each highlight."""
+        if not self.main.is_mounted:
+            return
+        self.main.refresh_views()
+        self._refresh_screen()
+        screen = self.screen
+        subject = getattr(screen, "subject_uid", None)
+        if subject is not None and self.om.find(subject) is None:
+            gone = getattr(screen, "subject_gone", None)
+            if callable(gone):
+                gone()
+
+    def people_changed(self, people: list[Person]) -> None:
+        self.people = list(people)
+        if self.main.is_mounted:
+            self.main.refresh_header()
+
+    def say(self, text: str, severity: str = "information") -> None:
+        if self.is_running:
+            level = severity if severity in ("warning", "error") else "information"
+            tell(self, clean_line(text), severity=level, timeout=8)
+
+    def saved(self, answer: SaveAnswer, mine: bool) -> None:
+        """A save of the shared map was answered (this editor's own, or someone's)."""
+        if not self.is_running:
+            return
+        then_quit = self._then_quit and mine
+        if mine:
+            self._then_quit = False
+        name = clean_line(self.om.path.name)
+        if not mine:
+            if answer.wrote:
+                self.drafts.saved(wrote=True)
+                self.main.refresh_header()
+                tell(self, _("{name} was saved by another editor", name=name), timeout=3)
+            return
+        if answer.ask:
+            question = _(
+                "{name} on disk is no longer a valid map ({why}). Overwrite it with the map "
+                "as shown here?",
+                name=name,
+                why=clean_line(answer.why or ""),
+            )
+
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    self.save(force=True, then_quit=then_quit)
+
+            self.push_screen(ConfirmDialog(question), overwrite)
+            return
+        if not answer.ok:
+            why = clean_line(answer.why or "")
+            tell(self, why, severity="error", title=_("Not saved"), timeout=10)
+            return
+        self.drafts.saved(wrote=answer.wrote)
+        self.main.refresh_views()
+        self._refresh_screen()
+        if then_quit:
+            self.exit(0)
+            return
+        if answer.wrote:
+            tell(self, _("Saved {name}", name=name), timeout=2)
+        else:
+            tell(self, _("Nothing to save in {name}", name=name), timeout=2)
+
+    def action_people(self) -> None:
+        people = self.session.people if self.session is not None else []
+        if len(people) <= 1:
+            tell(self, _("Only you have this map open."), timeout=4)
+            return
+        lines = [_("In this map now:"), *(p.describe() for p in people)]
+        tell(self, "\n".join(lines), title=_("People"), timeout=10)
 
     # Undo ----------------------------------------------------------------------------
 
@@ -299,8 +427,9 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             yield command._replace(title=translate(command.title), help=translate(command.help))
 
     async def action_quit(self) -> None:
-        if not self.om.dirty:
-            self.exit(0)
+        others = self.session.others if self.session is not None else 0
+        if not self.om.dirty or (others and not self.om.read_only):
+            self.exit(0)  # with others in the map, they keep (and save) everyone's changes
             return
         if self.screen is not self.main:
             return  # a dialog is open: it decides first

@@ -21,6 +21,11 @@ def editing_entries(app: App[object]) -> list[Entry]:
         (_("Save"), _("write the map to its file (ctrl+s)"), partial(app.run_action, "save")),
         (_("Undo"), _("undo the last change (ctrl+z)"), partial(app.run_action, "undo")),
         (_("Redo"), _("redo what was undone (ctrl+y)"), partial(app.run_action, "redo")),
+        (
+            _("People in this map"),
+            _("who else has this map open: user, host, terminal or browser"),
+            partial(app.run_action, "people"),
+        ),
     ]
 
 

@@ -71,9 +71,16 @@ class DraftKeeper:
     """Keeps the recovery draft of the app's open map in step with its unsaved changes."""
 
     def __init__(
-        self, app: App[Any], open_map: Callable[[], OpenMap], refresh: Callable[[], None]
+        self,
+        app: App[Any],
+        open_map: Callable[[], OpenMap],
+        refresh: Callable[[], None],
+        keeps: Callable[[], bool] = lambda: True,
     ) -> None:
         self.app = app
+        self._keeps = keeps
+        """Whether this editor keeps the draft: of several editors of one map, only the one
+        that hosts it (it holds everyone's changes)."""
         """The running app: timers, workers, dialogs and notes go through it."""
         self._open_map = open_map
         self._refresh = refresh
@@ -97,7 +104,7 @@ class DraftKeeper:
     @property
     def _blocked(self) -> bool:
         om = self.om
-        return om.is_loading or bool(getattr(om, "read_only", False))
+        return om.is_loading or bool(getattr(om, "read_only", False)) or not self._keeps()
 
     # Life cycle ---------------------------------------------------------------------------
 

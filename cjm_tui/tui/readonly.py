@@ -1,52 +1,18 @@
-"""Read-only editors: taking the map's lock when the editor opens, and saying who holds it.
+"""Read-only editors: what they are told, and the one-line refusal of an edit.
 
 The rule itself lives in `OpenMap.read_only` (every edit, undo, redo and save refuses there);
-this module decides it at start-up (`claim`) and words the one-line refusal.
+`cjm_tui/together/session.py` decides it at start-up (`--read-only`, or a lock held from
+another machine, which cannot be joined).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from cjm_tui.editing.lock import Holder, Locked, MapLock, acquire
+from cjm_tui.editing.lock import Holder
 from cjm_tui.editing.openmap import OpenMap
 from cjm_tui.i18n import _
 from cjm_tui.sanitize import clean_line
-
-
-@dataclass
-class Claim:
-    """What opening the map found: our lock, or who holds it, or why no lock was taken."""
-
-    lock: MapLock | None = None
-    holder: Holder | None = None
-    warning: str | None = None
-
-
-def claim(om: OpenMap) -> Claim:
-    """Take the map's lock; when another running editor holds it, make `om` read-only.
-
-    A map opened read-only on purpose takes no lock (it never writes). A lock that cannot be
-    written (a read-only folder) leaves the map editable, with a warning.
-    """
-    if om.read_only:
-        return Claim()
-    try:
-        return Claim(lock=acquire(om.path))
-    except Locked as exc:
-        om.read_only = True
-        return Claim(holder=exc.holder)
-    except OSError as exc:
-        reason = clean_line(exc.strerror or str(exc))
-        return Claim(
-            warning=_(
-                "Could not mark {name} as open ({reason}): another editor would not know "
-                "this one has it.",
-                name=clean_line(om.path.name),
-                reason=reason,
-            )
-        )
 
 
 def who(holder: Holder, now: datetime | None = None) -> str:
@@ -81,6 +47,22 @@ def opened_note(om: OpenMap, holder: Holder | None) -> str:
             who=who(holder),
         )
     return _("{name} is open read-only: you can look, but not change or save.", name=name)
+
+
+def following_note(om: OpenMap, hosted: bool) -> str:
+    """The notice shown on opening a map with --read-only: it follows the others live."""
+    name = clean_line(om.path.name)
+    if hosted:
+        return _(
+            "{name} is open read-only: you see the others' changes as they make them, but "
+            "cannot change or save.",
+            name=name,
+        )
+    return _(
+        "{name} is open read-only: nobody else has it open now; when someone does, you see "
+        "their changes as they make them.",
+        name=name,
+    )
 
 
 def refusal(holder: Holder | None) -> str:

@@ -160,6 +160,10 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
         self.check = check
         self.focus_key = focus_key
         self.widgets: dict[str, FieldWidget] = {}
+        self.subject_uid: int | None = None
+        """The entry this form edits, when it edits one (the app tells the form when another
+        editor deletes it)."""
+        self.subject_gone_note = ""
 
     # Building ----------------------------------------------------------------------
 
@@ -346,6 +350,10 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
         line = self.query_one("#form-error", Static)
         line.update(Content(clean_line(message or "")))
         line.display = bool(message)
+
+    def subject_gone(self) -> None:
+        """Another editor deleted the entry: say so; the typed text stays until escape."""
+        self.show_message(self.subject_gone_note)
 
     def action_apply(self) -> None:
         values: dict[str, Any] = {}

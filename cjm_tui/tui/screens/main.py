@@ -144,7 +144,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         selected = self.selected_touchpoint()
         self.query_one(TimelineView).set_map(m, self.persona, selected.id if selected else None)
         self._show_detail()
-        self._update_header()
+        self.refresh_header()
         self._seen_version = self.om.version
 
     def _show_side_tab(self, tab: str) -> None:
@@ -164,7 +164,8 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         if event.pane.id is not None:
             self._show_side_tab(event.pane.id)
 
-    def _update_header(self) -> None:
+    def refresh_header(self) -> None:
+        """The title, the file with its unsaved marker, who else is in the map, filters."""
         app = self.app
         app.title = clean_line(self.om.map.info.title) or _("(untitled map)")
         name = clean_line(self.om.path.name)
@@ -175,6 +176,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         else:
             app.sub_title = _("● {name} [unsaved]", name=name) if self.om.dirty else name
         filters = self._filter_words()
+        people = len(getattr(app, "people", ()))
+        if people > 1:
+            filters.insert(0, _n("{n} in the map", "{n} in the map", people))
         if filters:
             app.sub_title = " · ".join([app.sub_title, *filters])
 
@@ -406,7 +410,7 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             tell(self, _("The map is still loading; try again in a moment."))
             return
         tp = self.selected_touchpoint()
-        grid = GridScreen(self.om, tp.uid if tp else None, self._update_header)
+        grid = GridScreen(self.om, tp.uid if tp else None, self.refresh_header)
         self.app.push_screen(grid, self.go_to_touchpoint)
 
     # Commands ------------------------------------------------------------------------
@@ -671,22 +675,27 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         kind = TABLE_OF[type(entity)]
         specs = fields_for(kind, self.om.map)
 
+        shown = values_of(entity, specs)
+
         def check(values: dict[str, Any]) -> str | None:
+            # Only what the person changed, on the entry as it is now: another editor may
+            # have changed its other fields while this form was open.
+            current = self.om.find(entity.uid)
+            if current is None:
+                return gone_note(kind)
+            changes = {k: v for k, v in values.items() if v != shown.get(k)}
             try:
-                self.om.update(entity, **values)
+                if changes:
+                    self.om.update(current, **changes)
             except (EditError, TypeError) as exc:
                 return str(exc)
             self.refresh_views(keep_tp=entity.uid)
             return None
 
-        self.app.push_screen(
-            EditForm(
-                edit_title(kind, clean_line(title_of(entity))),
-                specs,
-                values_of(entity, specs),
-                check,
-            )
-        )
+        form = EditForm(edit_title(kind, clean_line(title_of(entity))), specs, shown, check)
+        form.subject_uid = entity.uid
+        form.subject_gone_note = gone_note(kind)
+        self.app.push_screen(form)
 
     def edit_map_info(self) -> None:
         from cjm_tui.editing.fields import fields_for, values_of
@@ -696,15 +705,18 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             return
         specs = fields_for("map", self.om.map)
 
+        info = values_of(self.om.map.info, specs)
+
         def check(values: dict[str, Any]) -> str | None:
+            changes = {k: v for k, v in values.items() if v != info.get(k)}
             try:
-                self.om.update_info(**values)
+                if changes:
+                    self.om.update_info(**changes)
             except (EditError, TypeError) as exc:
                 return str(exc)
             self.refresh_views()
             return None
 
-        info = values_of(self.om.map.info, specs)
         self.app.push_screen(EditForm(_("The map"), specs, info, check))
 
     def delete(self, entity: Entity) -> None:
@@ -812,6 +824,28 @@ def edit_title(kind: str, title: str) -> str:
         "stages": _("Edit stage: {title}", title=title),
         "touchpoints": _("Edit touchpoint: {title}", title=title),
         "actions": _("Edit action: {title}", title=title),
+    }[kind]
+
+
+def gone_note(kind: str) -> str:
+    """Said in a form whose entry another editor deleted meanwhile."""
+    return {
+        "personas": _(
+            "Another editor deleted this persona. What you typed stays here until you close "
+            "the form (escape)."
+        ),
+        "stages": _(
+            "Another editor deleted this stage. What you typed stays here until you close "
+            "the form (escape)."
+        ),
+        "touchpoints": _(
+            "Another editor deleted this touchpoint. What you typed stays here until you "
+            "close the form (escape)."
+        ),
+        "actions": _(
+            "Another editor deleted this action. What you typed stays here until you close "
+            "the form (escape)."
+        ),
     }[kind]
 
 
