@@ -60,28 +60,61 @@ def test_loopback_is_quiet_and_any_other_host_warns() -> None:
         assert serve.exposure_warning(host) is None, host
     for host in ("0.0.0.0", "::", "192.168.1.10", "my-laptop", ""):
         warning = serve.exposure_warning(host)
-        assert warning is not None and "no login" in warning, host
+        assert warning is not None and "including its token" in warning, host
 
 
-def test_serving_on_all_addresses_prints_the_warning_and_the_url(
-    path: Path, served: list[CjmServer], capsys: pytest.CaptureFixture[str]
+def test_serving_on_all_addresses_prints_the_warning_and_the_url_with_a_new_token(
+    path: Path,
+    served: list[CjmServer],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv(serve.TOKEN_VARIABLE, raising=False)
     assert main(["serve", str(path), "--host", "0.0.0.0", "--port", "8123"]) == 0
     out, err = capsys.readouterr()
-    assert "warning" in err and "anyone who can reach this address" in err
-    assert "http://127.0.0.1:8123/" in out
-    assert f"From other machines: http://{socket.gethostname()}:8123/" in out
+    assert "warning" in err and "anyone with the address including its token" in err
+    token = served[0].token
+    assert token is not None and len(token) >= 43  # secrets.token_urlsafe(32)
+    assert f"at http://127.0.0.1:8123/?token={token}\n" in out
+    assert f"From other machines: http://{socket.gethostname()}:8123/?token={token}\n" in out
     assert served[0].host == "0.0.0.0" and served[0].port == 8123
+    assert main(["serve", str(path), "--host", "192.168.1.10"]) == 0
+    assert served[1].token not in (None, token)  # new on each start
+    assert f"http://192.168.1.10:8000/?token={served[1].token}\n" in capsys.readouterr().out
 
 
-def test_the_default_is_this_machine_only_without_a_warning(
+def test_cjm_serve_token_fixes_the_token_off_loopback_only(
+    path: Path,
+    served: list[CjmServer],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(serve.TOKEN_VARIABLE, "chosen-by-the-script")
+    assert main(["serve", str(path), "--host", "::", "--port", "8123"]) == 0
+    assert served[0].token == "chosen-by-the-script"
+    assert "http://127.0.0.1:8123/?token=chosen-by-the-script\n" in capsys.readouterr().out
+    assert main(["serve", str(path)]) == 0
+    assert served[1].token is None
+    assert "token" not in capsys.readouterr().out
+    monkeypatch.setenv(serve.TOKEN_VARIABLE, "  ")  # empty: a new one
+    assert main(["serve", str(path), "--host", "0.0.0.0"]) == 0
+    assert served[2].token is not None and len(served[2].token) >= 43
+    capsys.readouterr()
+    monkeypatch.setenv(serve.TOKEN_VARIABLE, "two words&more")
+    assert main(["serve", str(path), "--host", "0.0.0.0"]) == 2
+    assert len(served) == 3  # refused before serving
+    assert serve.TOKEN_VARIABLE in capsys.readouterr().err
+
+
+def test_the_default_is_this_machine_only_without_a_warning_or_a_token(
     path: Path, served: list[CjmServer], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["serve", str(path)]) == 0
     out, err = capsys.readouterr()
     assert "warning" not in err
     assert served[0].host == "127.0.0.1" and served[0].port == 8000
-    assert "http://127.0.0.1:8000/" in out
+    assert served[0].token is None
+    assert "http://127.0.0.1:8000/\n" in out and "token" not in out
 
 
 def test_each_tab_runs_cjm_edit_on_the_file_with_the_options_given(

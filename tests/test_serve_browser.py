@@ -131,3 +131,75 @@ def test_the_editor_in_a_browser_tab_saves_what_was_typed(tmp_path: Path) -> Non
     assert server.returncode == 0, log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace")
     assert not lock_path(path).exists()  # each tab's editor released its lock when it quit
+
+
+OPENER = JS / "open-serve.mjs"
+TOKEN = "browser-test-token_0123456789"
+
+
+def test_off_loopback_the_address_with_its_token_opens_the_editor(tmp_path: Path) -> None:
+    """`--host 0.0.0.0`, reached at 127.0.0.1: without the token the page is refused; with it
+    the editor shows, its static files and websocket let through by the cookie
+    (tests/js/open-serve.mjs)."""
+    _needs()
+    path = tmp_path / "onboarding.toml"
+    shutil.copyfile(ROOT / "maps" / "employee-onboarding.toml", path)
+    title = MapFile.load(path).map.info.title
+    env = {**os.environ, "CJM_LANG": "en", "NO_COLOR": "1", "CJM_SERVE_TOKEN": TOKEN}
+    log = tmp_path / "serve.log"
+    errors = tmp_path / "serve.err"  # apart: the warning comes first, on stderr
+    command = [sys.executable, "-m", "cjm_tui", "serve", str(path), "--host", "0.0.0.0"]
+    with log.open("wb") as sink, errors.open("wb") as err_sink:
+        server = subprocess.Popen(
+            [*command, "--port", "0"],
+            stdout=sink,
+            stderr=err_sink,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        first = _first_line(server, log)
+        assert first.startswith("cjm serve: onboarding.toml at http://127.0.0.1:"), first
+        url = first.split(" at ", 1)[1].strip()
+        assert url.endswith(f"/?token={TOKEN}"), url
+        bare = url.split("?", 1)[0]
+        driver = subprocess.Popen(
+            ["node", str(OPENER), url, bare, title[:30]],
+            cwd=JS,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            out, err = driver.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            _stop(driver, signal.SIGKILL)
+            pytest.fail(f"the browser driver did not finish within {TIMEOUT} s")
+        lines = out.strip().splitlines()
+        assert lines, f"no result from the driver; stderr: {err[-2000:]}"
+        result = json.loads(lines[-1])
+        assert result["error"] is None, f"{result['error']}\n{result.get('screen')}\n{err}"
+        assert result["bareStatus"] == 403 and "token" in result["bareText"]
+        assert result["status"] == 200
+        assert result["title"], "the map title never showed in the browser tab"
+        port = bare.rstrip("/").rsplit(":", 1)[1]
+        assert result["cookies"] == [
+            {
+                "name": f"cjm-serve-token-{port}",
+                "value": TOKEN,
+                "httpOnly": True,
+                "sameSite": "Strict",
+                "path": "/",
+            }
+        ]
+        # What passed without the token in its address: the cookie let it through.
+        assert result["websockets"] and all("token" not in u for u in result["websockets"])
+        assert result["statics"], "the page loaded no static file"
+        assert all(s == 200 and "token" not in u for u, s in result["statics"]), result["statics"]
+    finally:
+        _stop(server)
+    said = errors.read_text(encoding="utf-8", errors="replace")
+    assert server.returncode == 0, said
+    assert "Traceback" not in said and "including its token" in said
+    assert not lock_path(path).exists()

@@ -1,6 +1,10 @@
 """`cjm serve FILE`: the editor in a browser tab (textual-serve), one `cjm edit` per tab.
 
-Bound to 127.0.0.1 unless `--host` says otherwise; then a warning, since there is no login.
+Bound to 127.0.0.1 unless `--host` says otherwise. Off loopback the server asks every request
+for a secret token, like Jupyter: the printed address carries it (`?token=...`), a request
+without it gets 403, and a warning says that anyone with the address can edit the map. The token
+is new on each start (`secrets.token_urlsafe(32)`) unless the environment variable
+CJM_SERVE_TOKEN sets it (for scripts and tests). On loopback there is no token.
 Two tabs on one map are two editors: the second opens it read-only (see `cjm_tui/editing/lock.py`).
 """
 
@@ -8,9 +12,13 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
+import re
+import secrets
 import shlex
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 from cjm_tui.cli import edit, output
 from cjm_tui.sanitize import clean_line
@@ -20,6 +28,10 @@ DEFAULT_PORT = 8000
 PASSED_ON = "passed on to each tab's `cjm edit`"
 WILDCARDS = ("", "0.0.0.0", "::")
 """Hosts that mean every address of this machine."""
+TOKEN_VARIABLE = "CJM_SERVE_TOKEN"
+"""The environment variable that fixes the token off loopback (else a new one each start)."""
+TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9._~-]+")
+"""What a token may hold: it goes into an address and a cookie as it is."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,8 +40,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="the editor in a browser tab (textual-serve), on 127.0.0.1 unless --host",
         description="Serve the editor on FILE to a web browser: each browser tab runs its own "
         "`cjm edit FILE` (a second tab, like a second terminal, opens the map read-only). "
-        f"Listens on {DEFAULT_HOST} only unless --host says otherwise. There is no login: "
-        "anyone who can reach the address can edit the map. Ctrl+C stops.",
+        f"Listens on {DEFAULT_HOST} only unless --host says otherwise; then the printed "
+        "address carries a secret token (?token=...), requests without it are refused, and "
+        "anyone with the whole address can edit the map. The token is new on each start "
+        f"unless the environment variable {TOKEN_VARIABLE} sets it. Ctrl+C stops.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
@@ -42,7 +56,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--host",
         default=DEFAULT_HOST,
         help=f"address to listen on (default {DEFAULT_HOST}, this machine only); another "
-        "address lets other machines reach the editor, with no login",
+        "address lets other machines reach the editor, with a secret token in the printed "
+        "address",
     )
     for action in _edit_options():
         p._add_action(action)
@@ -106,9 +121,26 @@ def exposure_warning(host: str) -> str | None:
         return None
     where = host or "every address"
     return (
-        f"cjm serve: warning: listening on {where}: anyone who can reach this address can "
-        "open and edit the map; there is no login. Use this only on a network you trust."
+        f"cjm serve: warning: listening on {where}: anyone with the address including its "
+        "token can open and edit the map; share it only with the people in the room. The "
+        "connection is not encrypted: use this only on a network you trust."
     )
+
+
+def token_for(host: str) -> str | None:
+    """The token that requests must carry when serving on `host`: None on loopback; else
+    CJM_SERVE_TOKEN when set and not empty, or a new random one. ValueError when
+    CJM_SERVE_TOKEN holds what cannot go into an address as it is."""
+    if is_loopback(host):
+        return None
+    given = os.environ.get(TOKEN_VARIABLE, "").strip()
+    if not given:
+        return secrets.token_urlsafe(32)
+    if not TOKEN_CHARACTERS.fullmatch(given):
+        raise ValueError(
+            f"{TOKEN_VARIABLE} may hold only letters, digits and the characters - _ . ~"
+        )
+    return given
 
 
 def tab_command(path: Path, args: argparse.Namespace) -> str:
@@ -117,13 +149,17 @@ def tab_command(path: Path, args: argparse.Namespace) -> str:
     return shlex.join([*words, *edit_arguments(args)])
 
 
-def url_for(host: str, port: int) -> str:
+def url_for(host: str, port: int, token: str | None = None) -> str:
     name = host.strip("[]")
     if name in WILDCARDS:
         name = "127.0.0.1"  # listening everywhere: this machine's own address works here
     if ":" in name:
         name = f"[{name}]"
-    return f"http://{name}:{port}/"
+    return f"http://{name}:{port}/{_query(token)}"
+
+
+def _query(token: str | None) -> str:
+    return "" if token is None else "?" + urlencode({"token": token})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,21 +183,31 @@ def run(args: argparse.Namespace) -> int:
         output.error(f"cjm serve needs textual-serve: {exc}")
         return 2
 
+    try:
+        token = token_for(args.host)
+    except ValueError as exc:
+        output.error(f"cjm serve: {exc}")
+        return 2
     warning = exposure_warning(args.host)
     if warning:
         output.stderr().print(clean_line(warning), style="yellow")
     server = CjmServer(
-        tab_command(path, args), host=args.host, port=args.port, title=f"cjm — {path.name}"
+        tab_command(path, args),
+        host=args.host,
+        port=args.port,
+        title=f"cjm — {path.name}",
+        token=token,
     )
 
     def ready(addresses: list[tuple[str, int]]) -> None:
         port = addresses[0][1] if addresses else args.port
         out = output.stdout()
-        out.print(clean_line(f"cjm serve: {path.name} at {url_for(args.host, port)}"))
+        out.print(clean_line(f"cjm serve: {path.name} at {url_for(args.host, port, token)}"))
         if args.host.strip("[]") in WILDCARDS:
             import socket
 
-            out.print(clean_line(f"From other machines: http://{socket.gethostname()}:{port}/"))
+            there = f"http://{socket.gethostname()}:{port}/{_query(token)}"
+            out.print(clean_line(f"From other machines: {there}"))
         out.print("Open it in a browser; each tab is an editor. Ctrl+C stops.")
         sys.stdout.flush()
 

@@ -3,11 +3,15 @@
 textual-serve's `Server` runs one `cjm edit FILE` per browser tab. We keep its pages and
 websocket but run the aiohttp site ourselves: so a port in use is a one-line error (not a
 traceback after a banner), the URL is printed only once the port is bound, and Ctrl+C stops
-cleanly with exit 0. Two guards on top:
-- the page builds its websocket address from the address the browser used (textual-serve
-  would write the bind address, `0.0.0.0`, which a browser elsewhere cannot reach);
+cleanly with exit 0. The page builds its websocket address from the address the browser used
+(textual-serve would write the bind address, `0.0.0.0`, which a browser elsewhere cannot reach).
+Guards on top:
 - a websocket from a page of another site is refused (a browser lets any page open a websocket
-  to 127.0.0.1; without this check, any web page could drive the editor).
+  to 127.0.0.1; without this check, any web page could drive the editor);
+- served on loopback, a request for another host name is refused (DNS rebinding);
+- given a token (`cjm serve` gives one off loopback), every request without it is refused with
+  403: the token is the `token` query parameter of the printed address, or the cookie set by
+  the page that came with it (the page's static files and websocket carry no query of ours).
 """
 
 from __future__ import annotations
@@ -15,16 +19,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import secrets
 import signal
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, log, to_int
 
 STOP_GRACE_SECONDS = 5.0
 """How long the open tabs' editors get to quit (and release their locks) on Ctrl+C."""
+TOKEN_PARAMETER = "token"
+"""The query parameter that carries the token in the printed address."""
+TOKEN_COOKIE = "cjm-serve-token"
+"""The token cookie's name, followed by `-PORT`: cookies do not tell ports apart, so two
+servers on one machine would otherwise overwrite each other's cookie in the browser."""
+NO_TOKEN = "cjm serve: this needs the token: open the whole address cjm serve printed.\n"
+"""The body of the 403 answer to a request without the token."""
 
 
 class CannotListen(Exception):
@@ -50,12 +63,22 @@ class Tab(AppService):
 
 
 class CjmServer(Server):
-    """textual-serve's server, with our start/stop and the two guards above."""
+    """textual-serve's server, with our start/stop and the guards above. With a `token`,
+    every request must carry it (None: no token, as on loopback)."""
 
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+    def __init__(
+        self, command: str, host: str, port: int, title: str, token: str | None = None
+    ) -> None:
         super().__init__(command, host=host, port=port, title=title)
+        self.token = token or None
         self._tabs: set[asyncio.Task[web.WebSocketResponse]] = set()
         """One per open tab: its websocket and its `cjm edit`, until that editor has quit."""
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        if self.token is not None:  # before every route, the 404s of unknown paths too
+            app.middlewares.append(token_guard(self.token))
+        return app
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its banner here; `cjm serve` prints its own once bound."""
@@ -147,6 +170,37 @@ class CjmServer(Server):
                 await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS * 2)
             if self._tabs:  # the websockets are closed: each tab's editor is quitting
                 await asyncio.wait(set(self._tabs), timeout=STOP_GRACE_SECONDS)
+
+
+def token_guard(token: str) -> Middleware:
+    """Middleware: a request passes with the token in its query or in its cookie, else 403.
+    A response to a request whose query had the token sets the cookie (when it still can: a
+    websocket's headers are gone by then), so that the page's own requests pass."""
+    expected = token.encode("utf-8")
+
+    def valid(given: str | None) -> bool:
+        return given is not None and secrets.compare_digest(given.encode("utf-8"), expected)
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        cookie = f"{TOKEN_COOKIE}-{_local_port(request)}"
+        in_query = valid(request.query.get(TOKEN_PARAMETER))
+        if not in_query and not valid(request.cookies.get(cookie)):
+            raise web.HTTPForbidden(text=NO_TOKEN)
+        response = await handler(request)
+        if in_query and not response.prepared:
+            response.set_cookie(cookie, token, path="/", httponly=True, samesite="Strict")
+        return response
+
+    return guard
+
+
+def _local_port(request: web.Request) -> int:
+    """The port this request came in on (not the Host header's, which can be anything)."""
+    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    if isinstance(sockname, tuple) and len(sockname) >= 2:
+        return int(sockname[1])
+    return 0
 
 
 def _is_loopback(host: str) -> bool:
