@@ -174,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     aim = "met" if worst < 0.2 else "NOT met"
     print(f"aim: another editor's screen within 200 ms p95: {worst * 1000:.0f} ms, {aim}")
     extra = guest_rss + (host_with - host_alone)
-    print(f"aim: each extra editor under 60 MB: {extra:.0f} MB, {'met' if extra < 60 else 'NOT met'}")
+    print(
+        f"aim: each extra editor under 60 MB: {extra:.0f} MB, {'met' if extra < 60 else 'NOT met'}"
+    )
     return 0
 
 

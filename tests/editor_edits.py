@@ -48,7 +48,9 @@ class EditorEdit:
             match self.kind:
                 case "quick-add":
                     stage = m.stages[self.b % len(m.stages)].id
-                    om.quick_add(f"{self.word} {(self.b % 5) - 2:+d}{' !' if self.a % 4 == 0 else ''}", stage)
+                    om.quick_add(
+                        f"{self.word} {(self.b % 5) - 2:+d}{' !' if self.a % 4 == 0 else ''}", stage
+                    )
                 case "emotion" if tp is not None:
                     persona = m.personas[self.b % len(m.personas)].id if m.personas else None
                     om.bump_emotion(tp, 1 if self.b % 2 else -1, persona if self.b % 3 else None)

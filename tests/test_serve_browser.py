@@ -28,6 +28,7 @@ from cjm_tui.editing.lock import lock_path
 from cjm_tui.store import MapFile
 
 from .conftest import ROOT, unavailable
+from .terminal import Terminal, environment
 
 JS = ROOT / "tests" / "js"
 DRIVER = JS / "drive-serve.mjs"
@@ -74,12 +75,20 @@ def _stop(proc: subprocess.Popen[bytes] | subprocess.Popen[str], sig: int = sign
             proc.wait(timeout=30)
 
 
-def test_the_editor_in_a_browser_tab_saves_what_was_typed(tmp_path: Path) -> None:
+def test_browser_tabs_and_a_terminal_edit_one_map_together(tmp_path: Path) -> None:
+    """A terminal editor hosts the map; two `cjm serve` tabs join it. What the first tab types
+    shows in the second tab and in the terminal; the tab's ctrl+s writes it; the terminal's
+    own change made meanwhile is in the file too."""
     _needs()
     path = tmp_path / "onboarding.toml"
     shutil.copyfile(ROOT / "maps" / "employee-onboarding.toml", path)
     title = MapFile.load(path).map.info.title
     env = {**os.environ, "CJM_LANG": "en", "NO_COLOR": "1"}
+    terminal = Terminal(path, environment(tmp_path, autosave="60"))
+    terminal.wait_for(title[:20])
+    first_tp = MapFile.load(path).map.touchpoints[0]
+    terminal.send(b"m")  # the terminal's own change: the first touchpoint's moment of truth
+    terminal.wait_for("[unsaved]")
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:  # a file, not a pipe: nothing blocks on a full pipe
         server = subprocess.Popen(
@@ -113,7 +122,8 @@ def test_the_editor_in_a_browser_tab_saves_what_was_typed(tmp_path: Path) -> Non
         # On failure, "screen" is the end of what the first tab showed.
         assert result["error"] is None, f"{result['error']}\n{result.get('screen')}\n{err}"
         assert result["title"], "the map title never showed in the browser tab"
-        assert result["readOnly"], "a second tab on the same map did not open read-only"
+        assert result["joined"], "a second tab on the same map did not join the first"
+        assert result["shared"], "the second tab did not show what the first one typed"
         assert result["saved"]
         if result.get("saveRetried"):
             warnings.warn(
@@ -126,7 +136,15 @@ def test_the_editor_in_a_browser_tab_saves_what_was_typed(tmp_path: Path) -> Non
         assert len(added) == 1
         assert added[0].channel == "web" and added[0].emotion == -1
         assert added[0].stage == saved.stages[0].id
+        moment = saved.touchpoints[0]
+        assert moment.id == first_tp.id and bool(moment.moment_of_truth) != bool(
+            first_tp.moment_of_truth
+        ), "the terminal's change did not reach the file the tab saved"
+        terminal.wait_for(NAME[:12])  # the terminal shows what the tab typed
+        terminal.send(b"q")  # saved by the tab: no question
+        terminal.wait_exit()
     finally:
+        terminal.close()
         _stop(server)
     assert server.returncode == 0, log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace")

@@ -104,8 +104,10 @@ def test_three_terminals_one_types_one_rates_the_third_saves_all(room: Room) -> 
     saved_until(
         c,
         room.file,
-        lambda t: t["parking-at-the-mall"]["emotion"] == -1
-        and t["security-guard-asks-for-id"]["emotion"] == -1,
+        lambda t: (
+            t["parking-at-the-mall"]["emotion"] == -1
+            and t["security-guard-asks-for-id"]["emotion"] == -1
+        ),
     )
     got = touchpoints(room.file)
     assert got["security-guard-asks-for-id"]["moment_of_truth"] is True
@@ -135,9 +137,11 @@ def test_cjm_add_from_outside_merges_with_two_editors_unsaved_changes(room: Room
     saved_until(
         b,
         room.file,
-        lambda t: t["bus-stop-poster"]["emotion"] == 2
-        and "moment_of_truth" not in t["friend-shows-bundle"]
-        and t["billboard-on-the-bus"]["emotion"] == -1,
+        lambda t: (
+            t["bus-stop-poster"]["emotion"] == 2
+            and "moment_of_truth" not in t["friend-shows-bundle"]
+            and t["billboard-on-the-bus"]["emotion"] == -1
+        ),
     )
 
 
@@ -159,8 +163,9 @@ def test_sigkill_of_the_host_loses_nothing_and_the_other_one_saves(room: Room) -
     saved_until(
         b,
         room.file,
-        lambda t: t["bus-stop-poster"]["emotion"] == 2
-        and t["smell-at-the-entrance"]["emotion"] == -1,
+        lambda t: (
+            t["bus-stop-poster"]["emotion"] == 2 and t["smell-at-the-entrance"]["emotion"] == -1
+        ),
     )
     b.send(b"q")
     assert os.WIFEXITED(b.wait_exit())

@@ -132,7 +132,7 @@ async def test_edits_in_either_editor_show_in_the_other_and_one_save_writes_all(
     assert on_disk.touchpoint("shop").emotion == -1  # type: ignore[union-attr]
     await settled(lambda: not (a.om.dirty or b.om.dirty or c.om.dirty))
     text = path.read_text(encoding="utf-8")
-    assert "# The SMS nobody trusts" in text and "x_color = \"red\"   # team's own key" in text
+    assert "# The SMS nobody trusts" in text and 'x_color = "red"   # team\'s own key' in text
 
 
 async def test_the_same_field_changed_in_two_editors_ends_the_same_and_the_loser_is_told(

@@ -5,7 +5,7 @@ for a secret token, like Jupyter: the printed address carries it (`?token=...`),
 without it gets 403, and a warning says that anyone with the address can edit the map. The token
 is new on each start (`secrets.token_urlsafe(32)`) unless the environment variable
 CJM_SERVE_TOKEN sets it (for scripts and tests). On loopback there is no token.
-Two tabs on one map are two editors: the second opens it read-only (see `cjm_tui/editing/lock.py`).
+Tabs on one map, and terminals on it, edit it together (see `cjm_tui/together/`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "serve",
         help="the editor in a browser tab (textual-serve), on 127.0.0.1 unless --host",
         description="Serve the editor on FILE to a web browser: each browser tab runs its own "
-        "`cjm edit FILE` (a second tab, like a second terminal, opens the map read-only). "
+        "`cjm edit FILE`; tabs and terminals on one map edit it together. "
         f"Listens on {DEFAULT_HOST} only unless --host says otherwise; then the printed "
         "address carries a secret token (?token=...), requests without it are refused, and "
         "anyone with the whole address can edit the map. The token is new on each start "

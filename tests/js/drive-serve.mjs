@@ -3,9 +3,10 @@
 //   node drive-serve.mjs URL TITLE LINE SCREENSHOT.png
 //
 // Opens URL in a tab and waits until the map TITLE is on its terminal; opens a second tab on
-// the same server (a second editor on the same map: it must say "read-only"); then, in the
-// first tab, types `a`, the quick-add LINE, enter and ctrl+s, and waits for the
-// editor to say it saved. Prints one JSON line: what was seen, and how many colours the
+// the same server (another editor of the same map: its header must count the people in the
+// map); then, in the first tab, types `a`, the quick-add LINE and enter, waits until the
+// second tab shows the new touchpoint too, presses ctrl+s and waits for the editor to say it
+// saved. Prints one JSON line: what was seen, and how many colours the
 // screenshot of the first tab has (a blank page has one or two).
 //
 // textual-serve draws the terminal on a canvas (xterm.js), so its text is not in the page:
@@ -107,8 +108,8 @@ try {
   const second = await context.newPage();
   const two = screenText(second);
   await second.goto(url, { timeout: STEP_MS });
-  await two.waitFor("read-only", "the second tab to open the map read-only");
-  result.readOnly = true;
+  await two.waitFor("in the map", "the second tab to join the map's other editors");
+  result.joined = true;
 
   await first.bringToFront();
   await first.click(".textual-terminal", { timeout: STEP_MS });
@@ -119,8 +120,11 @@ try {
   // The line is on the screen before it is submitted, and the new touchpoint in the list after.
   await one.waitFor(line.slice(0, 20), "the typed line in the quick-add input", before);
   const entered = one.mark();
+  const elsewhere = two.mark();
   await first.keyboard.press("Enter");
   await one.waitFor(line.split(" @")[0].slice(0, 12), "the added touchpoint in the list", entered);
+  await two.waitFor(line.split(" @")[0].slice(0, 12), "the touchpoint in the second tab", elsewhere);
+  result.shared = true;
   const typed = one.mark();
   await first.keyboard.press("Control+s");
   try {

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -129,6 +129,19 @@ class QuickAdd(bindings.TranslatedBindings, Input):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is taken here, in the order the keys came, and the line is emptied at once:
+        # Input's own enter goes through the bindings after the key has bubbled, so in a burst
+        # of keys (a lagging SSH connection, a paste of several lines, tmux send-keys) the
+        # next line's letters were typed into this one before it was submitted.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            value, self.value = self.value, ""
+            self.post_message(self.Submitted(self, value))
+            return
+        await super()._on_key(event)
 
 
 class TouchpointsPane(Vertical):

@@ -7,11 +7,13 @@ overwrite / cancel).
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -33,7 +35,21 @@ ChoiceDialog Button, ConfirmDialog Button { margin: 0 1; min-width: 12; }
 """
 
 
-class ChoiceDialog(bindings.TranslatedBindings, ModalScreen[str]):
+class OneAnswer:
+    """A dialog answers once. Keys typed in one burst (a lagging SSH connection, a fast typist)
+    can reach it after its answer and before it is gone: a second `dismiss` would call the
+    answer's callback again and pop the screen under it (Textual raises there)."""
+
+    _answered = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self._answered:
+            return AwaitComplete(asyncio.sleep(0))
+        self._answered = True
+        return super().dismiss(result)  # type: ignore[misc, no-any-return]
+
+
+class ChoiceDialog(OneAnswer, bindings.TranslatedBindings, ModalScreen[str]):
     """A question with answers `(key, label, value)`; escape answers `cancel_value`."""
 
     DEFAULT_CSS = DIALOG_CSS
@@ -73,7 +89,7 @@ class ChoiceDialog(bindings.TranslatedBindings, ModalScreen[str]):
         self.dismiss(self.cancel_value)
 
 
-class ConfirmDialog(bindings.TranslatedBindings, ModalScreen[bool]):
+class ConfirmDialog(OneAnswer, bindings.TranslatedBindings, ModalScreen[bool]):
     """Yes or no: `y` confirms, `n` or escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS

@@ -23,6 +23,7 @@ from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.screens.choice import OneAnswer
 from cjm_tui.views.find import FindHit, FindIndex
 
 MATCHED = "bold underline"
@@ -43,7 +44,7 @@ def hit_prompt(hit: FindHit) -> Text:
     return out
 
 
-class FindScreen(bindings.TranslatedBindings, ModalScreen[int | None]):
+class FindScreen(OneAnswer, bindings.TranslatedBindings, ModalScreen[int | None]):
     """The find box over the map; answers the chosen touchpoint's uid."""
 
     DEFAULT_CSS = """

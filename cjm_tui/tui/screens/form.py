@@ -39,7 +39,7 @@ from cjm_tui.editing.fields import (
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
-from cjm_tui.tui.screens.choice import ConfirmDialog
+from cjm_tui.tui.screens.choice import ConfirmDialog, OneAnswer
 
 Check = Callable[[dict[str, Any]], str | None]
 """Whole-form check: returns what is wrong with the values (shown on top) or None."""
@@ -139,7 +139,7 @@ def field_id(key: str) -> str:
     return f"field-{key}"
 
 
-class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
+class EditForm(OneAnswer, bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
     """Edit the values of `specs`; dismisses with every key's new value, or None on cancel."""
 
     CSS_PATH = "form.tcss"
@@ -319,7 +319,10 @@ class EditForm(bindings.TranslatedBindings, ModalScreen[dict[str, Any] | None]):
         if index == len(keys) - 1:
             self.action_apply()
         else:
-            self.widgets[keys[index + 1]].focus()
+            # At once, not `focus()` (which waits for the app's next turn): the keys typed
+            # right after enter, when they come in one burst (a lagging SSH connection), must
+            # land in the next field.
+            self.set_focus(self.widgets[keys[index + 1]])
 
     # Applying ----------------------------------------------------------------------
 

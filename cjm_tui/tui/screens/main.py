@@ -785,8 +785,11 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             tp = self.om.quick_add(line, self._quick_add_stage())
         except (QuickAddError, EditError) as exc:
             tell(self, clean_line(str(exc)), severity="error", title=_("Not added"))
+            if not event.input.value:  # the line comes back to be mended
+                event.input.value = event.value
             return
-        event.input.value = ""
+        if event.input.value == event.value:  # submitted by Input itself, not emptied yet
+            event.input.value = ""
         name = clean_line(tp.name)
         if self.stage is not None and self.stage != tp.stage:
             # Shown where it went: the Stages selection follows it (as going to a moment of

@@ -17,12 +17,13 @@ from cjm_tui.i18n import _, _n
 from cjm_tui.model import Map, Stage
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
+from cjm_tui.tui.screens.choice import OneAnswer
 
 DELETE_ALL = "\x00delete"
 """The answer for "delete the touchpoints too" (not a possible stage id)."""
 
 
-class StageDeleteDialog(bindings.TranslatedBindings, ModalScreen[str | None]):
+class StageDeleteDialog(OneAnswer, bindings.TranslatedBindings, ModalScreen[str | None]):
     """Answers a stage id to move the touchpoints to, DELETE_ALL, or None (cancel)."""
 
     DEFAULT_CSS = """
