@@ -7,6 +7,8 @@ these tests post them the same way (all at once, no pause between) and then wait
 
 from __future__ import annotations
 
+import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.form import EditForm
 
-from .conftest import until
+from .conftest import SAMPLES, until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
@@ -31,9 +33,15 @@ def path(tmp_path: Path) -> Path:
 
 
 def burst(app: CjmApp, text: str) -> None:
-    """Every character of `text` as a key event, posted at once (`\\r` is enter)."""
+    """Every character of `text` as a key event, posted at once (`\\r` is enter, `↓` down)."""
     for ch in text:
-        if ch == "\r":
+        if ch == "↓":
+            app.post_message(events.Key("down", None))
+        elif ch == "+":
+            app.post_message(events.Key("plus", "+"))
+        elif ch == "-":
+            app.post_message(events.Key("minus", "-"))
+        elif ch == "\r":
             app.post_message(events.Key("enter", "\r"))
         elif ch == " ":
             app.post_message(events.Key("space", " "))
@@ -54,6 +62,24 @@ async def test_lines_typed_in_one_burst_into_quick_add_are_separate_touchpoints(
         assert parking is not None and parking.name == "Parking at the mall"
         assert parking.emotion == -2
         assert guard is not None and guard.moment_of_truth is True
+
+
+async def test_emotion_keys_in_a_burst_with_arrows_change_the_touchpoints_they_were_for(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "journey.toml"
+    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    app = build_app(path, keymap={})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tps = app.om.map.journey()
+        before = [t.emotion for t in tps[:4]]
+        burst(app, "↓↓+↓-↓")
+        await until(pilot, lambda: app.om.map.journey()[3].emotion != before[3])
+        after = [t.emotion for t in app.om.map.journey()[:4]]
+        assert after[:2] == before[:2]
+        assert after[2] == before[2] + 1  # type: ignore[operator]
+        assert after[3] == before[3] - 1  # type: ignore[operator]
 
 
 async def test_a_refused_line_comes_back_to_be_mended(path: Path) -> None:
@@ -77,7 +103,7 @@ async def test_a_burst_after_enter_in_a_form_goes_to_the_next_field(path: Path) 
         keys = [s.key for s in form.specs]
         first = next(
             k
-            for k, after in zip(keys, keys[1:], strict=False)
+            for k, after in pairwise(keys)
             if isinstance(form.widgets[k], Input) and isinstance(form.widgets[after], Input)
         )
         second = keys[keys.index(first) + 1]

@@ -125,7 +125,7 @@ def test_cjm_add_from_outside_merges_with_two_editors_unsaved_changes(room: Room
     b.send(DOWN + b"m")  # a friend's bundle: moment of truth off
     a.wait_for("[unsaved]")
     add = subprocess.run(
-        [sys.executable, "-m", "cjm_tui", "add", str(room.file), "Billboard on the bus -1"],
+        [sys.executable, "-m", "cjm_tui", "add", str(room.file), "Billboard on the bus -1 #discover"],
         env=room.env,
         capture_output=True,
         text=True,

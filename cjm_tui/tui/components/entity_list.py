@@ -44,6 +44,10 @@ class EntityList(TranslatedBindings, OptionList):
             self.pane = pane
             self.name = name
             self.arg = arg
+            self.uid = pane.highlighted_uid
+            """The entry highlighted when the key was pressed. The screen handles this message
+            later, after the list may have moved on (keys in one burst: `↓ + ↓ -` over a
+            lagging SSH connection): the edit is for this entry, not the one highlighted then."""
 
         @property
         def kind(self) -> str:

@@ -423,16 +423,17 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             if self.tp_filter is not None:
                 self.set_tp_filter(None)
         else:
-            self.run_command(event.pane, event.name, event.arg)
+            self.run_command(event.pane, event.name, event.arg, event.uid)
 
-    def run_command(self, pane: EntityList, name: str, arg: int) -> None:
+    def run_command(self, pane: EntityList, name: str, arg: int, uid: int | None = None) -> None:
+        """Do what a key asked of `pane`, to the entry of `uid` (default: the highlighted one)."""
         if self.om.is_loading:
             tell(self, _("The map is still loading; try again in a moment."))
             return
         if self.refuse_read_only():
             return
         kind = pane.KIND
-        entity = self._entity(pane)
+        entity = self._entity(pane) if uid is None else self.om.find(uid)
         if kind == "moments":
             if name == "edit" and entity is not None:
                 self.edit(entity)
@@ -455,10 +456,11 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             self.touchpoint_key(entity, name, arg)
 
     def touchpoint_key(self, tp: Touchpoint, name: str, arg: int) -> None:
+        # The highlight stays where the list has it: keys after this one may have moved it on.
         if name == "emotion":
-            self._apply(lambda: self.om.bump_emotion(tp, arg, self.persona), keep=tp.uid)
+            self._apply(lambda: self.om.bump_emotion(tp, arg, self.persona))
         elif name == "moment":
-            self._apply(lambda: self.om.toggle_moment(tp), keep=tp.uid)
+            self._apply(lambda: self.om.toggle_moment(tp))
         elif name == "to_stage":
             moved = self._apply(lambda: self.om.move_to_stage(tp, arg), keep=tp.uid)
             if isinstance(moved, Touchpoint) and self.stage is not None:
