@@ -140,7 +140,7 @@ def test_cjm_add_from_outside_merges_with_two_editors_unsaved_changes(room: Room
         lambda t: (
             t["bus-stop-poster"]["emotion"] == 2
             and t["friend-recommends"].get("moment_of_truth") is True
-            and t["billboard-on-the-bus"]["emotion"] == -1
+            and t["billboard"]["emotion"] == -1
         ),
     )
 
