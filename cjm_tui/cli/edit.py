@@ -28,8 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--read-only",
         action="store_true",
-        help="look without changing: every edit and save is refused (a map another running "
-        "editor has open is opened read-only anyway)",
+        help="look without changing: every edit and save is refused, and the map follows the "
+        "other editors' changes live (another `cjm edit` of the same map on this machine joins "
+        "it and edits it together)",
     )
     p.set_defaults(run=run)
 
