@@ -594,9 +594,13 @@ def _did(verb: str, table: str, ident: str) -> str:
 
 
 def with_uids_of(current: Map, other: Map) -> Map:
-    """`other` with each entry given the uid of the entry of `current` with its table and id."""
-    uids = {
-        (table, e.id): e.uid
+    """`other` with each entry given the uid of the entry of `current` with its table and id.
+
+    An entry equal to current's is current's own object: the two maps share it (memory, and
+    the identity that makes comparing states quick).
+    """
+    found = {
+        (table, e.id): e
         for table in ("personas", "stages", "touchpoints", "actions")
         for e in getattr(current, table)
     }
@@ -604,12 +608,17 @@ def with_uids_of(current: Map, other: Map) -> Map:
     def adopt(table: str, entries: list[E]) -> list[E]:
         out: list[E] = []
         for e in entries:
-            uid = uids.get((table, e.id))
-            out.append(e if uid is None else replace(e, uid=uid))
+            mine: Any = found.get((table, e.id))
+            if mine is None:
+                out.append(e)
+            elif mine == e:
+                out.append(mine)
+            else:
+                out.append(replace(e, uid=mine.uid))
         return out
 
     return Map(
-        info=other.info,
+        info=current.info if current.info == other.info else other.info,
         personas=adopt("personas", other.personas),
         stages=adopt("stages", other.stages),
         touchpoints=adopt("touchpoints", other.touchpoints),
