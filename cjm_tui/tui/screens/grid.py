@@ -63,6 +63,9 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
         grid = journey_grid(om.map)
         column = grid.column_of(touchpoint)
         self._start = (column or 0, grid.lane_index("doing"))
+        self._editing: int | None = None
+        """The touchpoint whose cell is being typed in: the cursor follows it when others'
+        changes move it; when another editor deletes it, the text stays and applies nowhere."""
         self._grid = grid
         self._seen_version = om.version
 
@@ -93,11 +96,35 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
     # Showing -----------------------------------------------------------------------------
 
     def refresh_views(self) -> None:
-        """Show the open map as it is now (after an edit, undo or redo)."""
+        """Show the open map as it is now (after an edit, undo or redo, or another editor's
+        change): the cursor stays on its touchpoint and lane, wherever they are now (another
+        editor may have added a touchpoint before it, or a persona)."""
+        view = self.view
+        before = self._grid
+        tp = before.touchpoint(view.column)
+        lane = before.lanes[view.lane] if 0 <= view.lane < len(before.lanes) else None
         self._grid = journey_grid(self.om.map)
         self._seen_version = self.om.version
-        self.view.show(self._grid)
-        self._show_cell()
+        column = self._grid.column_of(tp.uid) if tp is not None else None
+        lane_at = next(
+            (
+                i
+                for i, now in enumerate(self._grid.lanes)
+                if lane is not None and (now.key, now.persona) == (lane.key, lane.persona)
+            ),
+            None,
+        )
+        view.show(self._grid)
+        if column is not None or lane_at is not None:
+            view.go(
+                view.column if column is None else column,
+                view.lane if lane_at is None else lane_at,
+            )
+        if self.editing:
+            self._place_editor()
+            if tp is not None and column is None and tp.uid == self._editing:
+                tell(self, _("Another editor deleted this touchpoint."), severity="warning")
+        self._show_cell(self.editor.value if self.editing else None)
 
     @on(JourneyGridView.Moved)
     def _moved(self) -> None:
@@ -183,12 +210,17 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
         elif self._may_edit():
             self._open_editor(event.character)
 
+    def _place_editor(self) -> None:
+        """The cell's editor over the cell under the cursor."""
+        region = self.view.cell_region()
+        self.editor.styles.offset = (region.x, region.y)
+        self.editor.styles.width = region.width
+
     def _open_editor(self, text: str) -> None:
-        view = self.view
-        region = view.cell_region()
         editor = self.editor
-        editor.styles.offset = (region.x, region.y)
-        editor.styles.width = region.width
+        tp = self._grid.touchpoint(self.view.column)
+        self._editing = tp.uid if tp is not None else None
+        self._place_editor()
         editor.value = text
         editor.display = True
         editor.cursor_position = len(text)
@@ -213,6 +245,9 @@ class GridScreen(bindings.TranslatedBindings, Screen[int | None]):
         if tp is None:
             self._close_editor()
             return
+        if tp.uid != self._editing:  # deleted by another editor
+            tell(self, _("Another editor deleted this touchpoint."), severity="warning")
+            return  # the typed text stays until escape
         try:
             changes = cell_changes(self._grid, lane, view.column, event.text)
             if changes:
