@@ -63,3 +63,15 @@ def editor_classes() -> list[type[DOMNode]]:
         if cls.__module__.startswith("cjm_tui.") and "BINDINGS" in cls.__dict__:
             found.append(cls)
     return found
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """`map.toml` in a fresh folder: the small commented map of tests/test_store_write.py
+    (comments, an unknown key, a per-line comment after a value), for tests of the editor
+    and the commands around it."""
+    from .test_store_write import COMMENTED  # here: that module imports this one
+
+    p = tmp_path / "map.toml"
+    p.write_text(COMMENTED, encoding="utf-8")
+    return p

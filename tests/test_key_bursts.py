@@ -11,7 +11,6 @@ import shutil
 from itertools import pairwise
 from pathlib import Path
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -20,16 +19,8 @@ from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.form import EditForm
 
 from .conftest import SAMPLES, until
-from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
 
 
 def burst(app: CjmApp, text: str) -> None:

@@ -25,13 +25,6 @@ from .test_store_write import COMMENTED
 SIZE = (100, 30)
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
-
-
 def finished_pid() -> int:
     """The pid of a process that has already ended (so no process runs with it now)."""
     child = subprocess.Popen([sys.executable, "-c", "pass"])

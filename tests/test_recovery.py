@@ -31,13 +31,6 @@ from .test_store_write import COMMENTED
 WHEN = dt.datetime(2026, 11, 23, 14, 3, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
-
-
 def edited(path: Path) -> OpenMap:
     """The map opened and changed the way a person would (one emotion up)."""
     om = OpenMap.open(path)

@@ -25,13 +25,6 @@ from .test_store_write import COMMENTED
 SIZE = (100, 30)
 
 
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
-
-
 @pytest.fixture(autouse=True)
 def slow_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     """No autosave during a test unless it asks for one (a timer firing mid-test is noise)."""

@@ -20,15 +20,6 @@ from cjm_tui.cli import main, serve
 from cjm_tui.cli.webserver import CjmServer
 from cjm_tui.editing.lock import lock_path
 
-from .test_store_write import COMMENTED
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
-
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> list[CjmServer]:

@@ -21,6 +21,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,6 +76,27 @@ def _stop(proc: subprocess.Popen[bytes] | subprocess.Popen[str], sig: int = sign
             proc.wait(timeout=30)
 
 
+def _drive(script: Path, *args: str) -> tuple[dict[str, Any], str]:
+    """Run a Node driver of tests/js; its last line of output (JSON) and its stderr."""
+    driver = subprocess.Popen(
+        ["node", str(script), *args],
+        cwd=JS,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        out, err = driver.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _stop(driver, signal.SIGKILL)
+        pytest.fail(f"the browser driver did not finish within {TIMEOUT} s")
+    lines = out.strip().splitlines()
+    assert lines, f"no result from the driver; stderr: {err[-2000:]}"
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result, err
+
+
 def test_browser_tabs_and_a_terminal_edit_one_map_together(tmp_path: Path) -> None:
     """A terminal editor hosts the map; two `cjm serve` tabs join it. What the first tab types
     shows in the second tab and in the terminal; the tab's ctrl+s writes it; the terminal's
@@ -103,22 +125,7 @@ def test_browser_tabs_and_a_terminal_edit_one_map_together(tmp_path: Path) -> No
         assert first.startswith("cjm serve: onboarding.toml at http://127.0.0.1:"), first
         url = first.split(" at ", 1)[1].strip()
         shot = tmp_path / "tab.png"
-        driver = subprocess.Popen(
-            ["node", str(DRIVER), url, title[:30], LINE, str(shot)],
-            cwd=JS,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            out, err = driver.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            _stop(driver, signal.SIGKILL)
-            pytest.fail(f"the browser driver did not finish within {TIMEOUT} s")
-        lines = out.strip().splitlines()
-        assert lines, f"no result from the driver; stderr: {err[-2000:]}"
-        result = json.loads(lines[-1])
+        result, err = _drive(DRIVER, url, title[:30], LINE, str(shot))
         # On failure, "screen" is the end of what the first tab showed.
         assert result["error"] is None, f"{result['error']}\n{result.get('screen')}\n{err}"
         assert result["title"], "the map title never showed in the browser tab"
@@ -181,22 +188,7 @@ def test_off_loopback_the_address_with_its_token_opens_the_editor(tmp_path: Path
         url = first.split(" at ", 1)[1].strip()
         assert url.endswith(f"/?token={TOKEN}"), url
         bare = url.split("?", 1)[0]
-        driver = subprocess.Popen(
-            ["node", str(OPENER), url, bare, title[:30]],
-            cwd=JS,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            out, err = driver.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            _stop(driver, signal.SIGKILL)
-            pytest.fail(f"the browser driver did not finish within {TIMEOUT} s")
-        lines = out.strip().splitlines()
-        assert lines, f"no result from the driver; stderr: {err[-2000:]}"
-        result = json.loads(lines[-1])
+        result, err = _drive(OPENER, url, bare, title[:30])
         assert result["error"] is None, f"{result['error']}\n{result.get('screen')}\n{err}"
         assert result["bareStatus"] == 403 and "token" in result["bareText"]
         assert result["status"] == 200

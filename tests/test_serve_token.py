@@ -18,24 +18,14 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import aiohttp
-import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from cjm_tui.cli.webserver import TOKEN_COOKIE, CjmServer
 from cjm_tui.editing.lock import lock_path
 
-from .test_store_write import COMMENTED
-
 TOKEN = "fixed-for-the-test_0123456789"
 STATIC = "static/js/textual.js"
 """A file textual-serve's page loads."""
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
 
 
 def read_lines(proc: subprocess.Popen[str], count: int, timeout: float = 30) -> list[str]:

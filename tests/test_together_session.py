@@ -73,13 +73,6 @@ async def settled(check: Callable[[], bool], timeout: float = TIMEOUT) -> None:
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
-
-
-@pytest.fixture
 async def room(path: Path) -> AsyncIterator[list[Editor]]:
     editors: list[Editor] = []
     yield editors

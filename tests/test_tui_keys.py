@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
@@ -25,13 +24,6 @@ from .conftest import until
 from .test_store_write import COMMENTED
 
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    p = tmp_path / "map.toml"
-    p.write_text(COMMENTED, encoding="utf-8")
-    return p
 
 
 def app_for(path: Path) -> CjmApp:
