@@ -18,7 +18,7 @@ from cjm_tui.together.link import Line, Listener, SaveAnswer
 from cjm_tui.together.people import Person
 from cjm_tui.together.state import Replica
 from cjm_tui.together.wire import WireError, steps_out, verdict_in
-from cjm_tui.versions.changes import Lost, replay
+from cjm_tui.versions.changes import Lost
 
 WELCOME_SECONDS = 10.0
 """How long to wait for the host's welcome (it sends a whole map: large ones take a moment)."""
@@ -48,7 +48,6 @@ class Guest:
         self.file_problem: str | None = None
         self._stopped = False
         self._reader: asyncio.Task[None] | None = None
-        self._hello_ref = 0
 
     async def join(self, rejoin: bool) -> None:
         """Say hello and wait for the welcome. Raises Refused, OSError or TimeoutError.
@@ -64,7 +63,6 @@ class Guest:
         if rejoin and self.replica is not None:
             hello["map"] = map_to_raw(self.om.map)
             hello["seq"] = self.replica.seq
-            self._hello_ref = self.replica.pending[-1][0] if self.replica.pending else 0
         self.line.send(hello)
         welcome = await asyncio.wait_for(self.line.receive(), WELCOME_SECONDS)
         if welcome is None or welcome.get("t") != "welcome":
@@ -73,23 +71,16 @@ class Guest:
         if not self.om.is_loading:
             shared = with_uids_of(self.om.file.map, shared)  # this process's own uids
         seq = int(welcome.get("seq", 0))
-        later: list[tuple[int, Any]] = []
         if self.replica is None:
             self.replica = Replica(self.me.id, shared, seq)
         else:
-            # Changes made after the hello were not in the map sent: send them again.
-            later = [(r, s) for r, s in self.replica.pending if r > self._hello_ref]
+            # Its changes the old host never answered were in the map sent: merged already.
             self.replica.reset(shared, seq)
         self.people = [Person.from_json(p) for p in welcome.get("people", [])]
         self.file_problem = welcome.get("problem")
         self.om.waiting = None
         self.om.adopt(shared)
         self.om.changed = self._local
-        for _ref, steps in later:
-            before = self.om.map
-            after = replay(before, steps, careful=True).map
-            self.om.adopt(after)
-            self._local(before, after)
         self.om.shared_dirty = bool(welcome.get("dirty")) or bool(self.replica.pending)
         self._reader = asyncio.ensure_future(self._read())
         self.listener.shared_changed()

@@ -127,6 +127,12 @@ class Session:
 
     async def _settle(self, rejoin: bool) -> None:
         """Host or join; on a rejoin, keep trying until one of them works."""
+        try:
+            await self._try_roles(rejoin)
+        finally:
+            self.om.waiting = None
+
+    async def _try_roles(self, rejoin: bool) -> None:
         deadline = asyncio.get_running_loop().time() + JOIN_SECONDS
         attempt = 0
         while not self._stopped:
@@ -215,6 +221,9 @@ class Session:
     def _host_gone(self, guest: Guest) -> None:
         if self._stopped:
             return
+        # Edits wait the moment it takes to host or join again (what this editor shows is
+        # what it takes along; a key pressed meanwhile would belong to neither).
+        self.om.waiting = _("joining the other editors of this map; try again in a moment")
         self._settling = asyncio.ensure_future(self._settle(rejoin=True))
 
     # Following alone ----------------------------------------------------------------------------
