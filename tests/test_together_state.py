@@ -12,6 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -311,3 +312,24 @@ def test_the_loser_of_a_conflict_gets_its_value_back_with_one_undo() -> None:
     assert len(told) == 1 and between(*told[0]) == [
         Put("touchpoints", "sms", {"owner": ("Marketing", "Sales")})
     ]
+
+
+def test_an_undo_that_would_break_another_editors_later_change_is_refused_and_kept() -> None:
+    from cjm_tui.editing.openmap import EditError
+    from cjm_tui.model import Stage
+
+    room = Room()
+    a, b = room.oms["a"], room.oms["b"]
+    before = a.map
+    a.add(Stage(id="after-sales", name="After sales"))
+    room_verdict = room.hub.submit("a", *room.replicas["a"].local(before, a.map))  # type: ignore[misc]
+    for k, om in room.oms.items():
+        om.adopt(room.replicas[k].heard(room_verdict))
+    before = b.map
+    b.quick_add("Complaint hotline -2", "after-sales")
+    verdict = room.hub.submit("b", *room.replicas["b"].local(before, b.map))  # type: ignore[misc]
+    for k, om in room.oms.items():
+        om.adopt(room.replicas[k].heard(verdict))
+    with pytest.raises(EditError, match="another editor's change depends on it"):
+        a.undo()
+    assert a.map.stage("after-sales") is not None and a.can_undo

@@ -33,7 +33,7 @@ from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
 from cjm_tui.store.values import format_string
-from cjm_tui.versions.changes import Lost, Put, Step, between, replay
+from cjm_tui.versions.changes import Lost, Put, Step, between, replay, structural
 
 HISTORY_LIMIT = 500
 E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
@@ -221,7 +221,18 @@ class OpenMap:
             self.map = self._as_map(step.target)
         else:
             steps = between(self._as_map(step.source), self._as_map(step.target))
-            self.map = replay(before, steps, careful=True).map
+            candidate = replay(before, steps, careful=True).map
+            if structural(steps):  # e.g. a stage that another editor has put a touchpoint in
+                problems = [p for p in validate(map_to_raw(candidate)) if p.severity == "error"]
+                if problems:
+                    raise EditError(
+                        _(
+                            "this cannot be taken back now: another editor's change depends "
+                            "on it ({why})",
+                            why=problems[0].message,
+                        )
+                    )
+            self.map = candidate
         self.version += 1
         self._tell(before)
         return _Step(target=now, source=_State.of(self.map, step.target.what))
@@ -234,8 +245,9 @@ class OpenMap:
             raise EditError(self.waiting)
         if not self._undo:
             return None
-        step = self._undo.pop()
-        self._redo.append(self._go(step))
+        step = self._undo[-1]
+        self._redo.append(self._go(step))  # EditError: the step stays where it was
+        self._undo.pop()
         return step.target.what
 
     def redo(self) -> str | None:
@@ -245,8 +257,9 @@ class OpenMap:
             raise EditError(self.waiting)
         if not self._redo:
             return None
-        step = self._redo.pop()
+        step = self._redo[-1]
         self._undo.append(self._go(step))
+        self._redo.pop()
         return step.target.what
 
     def _tell(self, before: Map) -> None:

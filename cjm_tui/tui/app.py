@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from cjm_tui.editing.openmap import OpenMap, SaveResult
+from cjm_tui.editing.openmap import EditError, OpenMap, SaveResult
 from cjm_tui.editing.userconfig import ConfigError, remember
 from cjm_tui.i18n import N_, _, _n, translate
 from cjm_tui.model.problems import Problem
@@ -384,13 +384,21 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     def action_undo(self) -> None:
         if self.refuse_read_only():
             return
-        what = self.om.undo()
+        try:
+            what = self.om.undo()
+        except EditError as exc:
+            tell(self, clean_line(str(exc)), severity="warning", title=_("Not undone"))
+            return
         self._after_history(_("Undid: {what}", what=what) if what else None, _("Nothing to undo"))
 
     def action_redo(self) -> None:
         if self.refuse_read_only():
             return
-        what = self.om.redo()
+        try:
+            what = self.om.redo()
+        except EditError as exc:
+            tell(self, clean_line(str(exc)), severity="warning", title=_("Not redone"))
+            return
         self._after_history(_("Redid: {what}", what=what) if what else None, _("Nothing to redo"))
 
     def _after_history(self, done: str | None, nothing: str) -> None:
