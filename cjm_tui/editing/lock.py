@@ -1,11 +1,12 @@
-"""Who has a map open: a small lock file beside the map, so a second editor opens it read-only.
+"""Who hosts a map: a small lock file beside it, naming the editor and the socket it serves
+the map's other editors on (`cjm_tui/together/`).
 
-`.NAME.toml.cjm-lock` next to `NAME.toml` holds JSON: pid, host, user, since (and the
-process's start time where the system tells it). It is created whole or not at all (a
+`.NAME.toml.cjm-lock` next to `NAME.toml` holds JSON: pid, host, user, since, the socket (and
+the process's start time where the system tells it). It is created whole or not at all (a
 temporary file hard-linked into place, which fails when a lock is already there) and removed
 when the editor quits, also through `atexit`. An editor killed outright leaves its lock
-behind: a lock whose process no longer runs on this host is stale and replaced. A lock from
-another host (a shared drive) cannot be checked and is respected.
+behind: a lock whose process no longer runs on this host (or is a zombie) is stale and
+replaced. A lock from another host (a shared drive) cannot be checked and is respected.
 
 Headless: no textual here.
 """

@@ -44,7 +44,7 @@ class EditError(ValueError):
 
 
 class ReadOnlyError(EditError):
-    """The map is open read-only (another editor holds it, or `--read-only`): nothing changes."""
+    """The map is open read-only (`--read-only`, or held from another machine): nothing changes."""
 
     def __init__(self) -> None:
         super().__init__(_("the map is open read-only: nothing can be changed or saved"))
@@ -131,8 +131,8 @@ class OpenMap:
         self.waiting: str | None = None
         """Why edits must wait a moment (joining the other editors of the map)."""
         self.read_only = False
-        """Another editor holds the file, or `--read-only`: every edit, undo, redo and save
-        raises ReadOnlyError, and nothing may be written for it (no save, no autosave)."""
+        """`--read-only`, or another machine's editor holds the file: every edit, undo, redo and
+        save raises ReadOnlyError, and nothing may be written for it (no save, no autosave)."""
 
     @classmethod
     def loading(cls, path: str | os.PathLike[str], first_look: Map) -> OpenMap:

@@ -457,6 +457,6 @@ def build_app(
     """The app on a map file (for tests). Raises InvalidMap/StoreError.
 
     `keymap`: binding id -> keys (None: the person's own, from config.toml and keymap.toml).
-    `lock=True` takes the map's lock on start, as `cjm edit` does (or opens it read-only).
+    `lock=True` hosts the map or joins the editor that does, as `cjm edit` does.
     """
     return CjmApp(OpenMap.open(path), keymap=keymap, lock=lock)
