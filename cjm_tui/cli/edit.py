@@ -90,28 +90,63 @@ def theme_of(args: argparse.Namespace) -> ThemeSetup | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.editing.openmap import OpenMap
-    from cjm_tui.i18n import set_language
-    from cjm_tui.store import InvalidMap, StoreError
-
     lang = language_of(args)
     if lang is None:
         return 2
     if theme_of(args) is None:  # an unknown --theme, refused in one line
         return 2
+    path = Path(args.file)
+    if path.is_dir():
+        return _folder(path, args, lang)
+    return _edit(args.file, args, lang)
+
+
+def _folder(folder: Path, args: argparse.Namespace, lang: str) -> int:
+    """The folder's maps as a list; the editor on the one chosen; back to the list after."""
+    from cjm_tui.editing.userconfig import load_config
+    from cjm_tui.i18n import set_language
+    from cjm_tui.tui.folder_app import FolderApp
+    from cjm_tui.tui.keymap import user_keys
+    from cjm_tui.tui.themes import choose_theme
+
+    highlight: Path | None = None
+    while True:
+        set_language(lang)
+        config = load_config()
+        app = FolderApp(
+            folder,
+            highlight,
+            theme=choose_theme(getattr(args, "theme", None), config),
+            keys=user_keys(config),
+        )
+        chosen = app.run()
+        if chosen is None:
+            return 0
+        highlight = chosen
+        code = _edit(str(chosen), args, lang)
+        if code not in (0, 2):
+            return code  # a signal (SIGHUP...) ended the editor: do not come back
+
+
+def _edit(file: str, args: argparse.Namespace, lang: str) -> int:
+    from cjm_tui.editing.openmap import OpenMap
+    from cjm_tui.i18n import set_language
+    from cjm_tui.store import InvalidMap, StoreError
+
+    set_language("en")  # what `cjm edit` prints about a file is English, like `cjm check`
     try:
-        om = _first_look(Path(args.file)) or OpenMap.open(args.file)
+        om = _first_look(Path(file)) or OpenMap.open(file)
     except StoreError as exc:
         output.error(str(exc))
         return 2
     except InvalidMap as exc:
-        return _refused(args.file, exc.problems)
+        return _refused(file, exc.problems)
     from cjm_tui.editing.userconfig import load_config
     from cjm_tui.tui.app import CjmApp
     from cjm_tui.tui.keymap import user_keys
     from cjm_tui.tui.themes import choose_theme
 
-    # After the map is read: what `cjm edit` prints about a file is English, like `cjm check`.
+    # After the map is read: the editor speaks the interface's language.
     set_language(lang)
     # The settings again, now in the editor's language (it shows their warnings), read once
     # for both the theme and the keys; `--theme` was checked above, so this cannot refuse.
@@ -128,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         output.error(app.load_error)
         return 2
     if app.load_problems:
-        return _refused(args.file, app.load_problems)
+        return _refused(file, app.load_problems)
     return code or 0
 
 

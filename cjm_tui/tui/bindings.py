@@ -431,6 +431,21 @@ HELP = [
     Binding("escape,question_mark,q", "close", N_("Close"), id="help.close"),
 ]
 
+# A folder of maps (`cjm edit DIR`) ---------------------------------------------------------------
+
+FOLDER = [
+    Binding(
+        "enter", "open", N_("Open"), id="folder.open", tooltip=N_("Open the map in the editor")
+    ),
+    Binding("n", "new_map", N_("New map"), id="folder.new", tooltip=N_("Start a new map here")),
+    Binding("r", "rescan", N_("Rescan"), id="folder.rescan", tooltip=N_("Read the folder again")),
+    Binding("q", "app.quit", N_("Quit"), id="folder.quit"),
+]
+
+NEW_MAP = [
+    Binding("escape", "cancel", N_("Cancel"), id="new_map.cancel"),
+]
+
 # The analysis screen (v) and its tables ----------------------------------------------------------
 
 ANALYSIS = [
@@ -549,6 +564,7 @@ GROUPS: dict[str, Sequence[Binding]] = {
     "help": HELP,
     "analysis": [*ANALYSIS, *ANALYSIS_TABLE],
     "present": PRESENT,
+    "folder": [*FOLDER, *NEW_MAP],
 }
 """Every default binding, by where it applies."""
 

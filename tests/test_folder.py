@@ -1,0 +1,132 @@
+"""`cjm edit DIR`: the folder's maps as a list (Pilot, snapshots, and the real command in a
+pty: open a map, quit it, back on the list)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cjm_tui.reports.folder_list import MapRow, find_map_files, first_rows, read_row
+from cjm_tui.tui.folder_app import FolderApp
+from cjm_tui.tui.screens.folder import FolderScreen
+from cjm_tui.tui.screens.new_map import NewMapScreen
+
+from .conftest import ROOT, until
+from .terminal import Terminal, environment, wait_until
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+FIXED = 1_796_083_200  # 2026-12-01 00:00 UTC: the "Changed" column is the same on every run
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The sample maps, one of them again in a subfolder, a broken file, and what is skipped:
+    a hidden folder and a virtualenv."""
+    root = tmp_path / "engagement"
+    (root / "segments").mkdir(parents=True)
+    for source in sorted((ROOT / "maps").glob("*.toml")):
+        shutil.copyfile(source, root / source.name)
+    shutil.copyfile(ROOT / "maps" / "telecom-prepaid.toml", root / "segments" / "students.toml")
+    (root / "broken.toml").write_text("[map\ntitle = 'x'\n", encoding="utf-8")
+    for skipped in (".git", ".venv"):
+        (root / skipped).mkdir()
+        shutil.copyfile(ROOT / "maps" / "telecom-prepaid.toml", root / skipped / "hidden.toml")
+    for path in root.rglob("*.toml"):
+        os.utime(path, (FIXED, FIXED))
+    return root
+
+
+def test_the_folder_lists_its_maps_by_path_skipping_hidden_folders(folder: Path) -> None:
+    names = [r.name for r in first_rows(folder, find_map_files(folder))]
+    samples = sorted(p.name for p in (ROOT / "maps").glob("*.toml"))
+    assert names == sorted(["broken.toml", *samples, "segments/students.toml"])
+
+
+def test_a_row_has_its_figures_or_its_first_error(folder: Path) -> None:
+    rows = {r.name: read_row(r) for r in first_rows(folder, find_map_files(folder))}
+    telecom = rows["telecom-prepaid.toml"]
+    assert telecom.read and telecom.can_open and telecom.title.startswith("Prepaid bundle")
+    assert (telecom.stages, telecom.touchpoints, telecom.kind) == (6, 24, "customer")
+    assert telecom.moments == 4 and telecom.open_actions is not None
+    broken = rows["broken.toml"]
+    assert broken.read and not broken.can_open
+    assert broken.problem is not None and broken.problem.startswith("1:")
+
+
+async def test_enter_answers_the_map_and_a_bad_file_cannot_be_opened(folder: Path) -> None:
+    app = FolderApp(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, FolderScreen)
+        await until(pilot, lambda: all(r.read for r in screen.rows))
+        assert "1 is not a valid map" in str(screen.query_one("#folder-status").render())
+        await pilot.press("down")  # broken.toml (the second by name)
+        assert screen.table.highlighted_path == str(folder / "broken.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running  # refused, said in one line
+        assert any("not a valid map" in str(n.message) for n in app._notifications)
+        await pilot.press("down", "enter")
+    assert app.return_value == folder / "employee-onboarding.toml"
+
+
+async def test_n_writes_a_starter_map_named_after_its_title_and_opens_it(folder: Path) -> None:
+    app = FolderApp(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewMapScreen))
+        await pilot.press(*"Retail: first purchase")
+        await pilot.press("enter")
+    made = folder / "retail-first-purchase.toml"
+    assert app.return_value == made and made.exists()
+    assert "Retail: first purchase" in made.read_text(encoding="utf-8")
+
+
+async def test_q_on_the_list_quits_with_nothing_to_open(folder: Path) -> None:
+    app = FolderApp(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+    assert app.return_value is None
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_folder_list(snap_compare: object, folder: Path, size: tuple[int, int]) -> None:
+    """The folder's maps, one row each, by path: "Wizyta klienta B2B…", "broken.toml" with its
+    first error in red and a red ✗ as its kind, "Employee onboarding…", "segments/students.toml"
+    (a copy of the telecom map) and "Prepaid bundle…"; beside each: kind, stages, points,
+    moments of truth, open actions, lint findings and the date it changed (2026-12-01). The map
+    column takes what the figures leave (at 80x24 about 20 characters). Under the table the
+    highlighted map's file and "5 maps · 1 is not a valid map"; the footer: enter Open (not
+    shown), n New map, r Rescan, q Quit."""
+
+    async def read(pilot: object) -> None:
+        app = pilot.app  # type: ignore[attr-defined]
+        await until(pilot, lambda: all(r.read for r in app.screen.rows))  # type: ignore[arg-type]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=read)  # type: ignore[operator]
+
+
+def test_cjm_edit_dir_opens_a_map_and_comes_back_to_the_list(folder: Path, tmp_path: Path) -> None:
+    with_env = environment(tmp_path, autosave="60")
+    term = Terminal(folder, with_env)
+    try:
+        term.wait_for("5 maps")
+        term.send(b"\x1b[B\x1b[B\r")  # the employee onboarding map
+        term.wait_for("employee-onboarding.toml —")
+        mark = len(term.text())
+        term.send(b"q")
+        wait_until(lambda: "5 maps" in term.since(mark), "the list again", 30, term)
+        term.send(b"q")
+        status = term.wait_exit()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    finally:
+        term.close()
+
+
+def test_map_row_can_open_only_when_read_and_valid(tmp_path: Path) -> None:
+    row = MapRow(tmp_path / "a.toml", "a.toml")
+    assert not row.can_open
