@@ -114,7 +114,7 @@ def test_cjm_edit_dir_opens_a_map_and_comes_back_to_the_list(folder: Path, tmp_p
     with_env = environment(tmp_path, autosave="60")
     term = Terminal(folder, with_env)
     try:
-        term.wait_for("5 maps")
+        term.wait_for("Employee onboarding")  # read: its title is in
         term.send(b"\x1b[B\x1b[B\r")  # the employee onboarding map
         term.wait_for("employee-onboarding.toml —")
         mark = len(term.text())

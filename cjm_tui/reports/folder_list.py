@@ -13,12 +13,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cjm_tui.model import Map, map_from_raw
-from cjm_tui.model.lint import lint, load_config
-from cjm_tui.model.problems import Problem
 from cjm_tui.sanitize import clean_line
-from cjm_tui.store.read import StoreError, check_file
+
+if TYPE_CHECKING:
+    from cjm_tui.model import Map
+    from cjm_tui.model.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ def first_rows(folder: Path, files: list[Path]) -> list[MapRow]:
 
 def read_row(row: MapRow, today: dt.date | None = None) -> MapRow:
     """The row with its figures (or its problem): the map read, validated and linted."""
+    # Imported here, in the worker that reads the maps: the list paints without them.
+    from cjm_tui.model import map_from_raw
+    from cjm_tui.model.lint import lint, load_config
+    from cjm_tui.store.read import StoreError, check_file
+
     changed = _changed(row.path)
     try:
         checked = check_file(row.path)

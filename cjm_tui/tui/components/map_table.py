@@ -1,116 +1,174 @@
-"""The folder's maps as a table: one row a map, its figures filled in as they are read."""
+"""The folder's maps as a table: one line a map, its figures filled in as they are read.
+
+An OptionList of one-line prompts laid out in columns (and a header line above), rather than
+a DataTable: a DataTable renders every cell on its own, eight per row, which made the first
+frame of a folder of 200 maps 1.4x a bare Textual app's; one Text per row keeps it at the
+floor (benchmarks/bench_folder.py).
+"""
 
 from __future__ import annotations
 
-import contextlib
-
 from rich.text import Text
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from cjm_tui.i18n import _, _p
 from cjm_tui.reports.folder_list import MapRow
 
-MAP_WIDTH = 30
-FIGURE_WIDTHS = {"kind": 8, "changed": 10}
+FIGURES = (("kind", 8, "left"), ("stages", 6, "right"), ("touchpoints", 6, "right"),
+           ("moments", 3, "right"), ("open", 4, "right"), ("findings", 4, "right"),
+           ("changed", 10, "left"))  # fmt: skip
+"""The columns after the map's own: key, width, alignment."""
+GAP = 1
 MIN_MAP_WIDTH = 16
-COLUMNS = ("map", "kind", "stages", "touchpoints", "moments", "open", "findings", "changed")
 
 
-def _number(value: int | None) -> Text:
-    return Text("…" if value is None else str(value), justify="right")
+def headers() -> dict[str, str]:
+    # Short headers: the figures must fit beside the map's name at 80 columns (the help and
+    # the README say what each counts).
+    return {
+        "map": _("Map"),
+        "kind": _("Kind"),
+        "stages": _("Stages"),
+        "touchpoints": _p("short", "Points"),
+        "moments": _p("short", "MoT"),
+        "open": _p("short", "Open"),
+        "findings": _("Lint"),
+        "changed": _("Changed"),
+    }
 
 
-def _when(row: MapRow) -> Text:
-    if row.changed is None:
-        return Text("")
-    return Text(row.changed.strftime("%Y-%m-%d"), style="dim")
+def _figures(row: MapRow) -> dict[str, str]:
+    def number(value: int | None) -> str:
+        return "…" if value is None else str(value)
+
+    changed = row.changed.strftime("%Y-%m-%d") if row.changed is not None else ""
+    if row.problem is not None:
+        return {"kind": "✗", "changed": changed}
+    if not row.read:
+        return {k: "…" for k, _w, _a in FIGURES if k not in ("kind", "changed")}
+    return {
+        "kind": row.kind,
+        "stages": number(row.stages),
+        "touchpoints": number(row.touchpoints),
+        "moments": number(row.moments),
+        "open": number(row.open_actions),
+        "findings": number(row.findings),
+        "changed": changed,
+    }
 
 
-def cells(row: MapRow) -> list[Text]:
-    """The row's cells, in COLUMNS order (map text is data: plain Text, never markup)."""
+def _cell(text: str, width: int, align: str, style: str = "") -> Text:
+    cell = Text(text, style=style, no_wrap=True)
+    cell.truncate(width, overflow="ellipsis")
+    if align == "right":
+        cell.pad_left(width - cell.cell_len)
+    else:
+        cell.pad_right(width - cell.cell_len)
+    return cell
+
+
+def line(row: MapRow | None, map_width: int) -> Text:
+    """One row (None: the header line), as wide as the columns. Map text is data: plain Text."""
+    out = Text(no_wrap=True, end="")
+    if row is None:
+        names = headers()
+        out.append_text(_cell(names["map"], map_width, "left", "bold"))
+        for key, width, align in FIGURES:
+            out.append(" " * GAP)
+            out.append_text(_cell(names[key], width, align, "bold"))
+        return out
     if row.problem is not None:
         name = Text(row.name, style="bold")
         name.append("  " + row.problem, style="red")
-        return [name, Text("✗", style="red"), *[Text("") for _ in range(5)], _when(row)]
-    if not row.read:
-        return [Text(row.name, style="dim"), Text(""), *[_number(None)] * 5, Text("")]
-    title = Text(row.title or row.name, style="bold")
-    title.append(f"  {row.name}", style="dim")
-    return [
-        title,
-        Text(row.kind),
-        _number(row.stages),
-        _number(row.touchpoints),
-        _number(row.moments),
-        _number(row.open_actions),
-        _number(row.findings),
-        _when(row),
-    ]
+    elif row.read:
+        name = Text(row.title or row.name, style="bold")
+        name.append(f"  {row.name}", style="dim")
+    else:
+        name = Text(row.name, style="dim")
+    name.truncate(map_width, overflow="ellipsis", pad=True)
+    out.append_text(name)
+    figures = _figures(row)
+    for key, width, align in FIGURES:
+        out.append(" " * GAP)
+        style = "red" if key == "kind" and row.problem is not None else ""
+        style = "dim" if key == "changed" else style
+        out.append_text(_cell(figures.get(key, ""), width, align, style))
+    return out
 
 
-class MapTable(DataTable[Text]):
-    """Rows keyed by the map's path."""
+class MapList(OptionList):
+    """The rows, keyed by the map's path (the option's id)."""
 
     DEFAULT_CSS = """
-    MapTable { height: 1fr; }
+    MapList, MapList:focus { height: 1fr; border: none; padding: 0 1; }
     """
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        # Short headers: the figures must fit beside the map's name at 80 columns (the help
-        # and the README say what each counts).
-        headers = {
-            "map": _("Map"),
-            "kind": _("Kind"),
-            "stages": _("Stages"),
-            "touchpoints": _p("short", "Points"),
-            "moments": _p("short", "MoT"),
-            "open": _p("short", "Open"),
-            "findings": _("Lint"),
-            "changed": _("Changed"),
-        }
-        for key in COLUMNS:
-            label = headers[key]
-            width = MAP_WIDTH if key == "map" else max(len(label), FIGURE_WIDTHS.get(key, 4))
-            self.add_column(label, key=key, width=width)
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rows: list[MapRow] = []
+        self._map_width = 30
 
-    def on_resize(self) -> None:
-        """The map's column takes what the figures leave (each column has padding too)."""
-        figures = sum(c.width for k, c in self.columns.items() if k != ColumnKey("map"))
-        padding = 2 * self.cell_padding * len(self.columns)
-        column = self.columns.get(ColumnKey("map"))
-        if column is not None:
-            column.width = max(MIN_MAP_WIDTH, self.size.width - figures - padding - 1)
-            self._require_update_dimensions = True
-            self.refresh()
+    def _width_for(self, total: int) -> int:
+        figures = sum(w + GAP for _k, w, _a in FIGURES)
+        return max(MIN_MAP_WIDTH, total - figures - 3)  # padding and the scrollbar
 
     def show_rows(self, rows: list[MapRow]) -> None:
-        """All rows anew (a rescan); the cursor stays on its map where it can."""
+        """All rows anew; the highlight stays on its map where it can."""
         keep = self.highlighted_path
-        self.clear()
-        for row in rows:
-            self.add_row(*cells(row), key=str(row.path))
+        self.rows = list(rows)
+        self.clear_options()
+        self.add_options(Option(line(r, self._map_width), id=str(r.path)) for r in self.rows)
         if keep is not None:
             self.highlight_path(keep)
+        elif self.rows:
+            self.highlighted = 0
 
     def update_row(self, row: MapRow) -> None:
         """One map's figures are in."""
-        key = str(row.path)
-        for column, value in zip(COLUMNS, cells(row), strict=True):
-            self.update_cell(key, column, value, update_width=column == "map")
+        index = next((i for i, r in enumerate(self.rows) if r.path == row.path), None)
+        if index is None:
+            return
+        self.rows[index] = row
+        self.replace_option_prompt_at_index(index, line(row, self._map_width))
+
+    def on_resize(self) -> None:
+        width = self._width_for(self.size.width)
+        if width != self._map_width:
+            self._map_width = width
+            for i, row in enumerate(self.rows):
+                self.replace_option_prompt_at_index(i, line(row, width))
+            header = self.screen.query("#maps-header")
+            if header:
+                header.first(Static).update(line(None, width))
 
     @property
     def highlighted_path(self) -> str | None:
-        if not self.row_count:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.rows):
             return None
-        try:
-            key, _column = self.coordinate_to_cell_key(self.cursor_coordinate)
-        except Exception:  # an empty table or a cursor off the rows
-            return None
-        return key.value
+        return str(self.rows[index].path)
 
     def highlight_path(self, path: str) -> None:
-        with contextlib.suppress(Exception):  # that map is no longer in the folder
-            self.move_cursor(row=self.get_row_index(path))
+        index = next((i for i, r in enumerate(self.rows) if str(r.path) == path), None)
+        if index is not None:
+            self.highlighted = index
+
+
+class MapTable(Vertical):
+    """The header line and the list under it."""
+
+    DEFAULT_CSS = """
+    MapTable { height: 1fr; }
+    MapTable #maps-header { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(line(None, 30), id="maps-header")
+        yield MapList(id="maps-list")
+
+    @property
+    def list(self) -> MapList:
+        return self.query_one(MapList)

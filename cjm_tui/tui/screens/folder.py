@@ -17,16 +17,18 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from cjm_tui.i18n import _, _n
 from cjm_tui.reports.folder_list import MapRow, first_rows, read_row
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
-from cjm_tui.tui.components.map_table import MapTable
+from cjm_tui.tui.components.map_table import MapList, MapTable
 from cjm_tui.tui.notify import tell
 
+FIRST_FRAME_SECONDS = 0.15
+"""How long after mounting the maps start being read."""
 BATCH_SECONDS = 0.1
 """Rows read meanwhile reach the table at most this often (one repaint per batch)."""
 
@@ -68,11 +70,13 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
             table.highlight_path(str(self._highlight))
         table.focus()
         self._status()
-        self._read_all(list(self.rows))
+        # Read once the first frame is out: a worker started now would compete with it for
+        # the interpreter (the names are what a person needs first).
+        self.set_timer(FIRST_FRAME_SECONDS, lambda: self._read_all(list(self.rows)))
 
     @property
-    def table(self) -> MapTable:
-        return self.query_one(MapTable)
+    def table(self) -> MapList:
+        return self.query_one(MapList)
 
     # Reading the maps ------------------------------------------------------------------------
 
@@ -100,7 +104,7 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
             table.update_row(row)
         self._status()
 
-    @on(DataTable.RowHighlighted)
+    @on(OptionList.OptionHighlighted)
     def _moved(self) -> None:
         self._status()
 
@@ -127,8 +131,8 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
         path = self.table.highlighted_path
         return next((r for r in self.rows if str(r.path) == path), None)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open()
 
