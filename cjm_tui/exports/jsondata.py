@@ -26,7 +26,12 @@ def _default(value: Any) -> str:
     raise TypeError(f"cannot export {type(value).__name__} as JSON")
 
 
-def render(m: Map) -> str:
-    text = json.dumps(map_to_raw(m), ensure_ascii=False, indent=2, default=_default)
+def dumps(value: Any) -> str:
+    """Plain data as indented JSON, dates as ISO 8601, no control character raw."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=_default)
     # These characters can only stand inside JSON strings, where `\uXXXX` means the same.
     return _RAW_CONTROLS.sub(lambda c: f"\\u{ord(c.group()):04x}", text) + "\n"
+
+
+def render(m: Map) -> str:
+    return dumps(map_to_raw(m))

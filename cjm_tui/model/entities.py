@@ -179,3 +179,20 @@ class Action:
     @property
     def effective_state(self) -> str:
         return self.state or "todo"
+
+    @property
+    def is_open(self) -> bool:
+        """Not done yet (todo or doing): the one rule of "open" for every view."""
+        return self.effective_state != "done"
+
+    @property
+    def due_day(self) -> dt.date | None:
+        """The due date as a date (a date-time's day)."""
+        due = self.due
+        return due.date() if isinstance(due, dt.datetime) else due
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Past its due date (before `today`) and still open: the one rule of "overdue"
+        (`cjm lint`'s action-overdue, the reports)."""
+        due = self.due_day
+        return due is not None and due < today and self.is_open

@@ -148,8 +148,7 @@ def _check(m: Map, cfg: LintConfig) -> Iterator[Finding]:
     for i, a in enumerate(m.actions):
         if not a.owner:
             yield Finding("action-no-owner", f"action {a.id} has no owner", ("actions", i))
-        due = _date(a.due)
-        if due is not None and due < cfg.today and a.effective_state != "done":
+        if a.is_overdue(cfg.today) and (due := a.due_day) is not None:
             yield Finding(
                 "action-overdue",
                 f"action {a.id} was due {due.isoformat()} and is {a.effective_state}",

@@ -168,7 +168,7 @@ class PlannedAction:
 
     @property
     def is_open(self) -> bool:
-        return self.state != "done"
+        return self.action.is_open
 
 
 @dataclass(frozen=True)
@@ -411,7 +411,7 @@ def departments(m: Map) -> tuple[Department, ...]:
     unowned = tuple(tp for tp in m.journey() if not tp.owner)
     open_actions: dict[str | None, list[Action]] = {}
     for a in m.actions:
-        if a.effective_state != "done":
+        if a.is_open:
             open_actions.setdefault(a.owner or None, []).append(a)
     names: set[str | None] = {*owned, *open_actions}
     if unowned:

@@ -94,7 +94,7 @@ def _filled(row: MapRow, m: Map, findings: int, changed: dt.datetime | None) -> 
         stages=len(m.stages),
         touchpoints=len(m.touchpoints),
         moments=len(m.moments_of_truth()),
-        open_actions=sum(1 for a in m.actions if a.effective_state != "done"),
+        open_actions=sum(1 for a in m.actions if a.is_open),
         findings=findings,
         changed=changed,
         read=True,

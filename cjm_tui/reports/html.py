@@ -94,11 +94,19 @@ def _body(blocks: list[Block]) -> list[str]:
     return [*out, "</section>", "</main>"] if in_section else [*out, "</header>"]
 
 
+SCALE_NOTE = (
+    "Emotion scale: \u22122 very negative to +2 very positive; averages are plain means, "
+    "rounded to one decimal; \u2013 means no emotion recorded."
+)
+
+
+def render_blocks(title: str, blocks: list[Block], footer: str) -> str:
+    """Blocks (this report's, or the report across maps) as one page; `title` and `footer`
+    are escaped already."""
+    return page(title, _body(blocks), footer, EXTRA_CSS)
+
+
 def render(m: Map) -> str:
     title = esc(m.info.title) or "(untitled)"
-    footer = (
-        "Report by cjm from the map file. Emotion scale: \u22122 very negative to +2 very "
-        "positive; averages are plain means, rounded to one decimal; \u2013 means no emotion "
-        "recorded."
-    )
-    return page(f"Analysis: {title}", _body(build(m)), footer, EXTRA_CSS)
+    footer = f"Report by cjm from the map file. {SCALE_NOTE}"
+    return render_blocks(f"Analysis: {title}", build(m), footer)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cjm_tui.exports.markdown import text
 from cjm_tui.model import Map
 from cjm_tui.reports.document import (
@@ -54,8 +56,13 @@ def _block(block: Block) -> list[str]:
 
 
 def render(m: Map) -> str:
+    return render_blocks(build(m))
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    """Blocks (this report's, or the report across maps) as one Markdown document."""
     lines: list[str] = []
-    for block in build(m):
+    for block in blocks:
         lines += [*_block(block), ""]
     while lines and lines[-1] == "":
         lines.pop()

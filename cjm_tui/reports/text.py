@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -95,9 +97,14 @@ def _block(block: Block, width: int) -> list[RenderableType]:
     return [Text("• ") + line_text(item) for item in block.items]
 
 
-def render(m: Map, width: int = 100) -> RenderableType:
-    """The report as one renderable `width` cells wide, for a Console with markup off."""
+def render_blocks(blocks: Iterable[Block], width: int = 100) -> RenderableType:
+    """Blocks (this report's, or the report across maps) as one renderable `width` wide."""
     parts: list[RenderableType] = []
-    for block in build(m):
+    for block in blocks:
         parts += _block(block, width)
     return Group(*parts)
+
+
+def render(m: Map, width: int = 100) -> RenderableType:
+    """The report as one renderable `width` cells wide, for a Console with markup off."""
+    return render_blocks(build(m), width)
