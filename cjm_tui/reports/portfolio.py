@@ -198,9 +198,21 @@ class PersonaAcross:
 
 
 @dataclass(frozen=True)
+class MapCounts:
+    """One map's figures in the report."""
+
+    moments: int = 0
+    actions: int = 0
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
 class Portfolio:
     today: dt.date
     maps: tuple[MapSummary, ...]
+    counts: tuple[MapCounts, ...]
+    """Each map's figures, in the order of `maps`."""
     moments: tuple[MapMoment, ...]
     owners: tuple[Owner, ...]
     actions: tuple[MapAction, ...]
@@ -306,18 +318,35 @@ def _personas(maps: Sequence[MapSummary]) -> tuple[PersonaAcross, ...]:
     return tuple(PersonaAcross(pid, tuple(found)) for pid, found in ordered)
 
 
+def _counts(
+    maps: Sequence[MapSummary], moments: Sequence[MapMoment], actions: Sequence[MapAction]
+) -> tuple[MapCounts, ...]:
+    index = {id(entry): i for i, entry in enumerate(maps)}
+    tally = [[0, 0, 0, 0] for _ in maps]
+    for mm in moments:
+        tally[index[id(mm.map)]][0] += 1
+    for a in actions:
+        row = tally[index[id(a.map)]]
+        row[1] += 1
+        row[2] += a.is_open
+        row[3] += a.overdue
+    return tuple(MapCounts(*row) for row in tally)
+
+
 def across(maps: Iterable[MapSummary], today: dt.date | None = None) -> Portfolio:
     """Everything the report across maps shows, for `maps` in their order; overdue means
     due before `today` (default: the local date) and not done."""
     entries = tuple(maps)
     day = today if today is not None else dt.date.today()
     actions = _actions(entries, day)
+    moments = tuple(
+        MapMoment(entry, moment) for entry in entries for moment in moments_of_truth(entry.map)
+    )
     return Portfolio(
         today=day,
         maps=entries,
-        moments=tuple(
-            MapMoment(entry, moment) for entry in entries for moment in moments_of_truth(entry.map)
-        ),
+        counts=_counts(entries, moments, actions),
+        moments=moments,
         owners=_owners(entries, actions),
         actions=actions,
         personas=_personas(entries),

@@ -77,11 +77,11 @@ def _summary(p: Portfolio, skipped: Sequence[Loaded]) -> list[Block]:
             cell(data(s.name)),
             cell(plain(s.map.info.effective_kind)),
             cell(plain(str(len(s.map.touchpoints)))),
-            cell(plain(str(sum(1 for m in p.moments if m.map is s)))),
-            cell(plain(str(sum(1 for a in p.actions if a.map is s and a.is_open)))),
-            cell(plain(str(sum(1 for a in p.actions if a.map is s and a.overdue)))),
+            cell(plain(str(c.moments))),
+            cell(plain(str(c.open))),
+            cell(plain(str(c.overdue))),
         )
-        for s in p.maps
+        for s, c in zip(p.maps, p.counts, strict=True)
     )
     header = ("Map", "File", "Kind", "Touchpoints", "Moments of truth", "Open", "Overdue")
     blocks.append(Table(header, rows, right=frozenset({3, 4, 5, 6}), wide=frozenset({0})))
@@ -307,12 +307,12 @@ def as_data(p: Portfolio, skipped: Sequence[Loaded] = ()) -> dict[str, Any]:
                 **_map_ref(s),
                 "kind": s.map.info.effective_kind,
                 "touchpoints": len(s.map.touchpoints),
-                "moments_of_truth": sum(1 for m in p.moments if m.map is s),
-                "actions": sum(1 for a in p.actions if a.map is s),
-                "open_actions": sum(1 for a in p.actions if a.map is s and a.is_open),
-                "overdue_actions": sum(1 for a in p.actions if a.map is s and a.overdue),
+                "moments_of_truth": c.moments,
+                "actions": c.actions,
+                "open_actions": c.open,
+                "overdue_actions": c.overdue,
             }
-            for s in p.maps
+            for s, c in zip(p.maps, p.counts, strict=True)
         ],
         "moments_of_truth": [
             {
