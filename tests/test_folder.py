@@ -100,7 +100,7 @@ def test_folder_list(snap_compare: object, folder: Path, size: tuple[int, int]) 
     moments of truth, open actions, lint findings and the date it changed (2026-12-01). The map
     column takes what the figures leave (at 80x24 about 20 characters). Under the table the
     highlighted map's file and "5 maps · 1 is not a valid map"; the footer: enter Open (not
-    shown), n New map, r Rescan, q Quit."""
+    shown), n New map, v Across maps, r Rescan, q Quit."""
 
     async def read(pilot: object) -> None:
         app = pilot.app  # type: ignore[attr-defined]
@@ -130,3 +130,53 @@ def test_cjm_edit_dir_opens_a_map_and_comes_back_to_the_list(folder: Path, tmp_p
 def test_map_row_can_open_only_when_read_and_valid(tmp_path: Path) -> None:
     row = MapRow(tmp_path / "a.toml", "a.toml")
     assert not row.can_open
+
+
+async def test_v_shows_owners_across_maps_the_most_painful_first(folder: Path) -> None:
+    from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
+
+    app = FolderApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, FolderScreen)
+        await until(pilot, lambda: all(r.read for r in screen.rows))
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))
+        across = app.screen
+        assert isinstance(across, AcrossMapsScreen)
+        await until(pilot, lambda: across.portfolio is not None)
+        assert across.portfolio is not None
+        assert len(across.portfolio.maps) == 4  # the samples and the copy; not broken.toml
+        await pilot.press("2")
+        status = str(across.query_one("#across-status").render())
+        assert "the most painful moments: Billing" in status
+        averages = [o.average for o in across.portfolio.owners if o.average is not None]
+        assert averages  # the view lists them lowest first
+        from cjm_tui.tui.screens.across_maps import by_pain
+
+        shown = [o.average for o in by_pain(across.portfolio) if o.name and o.average is not None]
+        assert shown == sorted(shown)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_across_maps_owners(snap_compare: object, folder: Path, size: tuple[int, int]) -> None:
+    """`v` then `2` on the folder: the tabs "1 Moments of truth 2 Owners 3 Actions 4 Personas"
+    with Owners active; a table of owners across the maps, the most painful first (Finance
+    -2.0, Billing -1.8, Customer Care -1.7 ...), each with its maps, touchpoints, moments of
+    truth, average emotion, open and overdue actions; under it "4 maps · 84 touchpoints · ...
+    the most painful moments: Billing (..., average -1.8)"; the footer: 1-4 View, esc Back."""
+
+    async def views(pilot: object) -> None:
+        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
+
+        app = pilot.app  # type: ignore[attr-defined]
+        await until(pilot, lambda: all(r.read for r in app.screen.rows))  # type: ignore[arg-type]
+        await pilot.press("v")  # type: ignore[attr-defined]
+        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))  # type: ignore[arg-type]
+        await until(pilot, lambda: app.screen.portfolio is not None)  # type: ignore[arg-type]
+        await pilot.press("2")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=views)  # type: ignore[operator]

@@ -438,8 +438,33 @@ FOLDER = [
         "enter", "open", N_("Open"), id="folder.open", tooltip=N_("Open the map in the editor")
     ),
     Binding("n", "new_map", N_("New map"), id="folder.new", tooltip=N_("Start a new map here")),
+    Binding(
+        "v",
+        "views",
+        N_("Across maps"),
+        id="folder.views",
+        tooltip=N_("Moments of truth, owners, actions and personas across the maps"),
+    ),
     Binding("r", "rescan", N_("Rescan"), id="folder.rescan", tooltip=N_("Read the folder again")),
     Binding("q", "app.quit", N_("Quit"), id="folder.quit"),
+]
+
+ACROSS = [
+    *(
+        Binding(
+            str(n),
+            f"view({n - 1})",
+            N_("View"),
+            id=f"across.view_{n}",
+            tooltip=N_("Across maps: show view 1..4 (the numbers on the tabs)"),
+            key_display="1-4",
+            show=n == 1,
+        )
+        for n in range(1, 5)
+    ),
+    Binding("right", "step(1)", N_("Next view"), id="across.next", show=False),
+    Binding("left", "step(-1)", N_("Previous view"), id="across.previous", show=False),
+    Binding("escape,v,q", "close", N_("Back"), id="across.close"),
 ]
 
 NEW_MAP = [
@@ -564,7 +589,7 @@ GROUPS: dict[str, Sequence[Binding]] = {
     "help": HELP,
     "analysis": [*ANALYSIS, *ANALYSIS_TABLE],
     "present": PRESENT,
-    "folder": [*FOLDER, *NEW_MAP],
+    "folder": [*FOLDER, *NEW_MAP, *ACROSS],
 }
 """Every default binding, by where it applies."""
 

@@ -162,6 +162,15 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
 
         self.app.push_screen(NewMapScreen(self.folder), made)
 
+    def action_views(self) -> None:
+        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
+
+        maps = [r.path for r in self.rows if r.can_open]
+        if not maps:
+            tell(self, _("No valid maps read yet."))
+            return
+        self.app.push_screen(AcrossMapsScreen(self.folder, maps))
+
     def action_rescan(self) -> None:
         rescan = getattr(self.app, "rescan", None)
         if callable(rescan):
