@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from cjm_tui.cli import main
 from cjm_tui.cli.report import plain_render
@@ -88,6 +89,8 @@ def test_golden_report_across_the_sample_maps(fmt: str) -> None:
     assert out == golden.read_bytes().decode("utf-8")
     if fmt == "md":
         check_markdown(out)
+    if fmt == "txt":
+        assert max(cell_len(line) for line in out.splitlines()) <= 100
 
 
 def test_cli_formats_are_the_golden_files(
