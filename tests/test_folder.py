@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm_tui.reports.folder_list import MapRow, find_map_files, first_rows, read_row
+from cjm_tui.reports.folder_list import MapRow, first_rows, read_row
+from cjm_tui.reports.map_files import find_map_files
 from cjm_tui.tui.folder_app import FolderApp
 from cjm_tui.tui.screens.folder import FolderScreen
 from cjm_tui.tui.screens.new_map import NewMapScreen
@@ -125,6 +126,13 @@ def test_cjm_edit_dir_opens_a_map_and_comes_back_to_the_list(folder: Path, tmp_p
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     finally:
         term.close()
+
+
+def test_a_persona_library_is_listed_as_one_and_not_opened(tmp_path: Path) -> None:
+    lib = tmp_path / "personas.toml"
+    lib.write_text('[[personas]]\nid = "ola"\nname = "Ola"\n', encoding="utf-8")
+    (row,) = [read_row(r) for r in first_rows(tmp_path, find_map_files(tmp_path))]
+    assert row.library and row.problem is None and not row.can_open and row.kind == "library"
 
 
 def test_map_row_can_open_only_when_read_and_valid(tmp_path: Path) -> None:

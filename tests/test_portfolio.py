@@ -25,15 +25,8 @@ from cjm_tui.cli import main
 from cjm_tui.cli.report import plain_render
 from cjm_tui.model import map_from_raw
 from cjm_tui.reports import portfolio_report as report
-from cjm_tui.reports.portfolio import (
-    MapSummary,
-    Portfolio,
-    across,
-    load_map,
-    load_maps,
-    map_files,
-    summaries,
-)
+from cjm_tui.reports.map_files import load_map, load_maps, map_files
+from cjm_tui.reports.portfolio import MapSummary, Portfolio, across, summaries
 from tests.test_report import RAW_CONTROL, check_markdown
 
 from .conftest import ROOT

@@ -97,7 +97,8 @@ def run_across(args: argparse.Namespace, today: dt.date | None = None) -> int:
 
     from cjm_tui.cli.export import _emit
     from cjm_tui.reports import portfolio_report as report
-    from cjm_tui.reports.portfolio import across, load_maps, summaries
+    from cjm_tui.reports.map_files import load_maps
+    from cjm_tui.reports.portfolio import across, summaries
 
     loaded = load_maps([Path(f) for f in args.file])
     for item in loaded:

@@ -10,16 +10,15 @@ Headless: no textual here.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjm_tui.reports.map_files import Loaded, load_map
 from cjm_tui.sanitize import clean_line
 
 if TYPE_CHECKING:
     from cjm_tui.model import Map
-    from cjm_tui.model.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -40,24 +39,12 @@ class MapRow:
     """Not a valid map: its first error, `LINE:COL: message`."""
     read: bool = False
     """The figures are in (or the problem is known)."""
+    library: bool = False
+    """A shared persona library (`[[personas]]` only): not a map to open."""
 
     @property
     def can_open(self) -> bool:
-        return self.read and self.problem is None
-
-
-SKIPPED_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
-
-
-def find_map_files(folder: Path) -> list[Path]:
-    """The `*.toml` files below `folder`, by path; hidden folders and virtualenvs skipped."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-        for name in sorted(files):
-            if name.endswith(".toml") and not name.startswith("."):
-                found.append(Path(root) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+        return self.read and self.problem is None and not self.library
 
 
 def first_rows(folder: Path, files: list[Path]) -> list[MapRow]:
@@ -68,22 +55,16 @@ def first_rows(folder: Path, files: list[Path]) -> list[MapRow]:
 def read_row(row: MapRow, today: dt.date | None = None) -> MapRow:
     """The row with its figures (or its problem): the map read, validated and linted."""
     # Imported here, in the worker that reads the maps: the list paints without them.
-    from cjm_tui.model import map_from_raw
     from cjm_tui.model.lint import lint, load_config
-    from cjm_tui.store.read import StoreError, check_file
 
     changed = _changed(row.path)
-    try:
-        checked = check_file(row.path)
-    except StoreError as exc:
-        return replace(row, problem=clean_line(str(exc)), changed=changed, read=True)
-    errors = [p for p in checked.problems if p.severity == "error"]
-    if checked.raw is None or errors:
-        first = errors[0] if errors else None
-        return replace(row, problem=_problem_line(first), changed=changed, read=True)
-    m = map_from_raw(checked.raw)
+    loaded = load_map(row.path, row.name)
+    if loaded.library:
+        return replace(row, kind="library", problem=None, changed=changed, read=True, library=True)
+    if loaded.map is None:
+        return replace(row, problem=_problem_line(loaded), changed=changed, read=True)
     cfg, _warning = load_config(row.path, today)
-    return _filled(row, m, len(lint(m, cfg)), changed)
+    return _filled(row, loaded.map, len(lint(loaded.map, cfg)), changed)
 
 
 def _filled(row: MapRow, m: Map, findings: int, changed: dt.datetime | None) -> MapRow:
@@ -101,10 +82,12 @@ def _filled(row: MapRow, m: Map, findings: int, changed: dt.datetime | None) -> 
     )
 
 
-def _problem_line(problem: Problem | None) -> str:
-    if problem is None:
-        return "not a map"
-    return clean_line(f"{problem.line}:{problem.column}: {problem.message}")
+def _problem_line(loaded: Loaded) -> str:
+    """`LINE:COL: message` (the list names the file), else the reading error as it is."""
+    first = loaded.first
+    if first is not None:
+        return clean_line(f"{first.line}:{first.column}: {first.message}")
+    return clean_line(loaded.problem or "not a map")
 
 
 def _changed(path: Path) -> dt.datetime | None:

@@ -15,7 +15,7 @@ what only shows across maps, with the single map's rules (`reports/analysis.py`,
   in each (the mean of its values there). Personas are found by `personas_of` (one place for
   the shared persona library to plug in) and matched by `persona_key` (the id).
 
-Reading: `find_map_files` (reports/folder_list.py, the folder list's own discovery) gives the
+Reading (`reports/map_files.py`, shared with the folder's list): `find_map_files` gives the
 `*.toml` files of a folder; `load_map` reads one into a `Loaded` (the map, or its first
 problem as one line, or "a persona library": a file of `[[personas]]` only, which is not a map
 and not an error, so it is skipped); `load_maps` does both for the command line's arguments.
@@ -29,10 +29,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from cjm_tui.model import Action, Map, Persona, Touchpoint, map_from_raw
+from cjm_tui.model import Action, Map, Persona, Touchpoint
 from cjm_tui.reports.analysis import (
     Moment,
     average,
@@ -40,73 +38,7 @@ from cjm_tui.reports.analysis import (
     moments_of_truth,
     touchpoint_mean,
 )
-from cjm_tui.reports.folder_list import find_map_files
-
-# Reading -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """One file as read: a map, or why not (`problem`), or a persona library (skipped)."""
-
-    path: Path
-    name: str
-    """How the report names the file: its path relative to the folder, else as given."""
-    map: Map | None = None
-    problem: str | None = None
-    """Not a valid map: its first error, one line `FILE:LINE:COL: error: message` (or
-    `FILE: error: message` when the file cannot be read at all)."""
-    library: bool = False
-    """A file of `[[personas]]` only (a shared persona library): not a map, not an error."""
-
-
-def is_persona_library(raw: dict[str, Any]) -> bool:
-    """A file holding only `[[personas]]` tables (and comments): a persona library."""
-    return set(raw) == {"personas"} and isinstance(raw["personas"], list)
-
-
-def load_map(path: Path, name: str | None = None) -> Loaded:
-    """Read one file: tomllib, validation, the model. Positions (line:col) are worked out only
-    for a file with a problem, and the file is parsed once when it has none."""
-    from cjm_tui.model.problems import has_errors
-    from cjm_tui.model.validate import validate
-    from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, parse, read_bytes
-
-    shown = name if name is not None else str(path)
-    try:
-        text = decode(read_bytes(path), str(path))
-        raw = parse(text, str(path))
-    except StoreError as exc:
-        return Loaded(path, shown, problem=str(exc))
-    except InvalidMap as exc:
-        return Loaded(path, shown, problem=exc.problems[0].format())
-    if is_persona_library(raw):
-        return Loaded(path, shown, library=True)
-    problems = validate(raw)
-    if has_errors(problems):
-        # The slow path, only now: every problem located, the first one by position.
-        located = [p for p in check_text(text, str(path)).problems if p.severity == "error"]
-        return Loaded(path, shown, problem=located[0].format())
-    return Loaded(path, shown, map=map_from_raw(raw))
-
-
-def map_files(arguments: Sequence[Path]) -> list[tuple[Path, str]]:
-    """The files to report, with their names: a folder's `*.toml` files (`find_map_files`),
-    named relative to it; a file as given. In the arguments' order."""
-    found: list[tuple[Path, str]] = []
-    for arg in arguments:
-        if arg.is_dir():
-            found += [(p, p.relative_to(arg).as_posix()) for p in find_map_files(arg)]
-        else:
-            found.append((arg, str(arg)))
-    return found
-
-
-def load_maps(arguments: Sequence[Path]) -> list[Loaded]:
-    """Every file of the arguments (folders searched), read, in order; libraries included
-    (`Loaded.library`), so a caller can say what it skipped."""
-    return [load_map(path, name) for path, name in map_files(arguments)]
-
+from cjm_tui.reports.map_files import Loaded
 
 # Results -----------------------------------------------------------------------------------
 

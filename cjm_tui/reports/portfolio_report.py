@@ -29,8 +29,8 @@ from cjm_tui.reports.document import (
     emotion_span,
     plain,
 )
+from cjm_tui.reports.map_files import Loaded
 from cjm_tui.reports.portfolio import (
-    Loaded,
     MapAction,
     MapMoment,
     MapSummary,

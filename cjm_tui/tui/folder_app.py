@@ -10,7 +10,7 @@ from textual import on
 from textual.app import App
 from textual.binding import BindingType
 
-from cjm_tui.reports.folder_list import find_map_files
+from cjm_tui.reports.map_files import find_map_files
 from cjm_tui.tui import bindings
 from cjm_tui.tui.keymap import KeySetup
 from cjm_tui.tui.screens.folder import FolderScreen

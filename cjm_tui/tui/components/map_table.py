@@ -47,6 +47,8 @@ def _figures(row: MapRow) -> dict[str, str]:
     changed = row.changed.strftime("%Y-%m-%d") if row.changed is not None else ""
     if row.problem is not None:
         return {"kind": "✗", "changed": changed}
+    if row.library:
+        return {"kind": _("library"), "changed": changed}
     if not row.read:
         return {k: "…" for k, _w, _a in FIGURES if k not in ("kind", "changed")}
     return {
@@ -83,6 +85,9 @@ def line(row: MapRow | None, map_width: int) -> Text:
     if row.problem is not None:
         name = Text(row.name, style="bold")
         name.append("  " + row.problem, style="red")
+    elif row.library:
+        name = Text(row.name, style="bold")
+        name.append("  " + _("shared personas"), style="dim")
     elif row.read:
         name = Text(row.title or row.name, style="bold")
         name.append(f"  {row.name}", style="dim")

@@ -20,7 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from cjm_tui.i18n import N_, _, translate
-from cjm_tui.reports.portfolio import Owner, Portfolio, across, load_maps, summaries
+from cjm_tui.reports.map_files import load_maps
+from cjm_tui.reports.portfolio import Owner, Portfolio, across, summaries
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import analysis_rows as rows
 from cjm_tui.tui import bindings

@@ -143,6 +143,15 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
         if not row.read:
             tell(self, _("Still reading this map; try again in a moment."))
             return
+        if row.library:
+            tell(
+                self,
+                _(
+                    "{name} is a persona library: the maps that use it show its personas.",
+                    name=row.name,
+                ),
+            )
+            return
         if row.problem is not None:
             tell(
                 self,

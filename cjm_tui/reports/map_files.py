@@ -1,0 +1,97 @@
+"""Which files of a folder are maps, and reading one: for the folder's list (`cjm edit DIR`)
+and the report across maps (`cjm report DIR`). Light to import: the model and the store are
+imported when a file is read, so the folder's list paints without them.
+
+Headless: no textual here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cjm_tui.model import Map
+    from cjm_tui.model.problems import Problem
+
+SKIPPED_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
+
+
+def find_map_files(folder: Path) -> list[Path]:
+    """The `*.toml` files below `folder`, by path; hidden folders and virtualenvs skipped."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        for name in sorted(files):
+            if name.endswith(".toml") and not name.startswith("."):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One file as read: a map, or why not (`problem`), or a persona library (skipped)."""
+
+    path: Path
+    name: str
+    """How the report names the file: its path relative to the folder, else as given."""
+    map: Map | None = None
+    problem: str | None = None
+    """Not a valid map: its first error, one line `FILE:LINE:COL: error: message` (or
+    `FILE: error: message` when the file cannot be read at all)."""
+    library: bool = False
+    """A file of `[[personas]]` only (a shared persona library): not a map, not an error."""
+    first: Problem | None = None
+    """The first problem itself (None when the file could not be read at all)."""
+
+
+def is_persona_library(raw: dict[str, Any]) -> bool:
+    """A file holding only `[[personas]]` tables (and comments): a persona library."""
+    return set(raw) == {"personas"} and isinstance(raw["personas"], list)
+
+
+def load_map(path: Path, name: str | None = None) -> Loaded:
+    """Read one file: tomllib, validation, the model. Positions (line:col) are worked out only
+    for a file with a problem, and the file is parsed once when it has none."""
+    from cjm_tui.model import map_from_raw
+    from cjm_tui.model.problems import has_errors
+    from cjm_tui.model.validate import validate
+    from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, parse, read_bytes
+
+    shown = name if name is not None else str(path)
+    try:
+        text = decode(read_bytes(path), str(path))
+        raw = parse(text, str(path))
+    except StoreError as exc:
+        return Loaded(path, shown, problem=str(exc))
+    except InvalidMap as exc:
+        return Loaded(path, shown, problem=exc.problems[0].format(), first=exc.problems[0])
+    if is_persona_library(raw):
+        return Loaded(path, shown, library=True)
+    problems = validate(raw)
+    if has_errors(problems):
+        # The slow path, only now: every problem located, the first one by position.
+        located = [p for p in check_text(text, str(path)).problems if p.severity == "error"]
+        return Loaded(path, shown, problem=located[0].format(), first=located[0])
+    return Loaded(path, shown, map=map_from_raw(raw))
+
+
+def map_files(arguments: Sequence[Path]) -> list[tuple[Path, str]]:
+    """The files to report, with their names: a folder's `*.toml` files (`find_map_files`),
+    named relative to it; a file as given. In the arguments' order."""
+    found: list[tuple[Path, str]] = []
+    for arg in arguments:
+        if arg.is_dir():
+            found += [(p, p.relative_to(arg).as_posix()) for p in find_map_files(arg)]
+        else:
+            found.append((arg, str(arg)))
+    return found
+
+
+def load_maps(arguments: Sequence[Path]) -> list[Loaded]:
+    """Every file of the arguments (folders searched), read, in order; libraries included
+    (`Loaded.library`), so a caller can say what it skipped."""
+    return [load_map(path, name) for path, name in map_files(arguments)]
