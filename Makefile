@@ -61,6 +61,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tui.py
 	$(BIN)/python benchmarks/bench_drafting.py
 	$(BIN)/python benchmarks/bench_together.py
+	$(BIN)/python benchmarks/bench_folder.py
+	$(BIN)/python benchmarks/bench_portfolio.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
