@@ -56,6 +56,7 @@ async def test_random_keys_never_crash_and_save_a_valid_map(
 ) -> None:
     path = tmp_path / sample
     shutil.copy(MAPS / sample, path)
+    shutil.copy(MAPS / "personas.toml", tmp_path)  # employee-onboarding's persona library
     rng = random.Random(seed)
     app = build_app(path, keymap={})
     async with app.run_test(size=(100, 30)) as pilot:

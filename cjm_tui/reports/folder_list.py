@@ -68,8 +68,8 @@ def first_rows(folder: Path, files: list[Path]) -> list[MapRow]:
 def read_row(row: MapRow, today: dt.date | None = None) -> MapRow:
     """The row with its figures (or its problem): the map read, validated and linted."""
     # Imported here, in the worker that reads the maps: the list paints without them.
-    from cjm_tui.model import map_from_raw
     from cjm_tui.model.lint import lint, load_config
+    from cjm_tui.store.mapfile import model_of
     from cjm_tui.store.read import StoreError, check_file
 
     changed = _changed(row.path)
@@ -81,7 +81,7 @@ def read_row(row: MapRow, today: dt.date | None = None) -> MapRow:
     if checked.raw is None or errors:
         first = errors[0] if errors else None
         return replace(row, problem=_problem_line(first), changed=changed, read=True)
-    m = map_from_raw(checked.raw)
+    m, _library = model_of(checked)
     cfg, _warning = load_config(row.path, today)
     return _filled(row, m, len(lint(m, cfg)), changed)
 

@@ -159,6 +159,7 @@ def replay(
         touchpoints=list(m.touchpoints),
         actions=list(m.actions),
         extra=m.extra,
+        library=m.library,
     )
     applied: list[Step] = []
     lost: list[Lost] = []
