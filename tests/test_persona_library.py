@@ -302,15 +302,10 @@ async def test_the_editor_marks_library_personas_and_edits_them_in_the_library(
         assert labels[2].endswith(f"Bob, installer {LIBRARY_MARK}")
         assert not labels[3].endswith(LIBRARY_MARK)
         await pilot.press("1", "down")
-        detail = str(app.screen.query_one("#detail-text", Static).render())
+        detail = app.screen.query_one("#detail-text", Static)
         await until(
-            pilot,
-            lambda: (
-                "from the persona library shared/personas.toml"
-                in str(app.screen.query_one("#detail-text", Static).render())
-            ),
+            pilot, lambda: "from the persona library shared/personas.toml" in str(detail.render())
         )
-        del detail
         await pilot.press("d")  # refused in one line: no question asked
         await pilot.pause()
         assert app.screen is app.main and len(app.om.map.personas) == 3
@@ -385,3 +380,25 @@ def test_a_map_without_a_library_is_as_before() -> None:
     raw = {"map": {"format": 1, "title": "x"}, "stages": [{"id": "s", "name": "S"}]}
     m = map_from_raw(raw)
     assert m.library is None and own_map(m) is m
+
+
+def test_diff_and_merge_take_the_map_file_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git hands its drivers copies of a map in another folder: the library is not read, and
+    what they compare and write is the map's own file."""
+    path = write(tmp_path)
+    elsewhere = tmp_path / "git-tmp"
+    elsewhere.mkdir()
+    base = elsewhere / "base.toml"
+    base.write_text(MAP, encoding="utf-8")
+    theirs = elsewhere / "theirs.toml"
+    theirs.write_text(MAP.replace('name = "Parking"', 'name = "Car park"'), encoding="utf-8")
+    assert main(["diff", str(base), str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "No changes."
+    assert main(["diff", str(path), str(theirs)]) == 0
+    out = capsys.readouterr().out
+    assert "Car park" in out and "anna" not in out.replace('"anna"', "")
+    merged = elsewhere / "merged.toml"
+    assert main(["merge", str(base), str(path), str(theirs), "-o", str(merged)]) == 0
+    assert merged.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")

@@ -63,12 +63,15 @@ class MapFile:
         """The map's persona library: its personas' edits are saved there."""
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> MapFile:
-        """Read and validate a map. Raises StoreError (unreadable) or InvalidMap."""
+    def load(cls, path: str | os.PathLike[str], without_library: bool = False) -> MapFile:
+        """Read and validate a map. Raises StoreError (unreadable) or InvalidMap.
+
+        `without_library`: the map's own file only, its persona library not read (see
+        `check_text`): for git's diff and merge drivers."""
         path = Path(path)
         data = read_bytes(path)
         text = decode(data, str(path))
-        checked = check_text(text, str(path))
+        checked = check_text(text, str(path), without_library=without_library)
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap([p for p in checked.problems if p.severity == "error"])
         m, library = model_of(checked)

@@ -118,13 +118,22 @@ def parse(text: str, file: str) -> dict[str, Any]:
         raise InvalidMap([Problem(message, file=file, line=line, column=column)]) from None
 
 
-def check_text(text: str, file: str, strict: bool = False, library_ok: bool = False) -> Checked:
+def check_text(
+    text: str,
+    file: str,
+    strict: bool = False,
+    library_ok: bool = False,
+    without_library: bool = False,
+) -> Checked:
     """Parse and validate; every problem gets its file, line, column and an excerpt.
 
     A map's persona library (`persona_library`, relative to `file`) is read and checked too:
     its own problems point at its own lines, a missing or invalid one at the map's
     `persona_library` line. A persona library itself is an error here unless `library_ok`
-    (`cjm check`), which checks it as a library.
+    (`cjm check`), which checks it as a library. `without_library`: the library is not read
+    and references to personas are not checked: the map's own file as it is (git's diff and
+    merge drivers hand over copies of a map in another folder, and compare and merge what
+    the map's file holds).
     """
     try:
         raw = parse(text, file)
@@ -138,17 +147,29 @@ def check_text(text: str, file: str, strict: bool = False, library_ok: bool = Fa
             )
         problem = Problem(f"{file} is a persona library, not a map: {NOT_A_MAP}", file=file)
         return Checked(text, raw, _locate([problem], text, file))
-    library, at_map, inside = _library_of(raw, file, strict)
+    library: LibraryText | None = None
+    at_map: list[Problem] = []
+    inside: list[Problem] = []
+    if without_library:
+        broken = _names_library(raw)
+    else:
+        library, at_map, inside = _library_of(raw, file, strict)
+        broken = bool(at_map)
     problems = validate(
         raw,
         strict,
         library=[str(p.get("id")) for p in library.personas] if library else None,
-        library_broken=bool(at_map),
+        library_broken=broken,
     )
     return Checked(text, raw, _locate(problems + at_map, text, file) + inside, library)
 
 
 NOT_A_MAP = "maps name it in [map] persona_library (cjm check validates it as a library)"
+
+
+def _names_library(raw: dict[str, Any]) -> bool:
+    info = raw.get("map")
+    return isinstance(info, dict) and isinstance(info.get("persona_library"), str)
 
 
 def _locate(problems: list[Problem], text: str, file: str) -> list[Problem]:
