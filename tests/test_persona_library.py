@@ -402,3 +402,17 @@ def test_diff_and_merge_take_the_map_file_alone(
     merged = elsewhere / "merged.toml"
     assert main(["merge", str(base), str(path), str(theirs), "-o", str(merged)]) == 0
     assert merged.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
+
+
+def test_another_editors_change_never_deletes_or_renames_a_library_persona(tmp_path: Path) -> None:
+    """Editing together: a guest's map has the library's personas inline; the host replays its
+    changes, and a library persona stays, with its id."""
+    from cjm_tui.versions.changes import Drop, Put, replay
+
+    m = MapFile.load(write(tmp_path)).map
+    done = replay(m, [Drop("personas", "anna"), Drop("personas", "own")], careful=True)
+    assert [p.id for p in done.map.personas] == ["anna", "bob"]
+    put = Put("personas", "bob", {"id": ("bob", "robert"), "name": ("Bob, installer", "Rob")})
+    done = replay(m, [put], careful=True)
+    assert [(p.id, p.name) for p in done.map.personas][1] == ("bob", "Rob")
+    assert [lost.field for lost in done.lost] == ["id"]
