@@ -18,7 +18,7 @@ from cjm_tui.cli import main
 from cjm_tui.cli.report import plain_text
 from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.exports import FORMATS
-from cjm_tui.model import Persona, map_from_raw
+from cjm_tui.model import Persona, map_from_raw, map_to_raw
 from cjm_tui.model.library import is_library_persona, is_persona_library, own_map
 from cjm_tui.model.lint import library_unused
 from cjm_tui.store import InvalidMap, MapFile, check_file
@@ -416,3 +416,24 @@ def test_another_editors_change_never_deletes_or_renames_a_library_persona(tmp_p
     done = replay(m, [put], careful=True)
     assert [(p.id, p.name) for p in done.map.personas][1] == ("bob", "Rob")
     assert [lost.field for lost in done.lost] == ["id"]
+
+
+def test_a_map_read_again_knows_the_librarys_new_personas(tmp_path: Path) -> None:
+    """A persona added to the library meanwhile is the library's in the map read again (a
+    reload, a merge of the file): a save never writes it into the map."""
+    from cjm_tui.editing.openmap import with_uids_of
+
+    path = write(tmp_path)
+    current = MapFile.load(path).map
+    library = tmp_path / "shared" / "personas.toml"
+    library.write_text(LIBRARY + '\n[[personas]]\nid = "cleo"\nname = "Cleo"\n', "utf-8")
+    fresh = MapFile.load(path)
+    m = with_uids_of(current, fresh.map)
+    assert [p.id for p in m.personas] == ["anna", "bob", "cleo", "own"]
+    assert [is_library_persona(m, p) for p in m.personas] == [True, True, True, False]
+    assert m.personas[0] is current.personas[0]
+    assert [p.id for p in own_map(m).personas] == ["own"]
+    # A map rebuilt from plain data (a guest's) takes the library from the current map.
+    inline = map_from_raw(map_to_raw(current))
+    again = with_uids_of(current, inline)
+    assert [is_library_persona(again, p) for p in again.personas] == [True, True, False]

@@ -667,12 +667,20 @@ def with_uids_of(current: Map, other: Map) -> Map:
                 out.append(replace(e, uid=mine.uid))
         return out
 
+    personas = adopt("personas", other.personas)
+    # The library's personas by id: `other`'s library when it has one (a file read again may
+    # hold new ones), else current's (a map rebuilt from plain data has them inline).
+    source = other if other.library is not None else current
+    library = source.library
+    if library is not None:
+        shared = {p.id for p in source.personas if p.uid in library.uids}
+        library = replace(library, uids=frozenset(p.uid for p in personas if p.id in shared))
     return Map(
         info=current.info if current.info == other.info else other.info,
-        personas=adopt("personas", other.personas),
+        personas=personas,
         stages=adopt("stages", other.stages),
         touchpoints=adopt("touchpoints", other.touchpoints),
         actions=adopt("actions", other.actions),
         extra=current.extra,
-        library=current.library,
+        library=library,
     )
