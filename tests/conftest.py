@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 """The repository."""
 SAMPLES = ROOT / "maps"
 """The sample maps that ship with the repository."""
+SAMPLE_MAPS = sorted(p for p in SAMPLES.glob("*.toml") if p.name != "personas.toml")
+"""The sample maps, without the persona library they share (`maps/personas.toml`)."""
 SHARED = ROOT.parent / "shared"
 """Test data from elsewhere, beside the repository (absent in a user's clone)."""
 

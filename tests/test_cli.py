@@ -19,9 +19,8 @@ from cjm_tui import __version__
 from cjm_tui.cli import build_parser
 from cjm_tui.model.rules import is_slug
 
-from .conftest import ROOT
+from .conftest import SAMPLE_MAPS
 
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 ERROR_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")
 
 

@@ -24,9 +24,8 @@ from cjm_tui.exports.schema import json_schema
 from cjm_tui.model import Map, map_from_raw, map_to_raw
 from cjm_tui.store import MapFile
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_MAPS
 
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"
 SUFFIX = {
@@ -196,8 +195,14 @@ def test_json_hostile_round_trips() -> None:
 
 @pytest.mark.parametrize("path", SAMPLE_MAPS, ids=lambda p: p.stem)
 def test_json_mirrors_the_toml(path: Path) -> None:
+    """The map as data; a persona library's personas stand first among the personas."""
     data = json.loads(FORMATS["json"](load(path)))
-    assert data == isoformat_dates(tomllib.loads(path.read_text(encoding="utf-8")))
+    toml = tomllib.loads(path.read_text(encoding="utf-8"))
+    if "persona_library" in toml["map"]:
+        library = tomllib.loads((path.parent / toml["map"]["persona_library"]).read_text("utf-8"))
+        toml["personas"] = [*library["personas"], *toml.get("personas", [])]
+        assert len(toml["personas"]) == len(data["personas"]) > 0
+    assert data == isoformat_dates(toml)
     assert data["map"]["format"] == 1
 
 

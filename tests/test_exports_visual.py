@@ -26,9 +26,8 @@ from cjm_tui.sanitize import clean_line
 from cjm_tui.store import MapFile
 from cjm_tui.views.journey_columns import journey_columns
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_MAPS
 
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 ALL_MAPS = [*SAMPLE_MAPS, HOSTILE]
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

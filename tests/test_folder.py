@@ -15,7 +15,7 @@ from cjm_tui.tui.folder_app import FolderApp
 from cjm_tui.tui.screens.folder import FolderScreen
 from cjm_tui.tui.screens.new_map import NewMapScreen
 
-from .conftest import ROOT, until
+from .conftest import ROOT, SAMPLE_MAPS, until
 from .terminal import Terminal, environment, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -25,11 +25,18 @@ FIXED = 1_796_083_200  # 2026-12-01 00:00 UTC: the "Changed" column is the same 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """The sample maps, one of them again in a subfolder, a broken file, and what is skipped:
-    a hidden folder and a virtualenv."""
+    a hidden folder and a virtualenv. The samples' persona library is in the hidden folder
+    (the list shows maps; how it shows a library is not decided yet)."""
     root = tmp_path / "engagement"
     (root / "segments").mkdir(parents=True)
-    for source in sorted((ROOT / "maps").glob("*.toml")):
-        shutil.copyfile(source, root / source.name)
+    (root / ".shared").mkdir()
+    shutil.copyfile(ROOT / "maps" / "personas.toml", root / ".shared" / "personas.toml")
+    for source in SAMPLE_MAPS:
+        text = source.read_text(encoding="utf-8")
+        text = text.replace(
+            'persona_library = "personas.toml"', 'persona_library = ".shared/personas.toml"'
+        )
+        (root / source.name).write_text(text, encoding="utf-8")
     shutil.copyfile(ROOT / "maps" / "telecom-prepaid.toml", root / "segments" / "students.toml")
     (root / "broken.toml").write_text("[map\ntitle = 'x'\n", encoding="utf-8")
     for skipped in (".git", ".venv"):
@@ -42,7 +49,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_the_folder_lists_its_maps_by_path_skipping_hidden_folders(folder: Path) -> None:
     names = [r.name for r in first_rows(folder, find_map_files(folder))]
-    samples = sorted(p.name for p in (ROOT / "maps").glob("*.toml"))
+    samples = sorted(p.name for p in SAMPLE_MAPS)
     assert names == sorted(["broken.toml", *samples, "segments/students.toml"])
 
 

@@ -17,9 +17,10 @@ from cjm_tui.sanitize import clean
 from cjm_tui.store import InvalidMap, MapFile, check_file, check_text
 from cjm_tui.store.write import render_new
 
+from .conftest import SAMPLE_MAPS
 from .test_store_properties import maps
 
-MAPS = sorted((Path(__file__).parent.parent / "maps").glob("*.toml"))
+MAPS = SAMPLE_MAPS
 REQUIRED = ("id", "stage", "name")
 
 

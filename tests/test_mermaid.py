@@ -22,10 +22,9 @@ from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint, mean_emotion
 from cjm_tui.store import MapFile
 from cjm_tui.store.read import InvalidMap
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_MAPS
 from .test_store_properties import maps
 
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"
 # Control characters (C0 but newline, DEL, C1) and bidi controls: none may reach the diagram.

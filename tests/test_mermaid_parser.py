@@ -30,12 +30,11 @@ from cjm_tui.imports.mermaidmap import map_from_mermaid
 from cjm_tui.model import Map, MapInfo, Persona, Stage, Touchpoint
 from cjm_tui.store import MapFile
 
-from .conftest import ROOT, unavailable
+from .conftest import ROOT, SAMPLE_MAPS, unavailable
 from .test_store_properties import maps
 
 JS = ROOT / "tests" / "js"
 SCRIPT = JS / "parse-journey.mjs"
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 # What Mermaid's title sanitizing (DOMPurify, HTML) may change; a title without it shows as is.
 HTML_SPECIAL = set("<>&\"'\u00a0")

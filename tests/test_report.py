@@ -25,9 +25,8 @@ from cjm_tui.views.column_widths import fit_widths
 from tests.test_analysis import SMALL
 from tests.test_exports import table_cells, tables
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_MAPS
 
-SAMPLE_MAPS = sorted((ROOT / "maps").glob("*.toml"))
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 GOLDEN = ROOT / "tests" / "golden"
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

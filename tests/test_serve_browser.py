@@ -104,6 +104,7 @@ def test_browser_tabs_and_a_terminal_edit_one_map_together(tmp_path: Path) -> No
     _needs()
     path = tmp_path / "onboarding.toml"
     shutil.copyfile(ROOT / "maps" / "employee-onboarding.toml", path)
+    shutil.copyfile(ROOT / "maps" / "personas.toml", tmp_path / "personas.toml")
     title = MapFile.load(path).map.info.title
     env = {**os.environ, "CJM_LANG": "en", "NO_COLOR": "1"}
     terminal = Terminal(path, environment(tmp_path, autosave="60"))
@@ -169,6 +170,7 @@ def test_off_loopback_the_address_with_its_token_opens_the_editor(tmp_path: Path
     _needs()
     path = tmp_path / "onboarding.toml"
     shutil.copyfile(ROOT / "maps" / "employee-onboarding.toml", path)
+    shutil.copyfile(ROOT / "maps" / "personas.toml", tmp_path / "personas.toml")
     title = MapFile.load(path).map.info.title
     env = {**os.environ, "CJM_LANG": "en", "NO_COLOR": "1", "CJM_SERVE_TOKEN": TOKEN}
     log = tmp_path / "serve.log"

@@ -14,9 +14,9 @@ from cjm_tui.model import Action, Persona, Stage, Touchpoint, map_to_raw
 from cjm_tui.store import MapFile, StoreError, WriteError
 from cjm_tui.store.write import render_new
 
-from .conftest import SAMPLES
+from .conftest import SAMPLE_MAPS
 
-MAPS = sorted((SAMPLES).glob("*.toml"))
+MAPS = SAMPLE_MAPS
 
 COMMENTED = """\
 # Prepaid bundle map: kept in git, reviewed like code.

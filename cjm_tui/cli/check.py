@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     report: list[dict[str, object]] = []
     for name in args.files:
         try:
-            checked = check_file(Path(name), strict=args.strict)
+            checked = check_file(Path(name), strict=args.strict, library_ok=True)
         except StoreError as exc:
             code = 2
             if args.format == "json":
@@ -60,23 +60,36 @@ def run(args: argparse.Namespace) -> int:
         if invalid:
             code = max(code, 1)
         if args.format == "json":
-            report.append(
-                {
-                    "file": name,
-                    "valid": not invalid,
-                    "readable": True,
-                    "problems": [p.as_json() for p in checked.problems],
-                }
-            )
+            entry: dict[str, object] = {
+                "file": name,
+                "valid": not invalid,
+                "readable": True,
+                "problems": [p.as_json() for p in checked.problems],
+            }
+            if checked.is_library:
+                entry["persona_library"] = True
+            report.append(entry)
             continue
         for problem in checked.problems:
             output.print_problem(problem)
-        if not invalid:
+        if not invalid and checked.is_library:
             raw = checked.raw or {}
+            summary = (
+                f"{name}: ok (a persona library: {_count(raw.get('personas'), 'persona')}"
+                + (f", {_count(checked.problems, 'warning')}" if checked.problems else "")
+                + ")"
+            )
+            output.stdout().print(clean_line(summary), style="green")
+        elif not invalid:
+            raw = checked.raw or {}
+            personas = _count(raw.get("personas"), "persona")
+            if checked.library is not None:
+                shared = _count(checked.library.personas, "persona")
+                personas += f" and {shared} from {checked.library.ref}"
             summary = (
                 f"{name}: ok ({_count(raw.get('stages'), 'stage')}, "
                 f"{_count(raw.get('touchpoints'), 'touchpoint')}, "
-                f"{_count(raw.get('personas'), 'persona')}"
+                f"{personas}"
                 + (f", {_count(checked.problems, 'warning')}" if checked.problems else "")
                 + ")"
             )

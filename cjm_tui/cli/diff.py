@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths: list[str] = args.paths
     if args.git and len(paths) == 1:
-        mf = load_or_report(paths[0])
+        mf = load_or_report(paths[0], without_library=True)
         if mf is None:
             return 2
         output.stdout().print(textconv(mf.map), soft_wrap=True)
@@ -70,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
     if len(paths) != 2:
         output.error("cjm diff: give OLD and NEW (or, with --git, one FILE or git's 7 arguments)")
         return 2
-    old_file = load_or_report(paths[0])
-    new_file = load_or_report(paths[1])
+    old_file = load_or_report(paths[0], without_library=True)
+    new_file = load_or_report(paths[1], without_library=True)
     if old_file is None or new_file is None:
         return 2
     if args.curve:

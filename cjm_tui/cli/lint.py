@@ -21,7 +21,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "pyproject.toml ([tool.cjm.lint]) next to the maps says `warn = [...]`, "
         "`error = [...]` or `disable = [...]`; `stale-days = N` sets when a map is "
         "stale (default 90). When most touchpoints are hypotheses without evidence, one "
-        f"summary line says so instead of one line each. Rules: {rules}.",
+        "summary line says so instead of one line each. A persona of a persona library is "
+        "flagged (at the library's line) when none of the maps given together meets it. "
+        f"Rules: {rules}.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -32,13 +34,26 @@ def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.model.lint import lint, load_config, summaries
+    from cjm_tui.model import Map
+    from cjm_tui.model.lint import (
+        LintConfig,
+        library_unused,
+        lint,
+        load_config,
+        summaries,
+    )
+    from cjm_tui.model.lint import (
+        severity as severity_of,
+    )
     from cjm_tui.sanitize import clean_line
+    from cjm_tui.store.layout import Layout
 
     code = 0
     report: list[dict[str, object]] = []
     said_once: list[dict[str, object]] = []
     errors = warnings = 0
+    linted: list[Map] = []
+    library_cfg: dict[str, tuple[LintConfig, str]] = {}  # file: the first map's settings, text
     for name in args.files:
         mf = load_or_report(name)
         if mf is None:
@@ -49,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
             output.error(problem)
             code = 2
             continue
+        if mf.library is not None:
+            linted.append(mf.map)
+            library_cfg.setdefault(str(mf.library.path), (cfg, mf.library.text))
         found = lint(mf.map, cfg)
         summed = summaries(mf.map, found)
         in_summary = {id(f): s for s in summed for f in s.findings}
@@ -97,6 +115,37 @@ def run(args: argparse.Namespace) -> int:
             text = f"{name}:{line}:{column}: {severity}: {message} [{finding.rule}]"
             output.stdout().print(
                 Text(clean_line(text), style="red" if severity == "error" else "yellow")
+            )
+    # Library personas no map given meets: at the library's own lines, after the maps.
+    for file, findings in library_unused(linted).items():
+        cfg, text = library_cfg[file]
+        layout = Layout(text)
+        for finding in findings:
+            if finding.rule in cfg.disable:
+                continue
+            sev = severity_of(finding.rule, cfg)
+            line, column = layout.locate(finding.path)
+            if sev == "error":
+                errors += 1
+                code = max(code, 1)
+            else:
+                warnings += 1
+            if args.format == "json":
+                report.append(
+                    {
+                        "file": file,
+                        "line": line,
+                        "column": column,
+                        "rule": finding.rule,
+                        "severity": sev,
+                        "message": finding.message,
+                        "summarized": False,
+                    }
+                )
+                continue
+            text = f"{file}:{line}:{column}: {sev}: {finding.message} [{finding.rule}]"
+            output.stdout().print(
+                Text(clean_line(text), style="red" if sev == "error" else "yellow")
             )
     if args.format == "json":
         print(

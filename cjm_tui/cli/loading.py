@@ -6,10 +6,13 @@ from cjm_tui.cli import output
 from cjm_tui.store import InvalidMap, MapFile, StoreError
 
 
-def load_or_report(name: str) -> MapFile | None:
-    """The loaded map, or None after printing why not to stderr (the caller exits 2)."""
+def load_or_report(name: str, without_library: bool = False) -> MapFile | None:
+    """The loaded map, or None after printing why not to stderr (the caller exits 2).
+
+    `without_library`: the map's own file only, its persona library not read (`cjm diff`,
+    `cjm merge` compare and merge what the file holds; git hands them copies elsewhere)."""
     try:
-        return MapFile.load(name)
+        return MapFile.load(name, without_library)
     except StoreError as exc:
         output.error(str(exc))
     except InvalidMap as exc:

@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     from cjm_tui.store.atomic import write_atomic
     from cjm_tui.versions.semmerge import dangling, merge_maps
 
-    files = [load_or_report(name) for name in (args.base, args.ours, args.theirs)]
+    files = [
+        load_or_report(name, without_library=True) for name in (args.base, args.ours, args.theirs)
+    ]
     base, ours, theirs = files
     if base is None or ours is None or theirs is None:
         return 2

@@ -23,6 +23,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default="customer",
         help="customer journey (default) or employee experience map",
     )
+    p.add_argument(
+        "--persona-library",
+        metavar="PATH",
+        help="a persona library (a file of shared [[personas]]) the map uses; "
+        "written relative to the new map",
+    )
     p.set_defaults(run=run)
 
 
@@ -45,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() or path.is_symlink():
         output.error(f"{path}: error: already exists; cjm new never overwrites a file")
         return 2
-    data = starter_map(args.title, args.kind).encode("utf-8")
+    library: str | None = None
+    if args.persona_library is not None:
+        library = _library_ref(path, Path(args.persona_library))
+        if library is None:
+            return 2
+    data = starter_map(args.title, args.kind, persona_library=library).encode("utf-8")
     try:
         create_atomic(path, data)
     except FileExistsError:
@@ -58,3 +69,26 @@ def run(args: argparse.Namespace) -> int:
         f"wrote {path}: edit it with `cjm edit {path}` or by hand, then `cjm check {path}`"
     )
     return 0
+
+
+def _library_ref(path: Path, library: Path) -> str | None:
+    """`library` relative to the new map's folder (`/` between parts), or None after saying
+    why it cannot be used (the starter map must be valid)."""
+    import os
+
+    from cjm_tui.model.problems import has_errors
+    from cjm_tui.store import StoreError, check_file
+
+    try:
+        checked = check_file(library, library_ok=True)
+    except StoreError as exc:
+        output.error(str(exc))
+        return None
+    if not checked.is_library or has_errors(checked.problems):
+        for problem in checked.problems:
+            output.print_problem(problem)
+        if not checked.is_library:
+            output.error(f"{library}: error: not a persona library (only [[personas]] tables)")
+        return None
+    base = path.parent.resolve()
+    return Path(os.path.relpath(library.resolve(), base)).as_posix()

@@ -207,18 +207,24 @@ def _known(ids: Sequence[str]) -> str:
     return ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
 
 
+NOT_IN_FORMS = ("format", "persona_library")
+"""Keys of [map] the form leaves out: the version, and the persona library (read when the map
+is opened; its personas are edited in the Personas pane)."""
+
+
 def fields_for(table: str, m: Map) -> list[FieldSpec]:
     """The fields of a form for one entry of `table` ("map" for the [map] table).
 
     Every key the format defines for the table, in the format's order; `format` is left out
-    because a person never edits the version. Reference choices are the map's current ids.
+    because a person never edits the version, `persona_library` because it is read on open.
+    Reference choices are the map's current ids.
     """
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: expected one of {', '.join(TABLES)}")
     specs: list[FieldSpec] = []
     labels, helps, table_helps = field_labels(), _help(), _table_help()
     for key, (required, check) in validate.SCHEMA[table].items():
-        if table == "map" and key == "format":
+        if table == "map" and key in NOT_IN_FORMS:
             continue
         kind = _kind(table, key, check)
         label = labels.get(key, key.replace("_", " ").capitalize())
@@ -253,7 +259,7 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
             help_text += _("; blank = none")
         specs.append(FieldSpec(key, label, kind, required, help_text, choices, names, ref))
     assert tuple(s.key for s in specs) == tuple(
-        k for k in KNOWN_KEYS[table] if (table, k) != ("map", "format")
+        k for k in KNOWN_KEYS[table] if not (table == "map" and k in NOT_IN_FORMS)
     ), "fields and model disagree"
     return specs
 

@@ -29,6 +29,7 @@ from cjm_tui.model import (
     edits,
     map_to_raw,
 )
+from cjm_tui.model.library import is_library_persona
 from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
@@ -206,6 +207,7 @@ class OpenMap:
             touchpoints=list(state.touchpoints),
             actions=list(state.actions),
             extra=self.map.extra,
+            library=self.map.library,
         )
 
     def _go(self, step: _Step) -> _Step:
@@ -303,6 +305,7 @@ class OpenMap:
             touchpoints=list(self.map.touchpoints),
             actions=list(self.map.actions),
             extra=self.map.extra,
+            library=self.map.library,
         )
         if self._file is None:
             raise EditError(_("the map is still loading; try again in a moment"))
@@ -352,8 +355,25 @@ class OpenMap:
         return None
 
     def update(self, entity: E, check: bool = True, **changes: Any) -> E:
-        """Replace fields of an entity; a changed id takes its references along."""
+        """Replace fields of an entity; a changed id takes its references along.
+
+        A persona of the map's persona library keeps its id (other maps name it); its other
+        fields are saved to the library file with the map (`MapFile.save`).
+        """
         new = replace(entity, **changes)
+        if (
+            isinstance(entity, Persona)
+            and new.id != entity.id
+            and is_library_persona(self.map, entity)
+        ):
+            raise EditError(
+                _(
+                    "persona {id} belongs to the persona library {file}: "
+                    "its id stays (other maps name it)",
+                    id=entity.id,
+                    file=self._library_name(),
+                )
+            )
 
         def change(m: Map) -> None:
             entries: list[Any] = getattr(m, TABLE_OF[type(entity)])
@@ -369,8 +389,16 @@ class OpenMap:
         self._edit(_did("edit", TABLE_OF[type(entity)], entity.id), change, check)
         return new
 
+    def _library_name(self) -> str:
+        library = self.map.library
+        return library.path if library is not None else ""
+
     def update_info(self, **changes: Any) -> None:
         info = replace(self.map.info, **changes)
+        if info.persona_library != self.map.info.persona_library:
+            raise EditError(
+                _("persona_library is read when the map is opened: change it in the file")
+            )
 
         def change(m: Map) -> None:
             m.info = info
@@ -406,6 +434,15 @@ class OpenMap:
         and emotion tables. A stage must be empty: use `delete_stage` for one that is not.
         """
         table = TABLE_OF[type(entity)]
+        if isinstance(entity, Persona) and is_library_persona(self.map, entity):
+            raise EditError(
+                _(
+                    "persona {id} belongs to the persona library {file}, shared by other maps: "
+                    "delete it there",
+                    id=entity.id,
+                    file=self._library_name(),
+                )
+            )
 
         def change(m: Map) -> None:
             entries: list[Any] = getattr(m, table)
@@ -630,11 +667,20 @@ def with_uids_of(current: Map, other: Map) -> Map:
                 out.append(replace(e, uid=mine.uid))
         return out
 
+    personas = adopt("personas", other.personas)
+    # The library's personas by id: `other`'s library when it has one (a file read again may
+    # hold new ones), else current's (a map rebuilt from plain data has them inline).
+    source = other if other.library is not None else current
+    library = source.library
+    if library is not None:
+        shared = {p.id for p in source.personas if p.uid in library.uids}
+        library = replace(library, uids=frozenset(p.uid for p in personas if p.id in shared))
     return Map(
         info=current.info if current.info == other.info else other.info,
-        personas=adopt("personas", other.personas),
+        personas=personas,
         stages=adopt("stages", other.stages),
         touchpoints=adopt("touchpoints", other.touchpoints),
         actions=adopt("actions", other.actions),
         extra=current.extra,
+        library=library,
     )

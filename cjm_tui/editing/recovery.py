@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cjm_tui.model import Map, map_from_raw
+from cjm_tui.model import Map
 from cjm_tui.model.problems import has_errors
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store.atomic import write_atomic
-from cjm_tui.store.mapfile import DiskState, MapFile
+from cjm_tui.store.mapfile import DiskState, MapFile, model_of
 from cjm_tui.store.read import InvalidMap, check_text, decode
 
 SUFFIX = ".cjm-draft"
@@ -168,7 +168,7 @@ def read_draft(map_path: str | os.PathLike[str]) -> Draft:
         written = dt.datetime.fromtimestamp(mtime, dt.UTC)
     return Draft(
         path=draft,
-        map=map_from_raw(checked.raw),
+        map=model_of(checked)[0],
         map_name=name,
         written=written,
         base=_base(header.get("base")) if header else None,

@@ -40,11 +40,27 @@ class MapInfo:
     description: str | None = None
     owner: str | None = None
     updated: DateValue | None = None
+    persona_library: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def effective_kind(self) -> str:
         return self.kind or "customer"
+
+
+@dataclass(frozen=True)
+class PersonaLibrary:
+    """Where a map's shared personas came from (`persona_library` in `[map]`).
+
+    The library's personas stand first in `Map.personas`; `uids` tells which ones they are
+    (an edit keeps an entity's uid), so the map's own file never gets them written into it.
+    """
+
+    path: str
+    """As written in `persona_library` (relative to the map)."""
+    file: str
+    """The file it was read from."""
+    uids: frozenset[int] = frozenset()
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjm_tui.model.entities import Action, MapInfo, Persona, Stage, Touchpoint
+from cjm_tui.model.entities import Action, MapInfo, Persona, PersonaLibrary, Stage, Touchpoint
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Map:
     actions: list[Action] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     """Root keys and tables the format does not define; kept, never interpreted."""
+    library: PersonaLibrary | None = None
+    """The persona library whose personas stand first in `personas` (`model/library.py`)."""
 
     # Lookups -----------------------------------------------------------------
 

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.library import library_personas, own_personas
 
 Path_ = tuple[str | int, ...]
 
@@ -61,10 +62,12 @@ RULES: dict[str, str] = {
     "stale-map": "a map not reviewed for a long time drifts from the real journey",
     "blank-text": "a required text left blank",
     "emotion-persona-not-met": "an emotion for a persona the touchpoint's persona list leaves out",
+    "library-persona-unused": "a persona of a persona library that none of the maps linted "
+    "together meets (one map: not used in this map)",
 }
 
 
-DEFAULT_WARN = frozenset({"hypothesis-no-evidence"})
+DEFAULT_WARN = frozenset({"hypothesis-no-evidence", "library-persona-unused"})
 """Rules that are warnings unless the settings say `error = [...]`."""
 
 DRAFT_RULE = "hypothesis-no-evidence"
@@ -142,7 +145,9 @@ def _check(m: Map, cfg: LintConfig) -> Iterator[Finding]:
             )
         if not stage.name.strip():
             yield Finding("blank-text", f"stage {stage.id} has a blank name", ("stages", i, "name"))
-    for i, p in enumerate(m.personas):
+    # The map's own personas, at their index in its own file; the library's are linted
+    # across maps (`library_unused`).
+    for i, p in enumerate(own_personas(m)):
         if not any(tp.meets(p.id) for tp in m.touchpoints):
             yield Finding("persona-unused", f"persona {p.id} meets no touchpoint", ("personas", i))
     for i, a in enumerate(m.actions):
@@ -175,6 +180,39 @@ def lint(m: Map, cfg: LintConfig | None = None) -> list[tuple[Finding, str]]:
         if finding.rule in cfg.disable:
             continue
         out.append((finding, severity(finding.rule, cfg)))
+    return out
+
+
+def library_unused(maps: Sequence[Map]) -> dict[str, list[Finding]]:
+    """Per persona library file (as the maps resolved it): its personas that no map of `maps`
+    using it meets, each at its index in the library's `[[personas]]` (`library-persona-unused`).
+
+    A persona meets a touchpoint that names it, or that names no personas (everybody).
+    """
+    used: dict[str, set[str]] = {}
+    personas: dict[str, list[str]] = {}
+    count: dict[str, int] = {}
+    for m in maps:
+        if m.library is None:
+            continue
+        file = m.library.file
+        count[file] = count.get(file, 0) + 1
+        shared = [p.id for p in library_personas(m)]
+        personas.setdefault(file, shared)
+        met = used.setdefault(file, set())
+        met.update(pid for pid in shared if any(tp.meets(pid) for tp in m.touchpoints))
+    out: dict[str, list[Finding]] = {}
+    for file, ids in personas.items():
+        where = "this map" if count[file] == 1 else f"the {count[file]} maps linted"
+        out[file] = [
+            Finding(
+                "library-persona-unused",
+                f"library persona {pid} meets no touchpoint in {where}",
+                ("personas", i),
+            )
+            for i, pid in enumerate(ids)
+            if pid not in used[file]
+        ]
     return out
 
 

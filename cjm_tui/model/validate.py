@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from cjm_tui.model.problems import Problem
@@ -114,6 +114,7 @@ SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
         "description": (False, text),
         "owner": (False, text),
         "updated": (False, date),
+        "persona_library": (False, text),
     },
     "personas": {
         "id": (True, None),
@@ -167,9 +168,19 @@ assert all(tuple(SCHEMA[t]) == KNOWN_KEYS[t] for t in SCHEMA), "schema and model
 
 
 class _Validator:
-    def __init__(self, raw: dict[str, Any], strict: bool) -> None:
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        strict: bool,
+        library: Collection[str] | None = None,
+        library_broken: bool = False,
+    ) -> None:
         self.raw = raw
         self.strict = strict
+        self.library = tuple(library or ())
+        """The ids of the personas of the map's persona library (read by the store)."""
+        self.library_broken = library_broken
+        """The library could not be read: references to personas are not checked."""
         self.problems: list[Problem] = []
 
     def error(self, path: Path, message: str, at_value: bool = False) -> None:
@@ -182,6 +193,19 @@ class _Validator:
         raw = self.raw
         self.map_table()
         ids = {table: self.entries(table) for table in TABLE_LABEL}
+        if self.library:
+            own = ids["personas"]
+            for ident, index in own.items():
+                if ident in self.library:
+                    self.error(
+                        ("personas", index, "id"),
+                        f"duplicate persona id {show(ident)} (first used by the persona library)",
+                        at_value=True,
+                    )
+            ids["personas"] = {
+                **{ident: -1 for ident in self.library},
+                **{k: v for k, v in own.items() if k not in self.library},
+            }
         if not raw.get("stages"):
             self.error((), "the map has no stages: add at least one [[stages]] table")
         self.references(ids)
@@ -276,6 +300,8 @@ class _Validator:
                     at_value=True,
                 )
             names = tp.get("personas")
+            if self.library_broken:
+                names = None
             if isinstance(names, list) and text_list(names) is None:
                 for i, pid in enumerate(names):
                     if pid not in personas:
@@ -287,7 +313,7 @@ class _Validator:
             feel = tp.get("emotion")
             if isinstance(feel, dict):
                 for pid, value in feel.items():
-                    if pid not in personas:
+                    if pid not in personas and not self.library_broken:
                         self.error(
                             (*path, "emotion", pid),
                             f"emotion: {show(pid)} is not the id of a persona" + _known(personas),
@@ -323,6 +349,30 @@ def _known(ids: dict[str, int]) -> str:
     return f" (known: {listed})"
 
 
-def validate(raw: dict[str, Any], strict: bool = False) -> list[Problem]:
-    """Every problem of a parsed map; unknown keys are warnings only when `strict`."""
-    return _Validator(raw, strict).run()
+def validate(
+    raw: dict[str, Any],
+    strict: bool = False,
+    library: Collection[str] | None = None,
+    library_broken: bool = False,
+) -> list[Problem]:
+    """Every problem of a parsed map; unknown keys are warnings only when `strict`.
+
+    `library`: the persona ids of the map's persona library, which references may name and
+    the map's own personas may not reuse; `library_broken`: the library named in
+    `persona_library` could not be read, so references to personas are not checked (the
+    store reports the library itself).
+    """
+    return _Validator(raw, strict, library, library_broken).run()
+
+
+LIBRARY_ONLY = "a persona library holds only [[personas]] tables (and comments)"
+
+
+def validate_library(raw: dict[str, Any], strict: bool = False) -> list[Problem]:
+    """Every problem of a parsed persona library: only `[[personas]]`, each as in a map."""
+    checker = _Validator(raw, strict)
+    for key in raw:
+        if key != "personas":
+            checker.error((key,), f'"{key}": {LIBRARY_ONLY}')
+    checker.entries("personas")
+    return checker.problems

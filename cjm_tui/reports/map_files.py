@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cjm_tui.model import Map
@@ -48,17 +48,14 @@ class Loaded:
     """The first problem itself (None when the file could not be read at all)."""
 
 
-def is_persona_library(raw: dict[str, Any]) -> bool:
-    """A file holding only `[[personas]]` tables (and comments): a persona library."""
-    return set(raw) == {"personas"} and isinstance(raw["personas"], list)
-
-
 def load_map(path: Path, name: str | None = None) -> Loaded:
     """Read one file: tomllib, validation, the model. Positions (line:col) are worked out only
     for a file with a problem, and the file is parsed once when it has none."""
     from cjm_tui.model import map_from_raw
+    from cjm_tui.model.library import is_persona_library
     from cjm_tui.model.problems import has_errors
     from cjm_tui.model.validate import validate
+    from cjm_tui.store.mapfile import model_of
     from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, parse, read_bytes
 
     shown = name if name is not None else str(path)
@@ -71,6 +68,17 @@ def load_map(path: Path, name: str | None = None) -> Loaded:
         return Loaded(path, shown, problem=exc.problems[0].format(), first=exc.problems[0])
     if is_persona_library(raw):
         return Loaded(path, shown, library=True)
+    info = raw.get("map")
+    if isinstance(info, dict) and "persona_library" in info:
+        # A map with a persona library: the store reads and checks the library with it.
+        checked = check_text(text, str(path))
+        errors = [p for p in checked.problems if p.severity == "error"]
+        if checked.raw is None or errors:
+            first = errors[0] if errors else None
+            return Loaded(
+                path, shown, problem=first.format() if first else "not a map", first=first
+            )
+        return Loaded(path, shown, map=model_of(checked)[0])
     problems = validate(raw)
     if has_errors(problems):
         # The slow path, only now: every problem located, the first one by position.

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjm_tui.model import Map, map_from_raw
+from cjm_tui.model.library import own_map, with_library
 from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
-from cjm_tui.store.read import BOM, InvalidMap, StoreError, check_text, decode, read_bytes
+from cjm_tui.store.library import LibraryFile
+from cjm_tui.store.read import BOM, Checked, InvalidMap, StoreError, check_text, decode, read_bytes
 from cjm_tui.store.write import Baseline, WriteError, render, render_with_baseline
 
 
@@ -45,6 +47,7 @@ class MapFile:
         disk: DiskState | None,
         unsaved_text: bool = False,
         bom: bool = False,
+        library: LibraryFile | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -56,19 +59,32 @@ class MapFile:
         """The text itself is not on disk yet (a new map): the first save writes it."""
         self.bom = bom
         """The file starts with a UTF-8 byte order mark, which a save keeps."""
+        self.library = library
+        """The map's persona library: its personas' edits are saved there."""
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> MapFile:
-        """Read and validate a map. Raises StoreError (unreadable) or InvalidMap."""
+    def load(cls, path: str | os.PathLike[str], without_library: bool = False) -> MapFile:
+        """Read and validate a map. Raises StoreError (unreadable) or InvalidMap.
+
+        `without_library`: the map's own file only, its persona library not read (see
+        `check_text`): for git's diff and merge drivers."""
         path = Path(path)
         data = read_bytes(path)
         text = decode(data, str(path))
-        checked = check_text(text, str(path))
+        checked = check_text(text, str(path), without_library=without_library)
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap([p for p in checked.problems if p.severity == "error"])
-        m = map_from_raw(checked.raw)
+        m, library = model_of(checked)
         bom = data.startswith(BOM.encode())
-        return cls(path, text, m, Baseline.of_map(m), DiskState.of(path, data), bom=bom)
+        return cls(
+            path,
+            text,
+            m,
+            Baseline.of_map(own_map(m)),
+            DiskState.of(path, data),
+            bom=bom,
+            library=library,
+        )
 
     @classmethod
     def from_text(cls, path: str | os.PathLike[str], text: str) -> MapFile:
@@ -77,8 +93,10 @@ class MapFile:
         checked = check_text(text, str(path))
         if checked.raw is None or has_errors(checked.problems):
             raise InvalidMap(checked.problems)
-        m = map_from_raw(checked.raw)
-        return cls(path, text, m, Baseline.of_map(m), None, unsaved_text=True)
+        m, library = model_of(checked)
+        return cls(
+            path, text, m, Baseline.of_map(own_map(m)), None, unsaved_text=True, library=library
+        )
 
     @property
     def layout(self) -> Layout:
@@ -88,13 +106,17 @@ class MapFile:
 
     def is_changed(self, m: Map) -> bool:
         """Whether `m` differs from what the file holds."""
-        return self._unsaved_text or self._baseline.differs(m)
+        return (
+            self._unsaved_text
+            or self._baseline.differs(own_map(m))
+            or (self.library is not None and self.library.is_changed(m))
+        )
 
     def render(self, m: Map) -> str:
         """The file's text with `m`'s changes applied in place (for a recovery draft, which
         is read back through the model: the whole-text check of `save` is skipped).
         Raises WriteError."""
-        return render(self.text, self.layout, self._baseline, m, verify=False)
+        return render(self.text, self.layout, self._baseline, own_map(m), verify=False)
 
     def changed_on_disk(self) -> bool:
         """Whether someone else changed (or removed) the file since we read or wrote it."""
@@ -116,12 +138,16 @@ class MapFile:
         """Write `m` to the file atomically; returns False when there was nothing to write.
 
         Raises WriteError (cannot be written in place) or StoreError (the disk refused);
-        in both cases the file is exactly as it was.
+        in both cases the file is exactly as it was. Edits of the library's personas are
+        written to the library file first (the map's own file never holds them).
         """
-        text, baseline = render_with_baseline(self.text, self.layout, self._baseline, m)
+        text, baseline = render_with_baseline(self.text, self.layout, self._baseline, own_map(m))
+        wrote_library = self.library is not None and self.library.save(m)
         if text == self.text and not self._unsaved_text:
             self._baseline = baseline  # same data, maybe new uids (an undone delete)
-            return False
+            if wrote_library:
+                self.map = m
+            return wrote_library
         data = (BOM + text if self.bom else text).encode("utf-8")
         try:
             write_atomic(self.path, data)
@@ -137,4 +163,15 @@ class MapFile:
         return True
 
 
-__all__ = ["InvalidMap", "MapFile", "StoreError", "WriteError"]
+def model_of(checked: Checked) -> tuple[Map, LibraryFile | None]:
+    """The model of a checked map, with its persona library's personas first."""
+    assert checked.raw is not None
+    m = map_from_raw(checked.raw)
+    lib = checked.library
+    if lib is None:
+        return m, None
+    m = with_library(m, lib.ref, str(lib.path), lib.personas)
+    return m, LibraryFile(lib, m)
+
+
+__all__ = ["InvalidMap", "MapFile", "StoreError", "WriteError", "model_of"]

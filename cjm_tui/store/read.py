@@ -6,14 +6,16 @@ to point at.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cjm_tui.model.library import is_persona_library
 from cjm_tui.model.problems import Problem, has_errors
-from cjm_tui.model.validate import validate
+from cjm_tui.model.validate import show, validate, validate_library
 
 
 class StoreError(Exception):
@@ -29,12 +31,28 @@ class InvalidMap(Exception):
 
 
 @dataclass
+class LibraryText:
+    """A persona library as read for a map: its file, text and `[[personas]]` entries."""
+
+    ref: str
+    """As written in the map's `persona_library`."""
+    path: Path
+    data: bytes
+    text: str
+    personas: list[dict[str, Any]]
+
+
+@dataclass
 class Checked:
     """A text and what `check` found in it; `raw` is None when TOML could not parse it."""
 
     text: str
     raw: dict[str, Any] | None
     problems: list[Problem]
+    library: LibraryText | None = None
+    """The map's persona library, when it names one that was read without errors."""
+    is_library: bool = False
+    """The text is a persona library, checked as one (`check_text(..., library_ok=True)`)."""
 
     @property
     def ok(self) -> bool:
@@ -100,14 +118,61 @@ def parse(text: str, file: str) -> dict[str, Any]:
         raise InvalidMap([Problem(message, file=file, line=line, column=column)]) from None
 
 
-def check_text(text: str, file: str, strict: bool = False) -> Checked:
-    """Parse and validate; every problem gets its file, line, column and an excerpt."""
+def check_text(
+    text: str,
+    file: str,
+    strict: bool = False,
+    library_ok: bool = False,
+    without_library: bool = False,
+) -> Checked:
+    """Parse and validate; every problem gets its file, line, column and an excerpt.
+
+    A map's persona library (`persona_library`, relative to `file`) is read and checked too:
+    its own problems point at its own lines, a missing or invalid one at the map's
+    `persona_library` line. A persona library itself is an error here unless `library_ok`
+    (`cjm check`), which checks it as a library. `without_library`: the library is not read
+    and references to personas are not checked: the map's own file as it is (git's diff and
+    merge drivers hand over copies of a map in another folder, and compare and merge what
+    the map's file holds).
+    """
     try:
         raw = parse(text, file)
     except InvalidMap as exc:
         _add_excerpts(text, exc.problems)
         return Checked(text, None, exc.problems)
-    problems = validate(raw, strict)
+    if is_persona_library(raw):
+        if library_ok:
+            return Checked(
+                text, raw, _locate(validate_library(raw, strict), text, file), None, True
+            )
+        problem = Problem(f"{file} is a persona library, not a map: {NOT_A_MAP}", file=file)
+        return Checked(text, raw, _locate([problem], text, file))
+    library: LibraryText | None = None
+    at_map: list[Problem] = []
+    inside: list[Problem] = []
+    if without_library:
+        broken = _names_library(raw)
+    else:
+        library, at_map, inside = _library_of(raw, file, strict)
+        broken = bool(at_map)
+    problems = validate(
+        raw,
+        strict,
+        library=[str(p.get("id")) for p in library.personas] if library else None,
+        library_broken=broken,
+    )
+    return Checked(text, raw, _locate(problems + at_map, text, file) + inside, library)
+
+
+NOT_A_MAP = "maps name it in [map] persona_library (cjm check validates it as a library)"
+
+
+def _names_library(raw: dict[str, Any]) -> bool:
+    info = raw.get("map")
+    return isinstance(info, dict) and isinstance(info.get("persona_library"), str)
+
+
+def _locate(problems: list[Problem], text: str, file: str) -> list[Problem]:
     if problems:
         from cjm_tui.store.layout import Layout  # positions only when there is a problem
 
@@ -117,17 +182,62 @@ def check_text(text: str, file: str, strict: bool = False) -> Checked:
             problem.line, problem.column = layout.locate(problem.path, problem.at_value)
         problems.sort(key=lambda p: (p.line, p.column))
         _add_excerpts(text, problems)
-    return Checked(text, raw, problems)
+    return problems
 
 
-def check_file(path: Path, strict: bool = False) -> Checked:
+def library_path(map_file: str, ref: str) -> Path:
+    """The file a map's `persona_library` names (relative to the map's folder; `..` worked
+    out, so maps in two folders name one library by one path)."""
+    return Path(os.path.normpath(Path(map_file).parent / ref))
+
+
+def _library_of(
+    raw: dict[str, Any], file: str, strict: bool
+) -> tuple[LibraryText | None, list[Problem], list[Problem]]:
+    """The map's persona library; the problems at the map's `persona_library` line (it is
+    missing, unreadable or invalid: then the map's persona references are not checked); the
+    problems inside the library, at its own lines."""
+    info = raw.get("map")
+    ref = info.get("persona_library") if isinstance(info, dict) else None
+    if not isinstance(ref, str):
+        return None, [], []
+    at = ("map", "persona_library")
+    path = library_path(file, ref)
+    try:
+        data = read_bytes(path)
+    except StoreError as exc:
+        reason = str(exc).rsplit(": error: ", 1)[-1]
+        problem = Problem(f"persona_library = {show(ref)}: {reason} ({path})", at, at_value=True)
+        return None, [problem], []
+    try:
+        text = decode(data, str(path))
+        lib_raw = parse(text, str(path))
+    except InvalidMap as exc:
+        _add_excerpts(data.decode("utf-8", "replace").removeprefix(BOM), exc.problems)
+        return None, [_invalid(ref, at)], exc.problems
+    inside = _locate(validate_library(lib_raw, strict), text, str(path))
+    if has_errors(inside):
+        return None, [_invalid(ref, at)], inside
+    personas = lib_raw.get("personas", [])
+    return LibraryText(ref, path, data, text, personas), [], inside
+
+
+def _invalid(ref: str, at: tuple[str, ...]) -> Problem:
+    return Problem(
+        f"persona_library = {show(ref)}: the persona library has errors (reported at its lines)",
+        at,
+        at_value=True,
+    )
+
+
+def check_file(path: Path, strict: bool = False, library_ok: bool = False) -> Checked:
     """`check_text` on a file. Raises StoreError when it cannot be read at all."""
     data = read_bytes(path)
     try:
         text = decode(data, str(path))
     except InvalidMap as exc:
         return Checked("", None, exc.problems)
-    return check_text(text, str(path), strict)
+    return check_text(text, str(path), strict, library_ok)
 
 
 def _add_excerpts(text: str, problems: list[Problem]) -> None:

@@ -161,12 +161,15 @@ def starter_map(
     title: str = "New journey map",
     kind: str = "customer",
     today: dt.date | None = None,
+    persona_library: str | None = None,
 ) -> str:
     """The text of a valid, commented starter map: 3 stages, 1 persona, 2 touchpoints, 1 action.
 
     `kind` is "customer" or "employee" (employee wording: roles, pre-boarding, first day...).
     `today` (default: the local date) is written as `updated`; the example action is due a
-    month later. Raises ValueError for an unknown kind.
+    month later. `persona_library` (a path relative to the map) is written in [map], and the
+    example persona is then left out: the library's personas are the map's. Raises ValueError
+    for an unknown kind.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}")
@@ -203,17 +206,30 @@ def starter_map(
         _kv("# description", '""', w.description),
         _kv("# owner", '""', f"who keeps this map current, e.g. {q(w.owner)}"),
         _kv("updated", today.isoformat(), "the last review, a TOML date (no quotes)"),
-        "",
-        f"# {w.persona_comment}",
-        "# Only id and name are required; names are free text in any language.",
-        "[[personas]]",
-        _kv("id", q(pid), "a slug (a-z, 0-9, - and _) that other tables refer to"),
-        _kv("name", q(pname)),
-        _kv("description", q(pdesc)),
-        _kv("goals", _list(goals)),
-        _kv("pains", _list(pains)),
-        _kv("quote", q(quote)),
-        "",
+    ]
+    if persona_library is not None:
+        lines += [
+            _kv("persona_library", q(persona_library), "shared [[personas]], relative to this map"),
+            "",
+            "# Personas: the library's (persona_library above) are this map's; a [[personas]]",
+            "# table here adds one of this map's own (its id must not be one of the library's).",
+            "",
+        ]
+    else:
+        lines += [
+            "",
+            f"# {w.persona_comment}",
+            "# Only id and name are required; names are free text in any language.",
+            "[[personas]]",
+            _kv("id", q(pid), "a slug (a-z, 0-9, - and _) that other tables refer to"),
+            _kv("name", q(pname)),
+            _kv("description", q(pdesc)),
+            _kv("goals", _list(goals)),
+            _kv("pains", _list(pains)),
+            _kv("quote", q(quote)),
+            "",
+        ]
+    lines += [
         "# Stages: the phases of the journey. Their order in the file is the journey's order.",
         f"# Only id and name are required; goal is what the {who} wants in that stage.",
     ]

@@ -159,7 +159,11 @@ def _units(layout: Layout) -> list[_Unit]:
 
 
 class _Writer:
-    def __init__(self, text: str, layout: Layout, base: Baseline, m: Map) -> None:
+    def __init__(
+        self, text: str, layout: Layout, base: Baseline, m: Map, library: bool = False
+    ) -> None:
+        self.library = library
+        """A persona library: no [map] table, only [[personas]]."""
         self.text = text
         self.layout = layout
         self.base = base
@@ -178,7 +182,8 @@ class _Writer:
     def render(self, verify: bool = True) -> str:
         if not same_data(self.m.extra, self.base.extra):
             raise WriteError("keys outside the map's tables changed; cjm does not edit those")
-        self._map_info()
+        if not self.library:
+            self._map_info()
         for table in ENTITY_TABLES:
             self._table(table)
         self._drop_headings_of_deleted_stages()
@@ -537,7 +542,7 @@ class _Writer:
                 f"internal error: the edited file would not parse ({exc}); nothing was saved"
             ) from None
         # The raws of this save, computed on the way (the same as map_to_raw's).
-        expected: dict[str, Any] = {"map": self.saved.info}
+        expected: dict[str, Any] = {} if self.library else {"map": self.saved.info}
         for table, entries in self.saved.tables.items():
             if entries:
                 expected[table] = [raw for _, raw in entries]
@@ -700,9 +705,12 @@ def render(text: str, layout: Layout, base: Baseline, m: Map, verify: bool = Tru
     return _Writer(text, layout, base, m).render(verify)
 
 
-def render_with_baseline(text: str, layout: Layout, base: Baseline, m: Map) -> tuple[str, Baseline]:
-    """`render`, and the baseline of the new text (for the next save)."""
-    writer = _Writer(text, layout, base, m)
+def render_with_baseline(
+    text: str, layout: Layout, base: Baseline, m: Map, library: bool = False
+) -> tuple[str, Baseline]:
+    """`render`, and the baseline of the new text (for the next save); `library`: the text is a
+    persona library (`m` holds only personas, its [map] is neither read nor written)."""
+    writer = _Writer(text, layout, base, m, library)
     return writer.render(), writer.saved
 
 

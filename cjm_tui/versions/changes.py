@@ -29,6 +29,7 @@ from typing import Any
 
 from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, to_raw
 from cjm_tui.model.ids import unique_id
+from cjm_tui.model.library import is_library_persona
 from cjm_tui.model.raw import build_entity, copy_value, with_raw
 from cjm_tui.versions.sequences import longest_increasing
 
@@ -159,6 +160,7 @@ def replay(
         touchpoints=list(m.touchpoints),
         actions=list(m.actions),
         extra=m.extra,
+        library=m.library,
     )
     applied: list[Step] = []
     lost: list[Lost] = []
@@ -190,6 +192,8 @@ def _drop(m: Map, step: Drop) -> bool:
     i = _index(entries, step.id)
     if i is None:
         return False  # gone already: deleted by someone else too
+    if step.table == "personas" and is_library_persona(m, entries[i]):  # type: ignore[arg-type]
+        return False  # a persona of the library is not deleted from one map (another editor's)
     del entries[i]
     return True
 
@@ -211,8 +215,12 @@ def _put(m: Map, step: Put, careful: bool, lost: list[Lost]) -> Put | None:
         current = to_raw(entries[i])
     raw = dict(current)
     fields: dict[str, tuple[Any, Any]] = {}
+    shared = bool(entries) and step.table == "personas" and is_library_persona(m, entries[i])  # type: ignore[arg-type]
     for key, (old, new) in step.fields.items():
         now = current.get(key)
+        if shared and key == "id":
+            lost.append(Lost(step.table, step.id, key, new, now))
+            continue  # a library persona keeps its id (other maps name it)
         if careful and now != old and now != new:
             lost.append(Lost(step.table, step.id, key, new, now))
             continue

@@ -110,4 +110,8 @@ def dangling(m: Map) -> list[str]:
     """References the merge left pointing at nothing (each side was fine on its own)."""
     from cjm_tui.model.validate import validate
 
-    return [p.message for p in validate(map_to_raw(m)) if p.severity == "error"]
+    # A map read without its persona library (`cjm merge` merges what the map's file holds)
+    # may name the library's personas: those references are not checked.
+    unread = m.info.persona_library is not None and m.library is None
+    problems = validate(map_to_raw(m), library_broken=unread)
+    return [p.message for p in problems if p.severity == "error"]

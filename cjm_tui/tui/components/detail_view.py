@@ -13,6 +13,7 @@ from textual.widgets import Static
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
+from cjm_tui.model.library import is_library_persona
 from cjm_tui.sanitize import clean
 from cjm_tui.views import colours
 
@@ -78,6 +79,11 @@ def describe(m: Map, item: Persona | Stage | Touchpoint | Action | None) -> Text
         return nothing()
     out = Text()
     out.append(clean(title_of(item)) + "\n", style="bold")
+    if isinstance(item, Persona) and is_library_persona(m, item) and m.library is not None:
+        out.append(
+            "⧉ " + _("from the persona library {file}", file=clean(m.library.path)) + "\n",
+            style="dim",
+        )
     raw = to_raw(item)
     names = labels()
     for key, value in raw.items():

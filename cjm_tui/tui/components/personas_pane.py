@@ -9,10 +9,14 @@ from textual.binding import BindingType
 
 from cjm_tui.i18n import _
 from cjm_tui.model import Map
+from cjm_tui.model.library import is_library_persona
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.entity_list import EntityList, Row
 from cjm_tui.views import colours
+
+LIBRARY_MARK = "⧉"
+"""Beside a persona of the map's persona library (shared with other maps)."""
 
 
 class PersonasPane(EntityList):
@@ -29,5 +33,8 @@ class PersonasPane(EntityList):
         rows: list[Row] = [(None, Text(_("All personas"), style="italic"), True)]
         for i, p in enumerate(m.personas):
             symbol, colour = colours.persona_style(i)
-            rows.append((p.uid, Text.assemble((symbol, colour), " ", clean_line(p.name)), True))
+            label = Text.assemble((symbol, colour), " ", clean_line(p.name))
+            if is_library_persona(m, p):
+                label.append(" " + LIBRARY_MARK, style="dim")
+            rows.append((p.uid, label, True))
         self.set_rows(rows, keep)

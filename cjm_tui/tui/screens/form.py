@@ -13,7 +13,7 @@ passes an ESC in an Input's value straight to the terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import events, on
@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from cjm_tui.editing.fields import (
     LIST_SEPARATOR,
@@ -95,6 +95,17 @@ class SafeInput(Input):
         # else Input's own handler runs next (each class's runs, along the MRO)
 
 
+class _Overlay(SelectOverlay):
+    """The open list of a dropdown; a page key that arrives before its first layout (keys in a
+    burst right after the list opened) does nothing instead of failing in Textual's
+    `OptionList._move_page` (its lines are not measured yet)."""
+
+    def _move_page(self, direction: Literal[-1, 1]) -> None:
+        if (self.highlighted or 0) not in self._index_to_line:
+            return
+        super()._move_page(direction)
+
+
 class FormSelect(Select[str]):
     """A dropdown that opens on a typed letter and jumps to the first option it starts (the
     open list's own type-to-search takes the letters that follow)."""
@@ -106,6 +117,10 @@ class FormSelect(Select[str]):
         def __init__(self, select: FormSelect) -> None:
             super().__init__()
             self.select = select
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield _Overlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     @on(SelectOverlay.UpdateSelection)
     def _picked(self) -> None:

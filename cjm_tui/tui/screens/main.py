@@ -25,6 +25,7 @@ from cjm_tui.editing.quickadd import QuickAddError, preview
 from cjm_tui.i18n import _, _n, _p
 from cjm_tui.model import TABLE_OF, Action, Entity, Persona, Stage, Touchpoint, new_uid, title_of
 from cjm_tui.model.ids import unique_id
+from cjm_tui.model.library import is_library_persona
 from cjm_tui.model.names import short_names
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import bindings
@@ -739,6 +740,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
                     self._apply(lambda: self.om.delete_stage(entity, move_to))
 
             self.app.push_screen(StageDeleteDialog(m, entity), where)
+            return
+        if isinstance(entity, Persona) and is_library_persona(m, entity):
+            self._apply(lambda: self.om.delete(entity))  # refused in one line: it is shared
             return
         question = delete_question(entity, clean_line(title_of(entity)))
         if isinstance(entity, Touchpoint):
