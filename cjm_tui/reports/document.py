@@ -294,13 +294,13 @@ def _off_target(a: Analysis) -> list[Block]:
             cell(data(miss.label)),
             cell(plain(format_number(miss.value))),
             cell(plain(format_number(miss.target))),
-            cell(plain(f"{miss.better} is better", "dim")),
+            cell(plain(miss.better, "dim")),
             cell(plain(f"{miss.shortfall:.0%}")),
             cell(data(miss.owner)),
         )
         for miss in a.off_target
     )
-    header = ("Touchpoint", "Stage", "Metric", "Value", "Target", "", "Off by", "Owner")
+    header = ("Touchpoint", "Stage", "Metric", "Value", "Target", "Better", "Off by", "Owner")
     return [
         *blocks,
         Table(header, rows, right=frozenset({3, 4, 6}), wide=frozenset({0, 2})),
