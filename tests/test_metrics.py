@@ -4,6 +4,7 @@ the one met/missed rule, and how the editor's detail pane shows them."""
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -303,3 +304,47 @@ def dataclasses_replace(item, **changes):  # type: ignore[no-untyped-def]
     import dataclasses
 
     return dataclasses.replace(item, **changes)
+
+
+# The editor, end to end ---------------------------------------------------------------------
+
+
+async def test_editing_metrics_in_the_editor_saves_only_that_line(tmp_path: Path) -> None:
+    import difflib
+
+    from textual.widgets import Input, Static
+
+    from cjm_tui.tui.app import build_app
+    from cjm_tui.tui.components.detail_view import DetailView
+    from cjm_tui.tui.screens.form import EditForm
+
+    from .test_store_write import METRICS
+
+    path = tmp_path / "map.toml"
+    path.write_text(METRICS, encoding="utf-8")
+    app = build_app(path, keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, EditForm)
+        field = form.query_one("#field-metrics", Input)
+        assert field.value == "csat = 3.1; wait_min = 12"
+        field.value = "csat = 4,2; wait_min = 12; nps = 30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is app.main
+        detail = str(app.main.query_one(DetailView).query_one("#detail-text", Static).content)
+        assert "CSAT (1-5): 4.2 (target 4.0, ✓ met)" in detail
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    changed = [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(
+            METRICS.splitlines(True), path.read_text(encoding="utf-8").splitlines(True), n=0
+        )
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        "-metrics = { csat = 3.1, wait_min = 12 }   # Q3 data",
+        "+metrics = { csat = 4.2, wait_min = 12, nps = 30 }   # Q3 data",
+    ]
