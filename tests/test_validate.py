@@ -611,7 +611,7 @@ def test_emotion_sub_table_unknown_persona_points_at_its_key() -> None:
 def test_emotion_sub_table_out_of_range_points_at_its_value() -> None:
     text = HEAD + TP + "\n[touchpoints.emotion]\nstudent = -7\n"
     p = only(text)
-    assert where(p) == (18, 11)
+    assert where(p) == (19, 11)
     assert "emotion.student = -7" in p.message
 
 
