@@ -230,11 +230,12 @@ def check(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str =
         "string": str,
         "boolean": bool,
         "integer": int,
+        "number": (int, float),
     }
     kind = schema.get("type")
     if kind is not None:
         ok = isinstance(value, types[kind])
-        if kind == "integer" and isinstance(value, bool):
+        if kind in ("integer", "number") and isinstance(value, bool):
             ok = False
         if not ok:
             raise SchemaError(f"{where}: expected {kind}, got {value!r}")
@@ -310,6 +311,10 @@ def test_sample_maps_validate_against_the_schema(path: Path) -> None:
         ("stages", 0, "id", "Has Spaces"),
         ("actions", 0, "effort", "huge"),
         ("actions", 0, "due", "next week"),
+        ("actions", 0, "link", "javascript:alert(1)"),
+        ("actions", 0, "link", " https://tracker.example/"),
+        ("touchpoints", 0, "metrics", {"csat": "high"}),
+        ("touchpoints", 0, "metrics", {"csat": True}),
     ],
 )
 def test_schema_rejects_what_check_rejects(table: str, index: int, key: str, value: Any) -> None:

@@ -90,7 +90,7 @@ def error_of(s: FieldSpec, text: str) -> str:
 @pytest.mark.parametrize("table", TABLES)
 def test_fields_cover_exactly_the_formats_keys_in_order(m: Map, table: str) -> None:
     keys = [s.key for s in fields_for(table, m)]
-    left_out = ("format", "persona_library") if table == "map" else ()  # read on open
+    left_out = ("format", "metrics", "persona_library") if table == "map" else ()
     expected = [k for k in KNOWN_KEYS[table] if k not in left_out]
     assert keys == expected
     assert keys == [k for k in validate.SCHEMA[table] if k not in left_out]
@@ -456,3 +456,57 @@ def test_impossible_date(m: Map) -> None:
     assert error_of(spec(m, "actions", "due"), "2026-02-30") == (
         'Due date: "2026-02-30" is not a real date'
     )
+
+
+# Metrics and links ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("csat = 3.1; wait_min = 12", {"csat": 3.1, "wait_min": 12}),
+        ("csat=3,5", {"csat": 3.5}),
+        ("nps = \u221220", {"nps": -20}),
+        ("a\\; b = 1; x = 2 = 3", {"a; b": 1, "x = 2": 3}),
+        ("csat = ; wait = 1", {"wait": 1}),
+        ("csat =", None),
+        ("", None),
+    ],
+)
+def test_metrics_are_read_as_name_number_pairs(m: Map, text: str, value: object) -> None:
+    assert parse(spec(m, "touchpoints", "metrics"), text) == value
+
+
+@pytest.mark.parametrize("value", [{"csat": 3.1, "a; b": -2, "x = y": 0.5}, {"<b>": 1}])
+def test_metrics_text_reads_back_as_itself(m: Map, value: dict[str, float]) -> None:
+    s = spec(m, "touchpoints", "metrics")
+    assert parse(s, to_text(s, value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("csat", "is not name = number"),
+        ("= 3", "is not name = number"),
+        ("csat = x", 'csat = "x" is not a number'),
+        ("csat = nan", "is not a number"),
+        ("csat = inf", "is not a number"),
+        ("csat = 1_0", "is not a number"),
+        ("csat = 1; csat = 2", "given twice"),
+    ],
+)
+def test_bad_metrics_say_why(m: Map, text: str, fragment: str) -> None:
+    assert fragment in error_of(spec(m, "touchpoints", "metrics"), text)
+
+
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "JavaScript:x", "file:///etc/passwd", "data:,x", "ftp://a/b"]
+)
+def test_a_link_field_takes_only_http_links(m: Map, link: str) -> None:
+    assert "is not an http:// or https:// link" in error_of(spec(m, "actions", "link"), link)
+
+
+def test_a_link_field_keeps_a_web_link(m: Map) -> None:
+    s = spec(m, "actions", "link")
+    assert parse(s, "  https://tracker.example/CX-42 ") == "https://tracker.example/CX-42"
+    assert parse(s, "") is None

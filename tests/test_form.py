@@ -256,7 +256,10 @@ async def test_enter_moves_to_the_next_field_and_applies_on_the_last(m: Map) -> 
 
 
 async def test_enter_on_a_last_select_opens_it_and_never_applies(m: Map) -> None:
-    form, _, _ = form_for(m, "touchpoints", 0)
+    # The touchpoint form without its last field (metrics), so that `status` is the last one.
+    specs = [s for s in fields_for("touchpoints", m) if s.key != "metrics"]
+    assert specs[-1].key == "status"
+    form = EditForm("Edit", specs, values_of(m.touchpoints[0], specs))
     app = FormApp(form)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "status")
@@ -645,3 +648,78 @@ async def test_enter_walks_the_whole_form_dropdowns_too(m: Map) -> None:
             await pilot.press("enter")
         assert visited == [s.key for s in specs], visited
         assert app.results == []  # never applied on the way
+
+
+# Metrics and links (format 1 additions) -------------------------------------------
+
+
+def with_metrics(m: Map) -> Map:
+    import dataclasses
+
+    m.touchpoints[0] = dataclasses.replace(m.touchpoints[0], metrics={"csat": 3.1, "wait_min": 12})
+    return m
+
+
+async def test_metrics_field_adds_changes_and_removes_metrics(m: Map) -> None:
+    form, _, values = form_for(with_metrics(m), "touchpoints", 0)
+    assert values["metrics"] == {"csat": 3.1, "wait_min": 12}
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "metrics")
+        widget = app.screen.focused
+        assert isinstance(widget, Input)
+        assert widget.value == "csat = 3.1; wait_min = 12"
+        await pilot.press("ctrl+u")
+        # csat changes (a decimal comma is a point), wait_min goes (blank), nps is new.
+        await type_text(pilot, "csat = 3,4; wait_min = ; nps = -20")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["metrics"] == {"csat": 3.4, "nps": -20}
+
+
+async def test_blank_metrics_field_removes_the_key(m: Map) -> None:
+    form, _, _ = form_for(with_metrics(m), "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "metrics")
+        await pilot.press("ctrl+u")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["metrics"] is None
+
+
+async def test_a_metric_that_is_not_a_number_is_shown_under_its_field(m: Map) -> None:
+    form, _, _ = form_for(with_metrics(m), "touchpoints", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "metrics")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "csat = lots")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        message = shown(app, "#error-metrics")
+        assert message is not None and 'csat = "lots" is not a number' in message
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "file:///etc/passwd", "data:,x"])
+async def test_an_action_link_must_be_http_or_https(m: Map, link: str) -> None:
+    form, _, _ = form_for(m, "actions", 0)
+    app = FormApp(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "link")
+        await paste(pilot, link)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        message = shown(app, "#error-link")
+        assert message is not None and "is not an http:// or https:// link" in message
+        assert app.screen.focused is form.widgets["link"]
+        await pilot.press("ctrl+u")
+        await paste(pilot, "https://tracker.example/CX-42")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results and app.results[0] is not None
+    assert app.results[0]["link"] == "https://tracker.example/CX-42"

@@ -282,3 +282,72 @@ def test_report_numbers_never_wrap(chromium: Path, tmp_path: Path, width: int) -
     found = re.search(r'data-wrapped="([^"]*)"', result.stdout)
     assert found is not None, "the probe did not run"
     assert found.group(1) == ""
+
+
+B2B = ROOT / "maps" / "b2b-office-visit.toml"
+
+METRICS_PROBE = """<script>
+window.addEventListener("load", () => {
+  const lane = document.querySelector('.grid-scroll tr.lane[data-key="metrics"]');
+  const rect = lane ? lane.getBoundingClientRect() : null;
+  const status = (cls) => {
+    const el = document.querySelector(".grid-scroll ." + cls);
+    return el ? el.textContent + "@" + getComputedStyle(el).color : "";
+  };
+  const links = [...document.querySelectorAll("a.ticket")].map(
+    (a) => a.tagName + " " + a.protocol + " " + a.getAttribute("href")
+  );
+  const out = {
+    lane: rect ? [Math.round(rect.width), Math.round(rect.height)] : null,
+    text: lane ? lane.innerText : "",
+    missed: status("metric-missed"),
+    met: status("metric-met"),
+    links: links,
+  };
+  document.body.setAttribute("data-probe", JSON.stringify(out));
+});
+</script>"""
+
+
+def test_metrics_lane_renders_and_tickets_are_https_links(chromium: Path, tmp_path: Path) -> None:
+    import html as html_module
+    import json
+
+    page = export(B2B, tmp_path)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", METRICS_PROBE + "</body>"),
+        encoding="utf-8",
+    )
+    result = run_chromium(chromium, tmp_path, page, "--dump-dom", "--window-size=1400,1200")
+    found = re.search(r'data-probe="([^"]*)"', result.stdout)
+    assert found is not None, "the probe did not run"
+    probe = json.loads(html_module.unescape(found.group(1)))
+    width, height = probe["lane"]
+    assert width > 0 and height > 20
+    assert "CSAT (1-5)" in probe["text"] and "target 4.0" in probe["text"]
+    missed_text, missed_colour = probe["missed"].split("@")
+    met_text, met_colour = probe["met"].split("@")
+    assert missed_text == "\u2717 missed" and met_text == "\u2713 met"
+    assert missed_colour != met_colour  # and the word says it too, not the colour alone
+    assert probe["links"]
+    assert all(link.startswith("A https: https://tracker.example/") for link in probe["links"])
+
+
+def test_a_javascript_link_is_refused_by_check_and_never_exported(tmp_path: Path) -> None:
+    from cjm_tui.cli import main
+
+    text = B2B.read_text(encoding="utf-8").replace(
+        'link = "https://tracker.example/CX-101"', 'link = "JavaScript:alert(document.cookie)"'
+    )
+    assert "JavaScript:" in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, encoding="utf-8")
+    line = text[: text.index("JavaScript:")].count("\n") + 1
+    assert main(["check", str(bad)]) != 0
+    target = tmp_path / "out.html"
+    assert main(["export", str(bad), "--format", "html", "-o", str(target)]) != 0
+    assert not target.exists()
+    from cjm_tui.store import check_file
+
+    problems = check_file(bad).problems
+    assert [(p.line, "http:// or https://" in p.message) for p in problems] == [(line, True)]

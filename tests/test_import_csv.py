@@ -159,3 +159,27 @@ def test_stages_personas_and_ids_are_made_from_the_cells() -> None:
     assert [tp.id for tp in m.touchpoints] == ["ad", "ad-2", "call"]
     assert m.touchpoints[0].extra == {"x_note": "hi"}
     assert m.touchpoints[1].emotion == {"senior": 2, "student": -1}
+
+
+def test_metric_columns_round_trip_as_numbers() -> None:
+    sample = next(p for p in MAPS if p.stem == "b2b-office-visit")
+    m = MapFile.load(sample).map
+    csv_text = csvtable.render(m)
+    header = csv_text.splitlines()[0].split(",")
+    assert header[-3:] == ["metric:csat", "metric:wait_min", "metric:first_response_h"]
+    imported = map_from_csv(csv_text, "sample.csv")
+    assert [tp.metrics for tp in imported.touchpoints] == [tp.metrics for tp in m.journey()]
+
+
+def test_metric_cells_are_numbers_never_defused_and_bad_ones_are_reported() -> None:
+    text = "stage,name,metric:nps,metric:=odd\nbuy,Pay,-20,1.5\nbuy,Ship,,2\n"
+    m = map_from_csv(text, "m.csv")
+    assert [tp.metrics for tp in m.touchpoints] == [{"nps": -20, "=odd": 1.5}, {"=odd": 2}]
+    out = csvtable.render(m)
+    assert out.splitlines()[0].endswith(",metric:nps,metric:=odd")
+    assert ",-20,1.5" in out  # a number is not a formula
+    with pytest.raises(InvalidMap) as info:
+        map_from_csv("stage,name,metric:nps\nbuy,Pay,lots\n", "m.csv")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == (2, 9)
+    assert "metric:nps 'lots' is not a number" in problem.message

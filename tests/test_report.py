@@ -139,7 +139,10 @@ def test_html_report_is_one_self_contained_page() -> None:
     page = html_report.render(load(SAMPLE_MAPS[0]))
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<style>" in page and "<script" not in page
-    assert not re.search(r"(src|href)=\"https?://", page)
+    # Nothing is loaded from elsewhere; the only outside links are the actions' tickets.
+    assert not re.search(r"src=\"https?://|<link", page)
+    outside = re.findall(r"<a [^>]*href=\"https?://[^>]*>", page)
+    assert all(a.startswith('<a class="ticket" href="https://') for a in outside), outside
     for heading in ("Moments of truth", "Lowest touchpoints", "Departments", "Coverage"):
         assert f"<h2>{heading}</h2>" in page
 

@@ -678,3 +678,96 @@ def test_a_section_heading_stays_above_its_section(tmp_path: Path) -> None:
     m.touchpoints = [t for t in m.touchpoints if t.id != "guard"]
     new = saved(mf, m)
     assert new.endswith('name = "Smell at the entrance"\n\n# ----- meet\n')
+
+
+# Metrics and links (format 1 additions) ------------------------------------------
+
+METRICS = """\
+[map]
+format = 1
+title = "T"
+
+[map.metrics.csat]
+label = "CSAT (1-5)"   # survey after the visit
+target = 4.0
+better = "higher"
+
+[[stages]]
+id = "s"
+name = "S"
+
+[[touchpoints]]
+id = "t"
+stage = "s"
+name = "T"
+metrics = { csat = 3.1, wait_min = 12 }   # Q3 data
+
+[[touchpoints]]
+id = "u"
+stage = "s"
+name = "U"
+
+[[actions]]
+id = "a"
+touchpoint = "t"
+title = "A"
+"""
+
+
+def test_changing_one_metric_changes_only_its_line(tmp_path: Path) -> None:
+    mf = load(tmp_path, METRICS)
+    m = mf.map
+    m.touchpoints[0].metrics = {"csat": 3.4, "wait_min": 12}
+    assert diff(METRICS, saved(mf, m)) == [
+        "-metrics = { csat = 3.1, wait_min = 12 }   # Q3 data",
+        "+metrics = { csat = 3.4, wait_min = 12 }   # Q3 data",
+    ]
+    assert MapFile.load(mf.path).map.touchpoints[0].metrics == {"csat": 3.4, "wait_min": 12}
+
+
+def test_adding_and_removing_metrics_keeps_the_inline_table(tmp_path: Path) -> None:
+    mf = load(tmp_path, METRICS)
+    m = mf.map
+    m.touchpoints[0].metrics = {"wait_min": 9, "nps": -20}
+    assert diff(METRICS, saved(mf, m)) == [
+        "-metrics = { csat = 3.1, wait_min = 12 }   # Q3 data",
+        "+metrics = { wait_min = 9, nps = -20 }   # Q3 data",
+    ]
+
+
+def test_new_metrics_and_a_new_link_are_new_lines(tmp_path: Path) -> None:
+    mf = load(tmp_path, METRICS)
+    m = mf.map
+    m.touchpoints[1].metrics = {"csat": 4.5, "odd name": 1}
+    m.actions[0].link = "https://tracker.example/CX-42"
+    after = saved(mf, m)
+    assert diff(METRICS, after) == [
+        '+metrics = { csat = 4.5, "odd name" = 1 }',
+        '+link = "https://tracker.example/CX-42"',
+    ]
+    again = MapFile.load(mf.path).map
+    assert again.touchpoints[1].metrics == {"csat": 4.5, "odd name": 1}
+    assert again.actions[0].link == "https://tracker.example/CX-42"
+
+
+def test_a_metric_definition_edits_in_its_sub_table(tmp_path: Path) -> None:
+    mf = load(tmp_path, METRICS)
+    m = mf.map
+    assert m.info.metrics is not None
+    m.info.metrics = {"csat": {"label": "CSAT (1-5)", "target": 4.2, "better": "higher"}}
+    assert diff(METRICS, saved(mf, m)) == ["-target = 4.0", "+target = 4.2"]
+    m = mf.map
+    assert m.info.metrics is not None
+    m.info.metrics = {**m.info.metrics, "wait min": {"target": 10, "better": "lower"}}
+    after = saved(mf, m)
+    assert MapFile.load(mf.path).map.info.metrics == m.info.metrics
+    assert (
+        '[map.metrics.csat]\nlabel = "CSAT (1-5)"   # survey after the visit\n'
+        'target = 4.2\nbetter = "higher"\n\n'
+        '[map.metrics."wait min"]\ntarget = 10\nbetter = "lower"\n\n[[stages]]'
+    ) in after
+    m = mf.map
+    m.info.metrics = {"wait min": {"target": 10, "better": "lower"}}
+    after = saved(mf, m)
+    assert 'title = "T"\n\n[map.metrics."wait min"]\ntarget = 10\n' in after
+    assert "csat" not in after.split("[[stages]]")[0]

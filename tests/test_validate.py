@@ -768,3 +768,127 @@ def test_problem_format_drops_control_characters_from_the_value() -> None:
     assert line.startswith("m.toml:15:9: error: ")
     for ch in ("\x1b", "\x07", "\u202e"):
         assert ch not in line
+
+
+# --------------------------------------------------------------------------- metrics, links
+# map-format.md "Additions in format 1": touchpoint metrics, [map.metrics.NAME], action links.
+
+METRICS_MAP = """\
+[map]
+format = 1
+title = "T"
+
+[map.metrics.csat]
+label = "CSAT (1-5)"
+target = 4.0
+better = "higher"
+
+[[stages]]
+id = "s"
+name = "S"
+
+[[touchpoints]]
+id = "t"
+stage = "s"
+name = "T"
+metrics = { csat = 3.1, wait_min = 12, "odd <name>" = -0.5 }
+
+[[actions]]
+id = "a"
+touchpoint = "t"
+title = "A"
+link = "https://tracker.example/CX-42"
+"""
+
+
+def test_metrics_definitions_and_a_link_are_valid() -> None:
+    assert_valid(METRICS_MAP)
+    assert_valid(METRICS_MAP.replace("https://tracker", "http://tracker"))
+    assert_valid(METRICS_MAP.replace('"https://tracker', '"HTTPS://tracker'))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        " https://tracker.example/CX-42",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://tracker.example/x",
+        "https://",
+        "https:///path-only",
+        "tracker.example/CX-42",
+        "http://[broken",
+    ],
+)
+def test_a_link_that_is_not_http_is_an_error_at_its_line(link: str) -> None:
+    text = METRICS_MAP.replace('"https://tracker.example/CX-42"', f'"{link}"')
+    p = only(text)
+    assert p.severity == "error"
+    assert where(p) == (24, 8)
+    assert "http:// or https://" in p.message
+
+
+def test_a_link_that_is_not_text_is_an_error() -> None:
+    p = only(METRICS_MAP.replace('"https://tracker.example/CX-42"', "42"))
+    assert where(p) == (24, 8)
+    assert "expected text" in p.message
+
+
+@pytest.mark.parametrize(
+    ("value", "column"),
+    [('"x"', 36), ("true", 36), ("[1]", 36), ("{ a = 1 }", 36)],
+)
+def test_a_metric_that_is_not_a_number_is_an_error_at_its_value(value: str, column: int) -> None:
+    text = METRICS_MAP.replace("wait_min = 12", f"wait_min = {value}")
+    p = only(text)
+    assert (p.line, p.column) == (18, column)
+    assert "expected a number" in p.message
+
+
+def test_metrics_that_are_not_a_table_is_an_error() -> None:
+    p = only(
+        METRICS_MAP.replace(
+            'metrics = { csat = 3.1, wait_min = 12, "odd <name>" = -0.5 }', "metrics = 3"
+        )
+    )
+    assert where(p) == (18, 11)
+    assert "expected a table" in p.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragment"),
+    [
+        ('better = "higher"', 'better = "sideways"', 8, '"higher", "lower"'),
+        ("target = 4.0", 'target = "4"', 7, "expected a number"),
+        ("target = 4.0", "target = false", 7, "expected a number"),
+        ('label = "CSAT (1-5)"', "label = 5", 6, "expected text"),
+    ],
+)
+def test_a_metric_definition_key_of_the_wrong_kind_is_an_error_at_its_line(
+    old: str, new: str, line: int, fragment: str
+) -> None:
+    p = only(METRICS_MAP.replace(old, new))
+    assert p.severity == "error"
+    assert p.line == line
+    assert fragment in p.message
+
+
+def test_a_metric_definition_that_is_not_a_table_is_an_error() -> None:
+    text = METRICS_MAP.replace(
+        '[map.metrics.csat]\nlabel = "CSAT (1-5)"\ntarget = 4.0\nbetter = "higher"\n',
+        "metrics = { csat = 4 }\n",
+    )
+    p = only(text)
+    assert where(p) == (5, 20)
+    assert "expected a table" in p.message
+
+
+def test_unknown_key_in_a_metric_definition_is_a_strict_warning_only() -> None:
+    text = METRICS_MAP.replace('better = "higher"', 'better = "higher"\nunit = "points"')
+    assert_valid(text)
+    p = only(text, strict=True)
+    assert p.severity == "warning"
+    assert p.line == 9

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,14 +22,25 @@ from typing import Any, Literal
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word, field_labels
 from cjm_tui.model import validate
-from cjm_tui.model.entities import MapInfo, worked_out_quick_win
+from cjm_tui.model.entities import MapInfo, is_web_link, worked_out_quick_win
 from cjm_tui.model.ids import slugify
 from cjm_tui.model.journey import Map
 from cjm_tui.model.raw import KNOWN_KEYS, Entity
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_label, is_slug
 
 Kind = Literal[
-    "id", "text", "long_text", "list", "bool", "choice", "emotion", "date", "ref", "refs"
+    "id",
+    "text",
+    "long_text",
+    "list",
+    "bool",
+    "choice",
+    "emotion",
+    "date",
+    "ref",
+    "refs",
+    "metrics",
+    "link",
 ]
 TABLES = ("map", "personas", "stages", "touchpoints", "actions")
 """The tables a form can edit (the [map] table and the four array tables)."""
@@ -90,6 +102,11 @@ _REFERENCES: dict[tuple[str, str], str] = {
 }
 """Keys whose text is an id of another table (the validator checks the same references)."""
 
+_NOT_IN_FORMS = frozenset({("map", "format"), ("map", "metrics"), ("map", "persona_library")})
+"""Keys no form edits: the version, what metrics mean (`[map.metrics.NAME]`, kept as they
+are; edited in the file), and the persona library (read when the map is opened; its personas
+are edited in the Personas pane)."""
+
 
 def _help() -> dict[str, str]:
     return {
@@ -123,6 +140,8 @@ def _help() -> dict[str, str]:
         "quick_win": _("space toggles; never set = worked out from effort and impact"),
         "due": _("a date: 2026-12-15"),
         "state": _("blank = todo"),
+        "metrics": _("name = number; name = number (blank = none)"),
+        "link": _("the ticket: an http:// or https:// link"),
     }
 
 
@@ -189,7 +208,11 @@ def _kind(table: str, key: str, check: validate.Check | None) -> Kind:
         return "date"
     if check is validate.emotion:
         return "emotion"
-    if check is not None:
+    if check is validate.table and table == "touchpoints":
+        return "metrics"
+    if check is validate.web_link:
+        return "link"
+    if check is not None and check is not validate.table:
         return "choice"
     raise ValueError(f"no form field for {table}.{key}")
 
@@ -207,11 +230,6 @@ def _known(ids: Sequence[str]) -> str:
     return ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
 
 
-NOT_IN_FORMS = ("format", "persona_library")
-"""Keys of [map] the form leaves out: the version, and the persona library (read when the map
-is opened; its personas are edited in the Personas pane)."""
-
-
 def fields_for(table: str, m: Map) -> list[FieldSpec]:
     """The fields of a form for one entry of `table` ("map" for the [map] table).
 
@@ -224,7 +242,7 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
     specs: list[FieldSpec] = []
     labels, helps, table_helps = field_labels(), _help(), _table_help()
     for key, (required, check) in validate.SCHEMA[table].items():
-        if table == "map" and key in NOT_IN_FORMS:
+        if (table, key) in _NOT_IN_FORMS:
             continue
         kind = _kind(table, key, check)
         label = labels.get(key, key.replace("_", " ").capitalize())
@@ -259,7 +277,7 @@ def fields_for(table: str, m: Map) -> list[FieldSpec]:
             help_text += _("; blank = none")
         specs.append(FieldSpec(key, label, kind, required, help_text, choices, names, ref))
     assert tuple(s.key for s in specs) == tuple(
-        k for k in KNOWN_KEYS[table] if not (table == "map" and k in NOT_IN_FORMS)
+        k for k in KNOWN_KEYS[table] if (table, k) not in _NOT_IN_FORMS
     ), "fields and model disagree"
     return specs
 
@@ -320,6 +338,8 @@ def to_text(spec: FieldSpec, value: Any) -> str:
         return emotion_label(int(value))
     if spec.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()
+    if spec.kind == "metrics" and isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{_escape_item(str(k))} = {v}" for k, v in value.items())
     return str(value)
 
 
@@ -398,6 +418,54 @@ def _parse_emotion(spec: FieldSpec, text: str) -> int | dict[str, int]:
             raise FieldError(_('Emotion: persona "{id}" is given twice', id=pid))
         table[pid] = _emotion_number(pair["value"], _("Emotion for {id}", id=pid))
     return table
+
+
+def _parse_metrics(spec: FieldSpec, text: str) -> dict[str, int | float] | None:
+    r"""`csat = 3.1; wait_min = 12`: the list syntax of items (`;`, `\;` in a name), each
+    `name = number`; a name with a blank number is left out. A decimal comma is a point."""
+    table: dict[str, int | float] = {}
+    for item in split_items(text):
+        name, equals, number = item.rpartition("=")
+        name, number = name.strip().strip("\"'").strip(), number.strip()
+        if not equals or not name:
+            raise FieldError(
+                _(
+                    'Metrics: "{part}" is not name = number (for example csat = 3.1)',
+                    part=item,
+                )
+            )
+        if not number:
+            continue
+        if name in table:
+            raise FieldError(_('Metrics: "{name}" is given twice', name=name))
+        table[name] = _metric_number(name, number)
+    return table or None
+
+
+def _metric_number(name: str, text: str) -> int | float:
+    plain = text.replace("\u2212", "-").replace(",", ".")
+    if _INT.fullmatch(plain):
+        return int(plain)
+    try:
+        number = float(plain)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or "_" in plain:
+        raise FieldError(_('Metrics: {name} = "{text}" is not a number', name=name, text=text))
+    return number
+
+
+def _parse_link(spec: FieldSpec, text: str) -> str:
+    link = text.strip()
+    if not is_web_link(link):
+        raise FieldError(
+            _(
+                '{noun}: "{text}" is not an http:// or https:// link',
+                noun=spec.noun,
+                text=link,
+            )
+        )
+    return link
 
 
 def _parse_date(spec: FieldSpec, text: str) -> dt.date:
@@ -531,6 +599,10 @@ def parse(spec: FieldSpec, text: str) -> Any:
         return _parse_emotion(spec, text)
     if spec.kind == "date":
         return _parse_date(spec, text)
+    if spec.kind == "metrics":
+        return _parse_metrics(spec, text)
+    if spec.kind == "link":
+        return _parse_link(spec, text)
     raise ValueError(f"unknown field kind {spec.kind!r}")
 
 

@@ -1,6 +1,8 @@
 """One CSV row per touchpoint, in journey order, for spreadsheets.
 
-Columns: every touchpoint key in the format's order, then unknown keys (first seen first).
+Columns: every touchpoint key in the format's order but `metrics`, then one `metric:NAME`
+column per metric (first seen first; the cell is the number, empty where a touchpoint has no
+such metric), then unknown keys (first seen first).
 Lists are joined with "; ", a per-persona emotion is `student=-1; senior=2`, booleans are
 `true`/`false`, dates ISO 8601, an absent key an empty cell. Control characters are removed
 (line breaks inside a cell are kept; the csv module quotes them).
@@ -8,7 +10,7 @@ Lists are joined with "; ", a per-persona emotion is `student=-1; senior=2`, boo
 Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return could run
 as a formula in a spreadsheet, so it gets a leading `'`. The one exception is the `emotion`
 column's plain integers (`-1`, `-2`): the format guarantees they are numbers, and a number
-is not a formula.
+is not a formula. The same holds for the `metric:NAME` columns (the format makes them numbers).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from cjm_tui.model import KNOWN_KEYS, Map, to_raw
 from cjm_tui.sanitize import clean
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+METRIC_COLUMN = "metric:"
+"""The prefix of a metric's column: `metric:csat`."""
 
 
 def cell(value: Any) -> str:
@@ -44,9 +48,22 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def render(m: Map) -> str:
-    rows = [to_raw(tp) for tp in m.journey()]
-    columns = list(KNOWN_KEYS["touchpoints"])
+    rows = []
+    metric_columns: list[str] = []
+    for tp in m.journey():
+        row = to_raw(tp)
+        for name, value in (row.pop("metrics", None) or {}).items():
+            column = METRIC_COLUMN + name
+            row[column] = value
+            if column not in metric_columns:
+                metric_columns.append(column)
+        rows.append(row)
+    columns = [k for k in KNOWN_KEYS["touchpoints"] if k != "metrics"] + metric_columns
     for row in rows:
         columns.extend(k for k in row if k not in columns)
     out = io.StringIO()
@@ -57,7 +74,9 @@ def render(m: Map) -> str:
         for key in columns:
             value = row.get(key)
             text = clean(cell(value))
-            plain_number = key == "emotion" and isinstance(value, int)
+            plain_number = (key == "emotion" and isinstance(value, int)) or (
+                key in metric_columns and _is_number(value)
+            )
             cells.append(text if plain_number else defuse(text))
         writer.writerow(cells)
     return out.getvalue()

@@ -26,6 +26,7 @@ from importlib import resources
 
 from cjm_tui.exports import svg
 from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.entities import format_number, is_web_link, metric_status
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, emotion_word
 from cjm_tui.views import colours
@@ -145,11 +146,45 @@ def _personas_cell(m: Map, tp: Touchpoint, people: _Personas) -> str:
     return "<ul>" + "".join(f"<li>{people.short(p)}</li>" for p in tp.personas) + "</ul>"
 
 
+def ticket_link(action: Action, text: str) -> str:
+    """`text` (HTML already) as a link to the action's ticket; only an http(s) link with a host
+    ever becomes an href (`cjm check` refuses the others; this guards a map built otherwise)."""
+    link = action.link
+    if link is None or not is_web_link(link):
+        return text
+    return f'<a class="ticket" href="{esc(link)}" rel="noopener noreferrer">{text}</a>'
+
+
+def _metrics_cell(m: Map, tp: Touchpoint, people: _Personas) -> str:
+    if not tp.metrics:
+        return ""
+    rows: list[str] = []
+    for name, value in tp.metrics.items():
+        definition = m.info.metric(name)
+        parts = [
+            f'<span class="metric-name">{_name(definition.label)}</span>',
+            f'<span class="metric-value">{esc(format_number(value))}</span>',
+        ]
+        if definition.target is not None:
+            target = esc(format_number(definition.target))
+            parts.append(f'<span class="metric-target">target {target}</span>')
+        status = metric_status(value, definition)
+        if status is not None:
+            symbol = METRIC_SYMBOLS[status]
+            parts.append(f'<span class="metric-status metric-{status}">{symbol} {status}</span>')
+        rows.append(f'<li class="metric">{" ".join(parts)}</li>')
+    return '<ul class="metrics">' + "".join(rows) + "</ul>"
+
+
+METRIC_SYMBOLS = {"met": "\u2713", "missed": "\u2717"}
+"""A metric's status says itself in a symbol and a word, not in its colour alone."""
+
+
 def _actions_cell(m: Map, tp: Touchpoint) -> str:
     actions = m.actions_for(tp.id)
     if not actions:
         return ""
-    items = "".join(f"<li>{_name(a.title)} {_state(a)}</li>" for a in actions)
+    items = "".join(f"<li>{ticket_link(a, _name(a.title))} {_state(a)}</li>" for a in actions)
     return f'<ul class="actions">{items}</ul>'
 
 
@@ -162,6 +197,7 @@ LANES: tuple[tuple[str, str, Cell], ...] = (
     ("thinking", "Thinking", lambda m, tp, p: block(tp.thinking)),
     ("feeling", "Feeling", lambda m, tp, p: block(tp.feeling)),
     ("emotion", "Emotion", _emotion_cell),
+    ("metrics", "Metrics", _metrics_cell),
     ("expectation", "Expectation", lambda m, tp, p: block(tp.expectation)),
     ("experience", "Experience", lambda m, tp, p: block(tp.experience)),
     ("pain_points", "Pain points", lambda m, tp, p: _list(tp.pain_points)),
@@ -416,7 +452,9 @@ def _moments(m: Map) -> list[str]:
             _emotion_text(m, tp),
             block(tp.mot_reason),
             block(tp.owner),
-            "<br>".join(f"{_name(a.title)} {_state(a)}" for a in m.actions_for(tp.id)),
+            "<br>".join(
+                f"{ticket_link(a, _name(a.title))} {_state(a)}" for a in m.actions_for(tp.id)
+            ),
         ]
         for tp in moments
     ]
@@ -430,7 +468,7 @@ def _level(value: str | None) -> str:
 
 def _action_row(m: Map, a: Action) -> list[str]:
     return [
-        _name(a.title),
+        ticket_link(a, _name(a.title)),
         _touchpoint_link(m, a.touchpoint),
         block(a.owner),
         _date(a.due),

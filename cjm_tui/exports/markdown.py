@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterable
 
 from cjm_tui.model import Action, Map, Persona, Touchpoint
+from cjm_tui.model.entities import format_number, is_web_link, metric_status
 from cjm_tui.model.names import UNNAMED
 from cjm_tui.model.rules import emotion_label, emotion_word
 from cjm_tui.sanitize import clean_line
@@ -42,6 +44,36 @@ def text(value: str | None) -> str:
     if not value:
         return ""
     return "<br>".join(_line(part) for part in _LINE_BREAK.split(value))
+
+
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+"""Characters a link keeps as they are; the rest (spaces, `<`, `>`, `|`, `\\`...) are
+percent-encoded, so the link can neither end early nor break a table."""
+
+
+def link(title: str, url: str | None) -> str:
+    """`title` (Markdown already) as a link to `url` when it is an http(s) link with a host
+    (the only links a map may hold; others are left out, never linked)."""
+    if url is None or not is_web_link(url):
+        return title
+    return f"[{title or UNNAMED}](<{urllib.parse.quote(url, safe=_URL_SAFE)}>)"
+
+
+METRIC_SYMBOLS = {"met": "\u2713", "missed": "\u2717"}
+
+
+def metrics(m: Map, tp: Touchpoint) -> str:
+    """Each metric as `CSAT (1-5): 3.1 (target 4.0, ✗ missed)`, one per line of the cell."""
+    parts: list[str] = []
+    for name, value in (tp.metrics or {}).items():
+        definition = m.info.metric(name)
+        shown = f"{text(definition.label) or UNNAMED}: {format_number(value)}"
+        status = metric_status(value, definition)
+        if definition.target is not None:
+            shown += f" (target {format_number(definition.target)}"
+            shown += f", {METRIC_SYMBOLS[status]} {status})" if status else ")"
+        parts.append(shown)
+    return "<br>".join(parts)
 
 
 def _date(value: dt.date | None) -> str:
@@ -112,7 +144,7 @@ def _persona(p: Persona) -> list[str]:
 
 def _stages(m: Map) -> list[str]:
     lines = ["## Journey", ""]
-    header = (
+    header: tuple[str, ...] = (
         "Touchpoint",
         "Channel",
         "Doing",
@@ -122,6 +154,9 @@ def _stages(m: Map) -> list[str]:
         "Emotion",
         "Owner",
     )
+    measured = any(tp.metrics for tp in m.touchpoints)
+    if measured:
+        header = (*header, "Metrics")
     for stage in m.stages:
         lines += [f"### {text(stage.name) or '(unnamed)'}", ""]
         if stage.description:
@@ -142,6 +177,7 @@ def _stages(m: Map) -> list[str]:
                 _expectation(tp),
                 _emotion(m, tp),
                 text(tp.owner),
+                *((metrics(m, tp),) if measured else ()),
             )
             for tp in tps
         )
@@ -151,7 +187,7 @@ def _stages(m: Map) -> list[str]:
 
 
 def _titles(actions: list[Action]) -> str:
-    return "<br>".join(text(a.title) for a in actions)
+    return "<br>".join(link(text(a.title), a.link) for a in actions)
 
 
 def _moments(m: Map) -> list[str]:
@@ -186,7 +222,7 @@ def _quick_wins(m: Map) -> list[str]:
         return [*lines, "*None yet.*", ""]
     rows = (
         (
-            text(a.title),
+            link(text(a.title), a.link),
             _touchpoint_of(m, a),
             text(a.owner),
             a.effort or "",
@@ -214,7 +250,7 @@ def _plan(m: Map) -> list[str]:
         lines += [f"### {text(owner) or '(no owner)'}", ""]
         rows = (
             (
-                text(a.title),
+                link(text(a.title), a.link),
                 _touchpoint_of(m, a),
                 a.effort or "",
                 a.impact or "",

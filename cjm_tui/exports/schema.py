@@ -18,6 +18,7 @@ import inspect
 from typing import Any
 
 from cjm_tui.model import validate
+from cjm_tui.model.entities import METRIC_BETTER
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, FORMAT_VERSION, ID_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -50,6 +51,29 @@ _DEFS: dict[str, Any] = {
         "description": "-2 very negative, -1 negative, 0 neutral, +1 positive, +2 very positive",
     },
     "text_list": {"type": "array", "items": {"type": "string"}},
+    "metrics": {
+        "type": "object",
+        "additionalProperties": {"type": "number"},
+        "description": "Team-chosen measures: name -> number",
+    },
+    "metric_definitions": {
+        "type": "object",
+        "description": "What each metric means ([map.metrics.NAME])",
+        "additionalProperties": {
+            "type": "object",
+            "properties": {
+                "label": {"type": "string"},
+                "target": {"type": "number"},
+                "better": {"type": "string", "enum": list(METRIC_BETTER)},
+            },
+            "additionalProperties": True,
+        },
+    },
+    "link": {
+        "type": "string",
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]",
+        "description": "An http:// or https:// link (the ticket)",
+    },
 }
 
 
@@ -88,6 +112,10 @@ def _value(table: str, key: str, check: validate.Check | None) -> dict[str, Any]
         return _ref("date")
     if check is validate.text_list:
         return _ref("text_list")
+    if check is validate.table:
+        return _ref("metric_definitions" if table == "map" else "metrics")
+    if check is validate.web_link:
+        return _ref("link")
     if check is validate.emotion:
         return {
             "oneOf": [

@@ -83,4 +83,6 @@ def field_labels() -> dict[str, str]:
         "quick_win": _("Quick win"),
         "due": _("Due date"),
         "state": _("State"),
+        "metrics": _("Metrics"),
+        "link": _("Link"),
     }

@@ -4,7 +4,8 @@ It undoes exactly what the export does: the leading `'` that defuses a formula i
 (only before a character the export defuses), lists are split at "; ", an emotion is `-1`
 or `student=-1; senior=2`, booleans are `true`/`false`, an empty cell is an absent key.
 Stages come from the `stage` column in order of first appearance, personas from the ids in
-the `personas` and emotion cells. Columns the format does not know become unknown keys,
+the `personas` and emotion cells. A `metric:NAME` column is the touchpoint's metric NAME (a
+number). Columns the format does not know become unknown keys,
 kept as text. Problems point at the row's line and the cell's column.
 """
 
@@ -16,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from cjm_tui.exports.csvtable import FORMULA_START
+from cjm_tui.exports.csvtable import FORMULA_START, METRIC_COLUMN
 from cjm_tui.model import KNOWN_KEYS, Map, map_from_raw
 from cjm_tui.model.ids import unique_id
 from cjm_tui.model.problems import Problem
@@ -111,6 +112,16 @@ class _Reader:
             table[persona] = int(value)
         return table
 
+    def number(self, column: str, text: str, where: tuple[int, int]) -> int | float | None:
+        """A metric's cell: an integer or a float."""
+        if _INT.fullmatch(text):
+            return int(text)
+        try:
+            return float(text)
+        except ValueError:
+            self.problem(f"{column} {text!r} is not a number", where)
+            return None
+
     def value(self, key: str, text: str, where: tuple[int, int]) -> Any:
         if key in LIST_KEYS:
             items = text.split(SEPARATOR)
@@ -166,10 +177,14 @@ def map_from_csv(text: str, file: str, title: str | None = None) -> Map:
                 entry[column] = cell
             elif cell == "":
                 continue
-            elif column in known:
+            elif column in known and column != "metrics":
                 value = reader.value(column, cell, row.at(index))
                 if value is not None:
                     entry[column] = value
+            elif column.startswith(METRIC_COLUMN):
+                number = reader.number(column, cell, row.at(index))
+                if number is not None:
+                    entry.setdefault("metrics", {})[column.removeprefix(METRIC_COLUMN)] = number
             else:
                 entry[column] = cell
         entries.append(entry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
@@ -41,11 +42,72 @@ class MapInfo:
     owner: str | None = None
     updated: DateValue | None = None
     persona_library: str | None = None
+    metrics: dict[str, dict[str, Any]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def effective_kind(self) -> str:
         return self.kind or "customer"
+
+    def metric(self, name: str) -> MetricDefinition:
+        """What a metric means (`[map.metrics.NAME]`); a metric without one is its name."""
+        table = (self.metrics or {}).get(name) or {}
+        label = table.get("label")
+        target = table.get("target")
+        better = table.get("better")
+        return MetricDefinition(
+            name=name,
+            label=label if isinstance(label, str) else name,
+            target=target if _is_number(target) else None,
+            better=better if better in METRIC_BETTER else None,
+        )
+
+
+MetricValue: TypeAlias = int | float
+"""A touchpoint's measure (`metrics = { csat = 3.1 }`)."""
+
+METRIC_BETTER = ("higher", "lower")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class MetricDefinition:
+    """`[map.metrics.NAME]` as read: the label shown, the target and which way is better."""
+
+    name: str
+    label: str
+    target: MetricValue | None = None
+    better: str | None = None
+
+
+def metric_status(value: MetricValue, definition: MetricDefinition) -> str | None:
+    """Whether a metric is "met" or "missed" against the definition's target; None without
+    a target or a direction: the one rule of a metric on target (detail pane, exports, the
+    report)."""
+    target, better = definition.target, definition.better
+    if target is None or better is None:
+        return None
+    if better == "higher":
+        return "met" if value >= target else "missed"
+    return "met" if value <= target else "missed"
+
+
+def metric_shortfall(value: MetricValue, definition: MetricDefinition) -> float:
+    """How far a missed metric is from its target, relative to the target (0 when met or
+    without a target): the report's order of "worst first"."""
+    target = definition.target
+    if metric_status(value, definition) != "missed" or target is None:
+        return 0.0
+    gap = abs(value - target)
+    return gap / abs(target) if target else float(gap)
+
+
+def format_number(value: MetricValue) -> str:
+    """A metric value as written: integers without a point, floats as Python shows them."""
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -113,6 +175,7 @@ class Touchpoint:
     support: list[str] | None = None
     evidence: list[str] | None = None
     status: str | None = None
+    metrics: dict[str, MetricValue] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 
@@ -150,6 +213,16 @@ class Touchpoint:
         return isinstance(self.emotion, dict)
 
 
+def is_web_link(value: str) -> bool:
+    """An http:// or https:// link with a host: the only links the format accepts (and the
+    only ones an export ever puts in an href). Leading spaces or odd case do not pass."""
+    try:
+        parsed = urllib.parse.urlsplit(value)
+    except ValueError:  # a broken [IPv6] host
+        return False
+    return value == value.strip() and parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
 def mean_emotion(values: dict[str, int]) -> int | None:
     """Rounded mean of per-persona values, halves away from zero (so -0.5 is -1, not 0)."""
     return rounded_mean(list(values.values())) if values else None
@@ -182,6 +255,7 @@ class Action:
     quick_win: bool | None = None
     due: DateValue | None = None
     state: str | None = None
+    link: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     uid: int = _uid_field()
 

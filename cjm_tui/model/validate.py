@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
+from cjm_tui.model.entities import METRIC_BETTER, is_web_link
 from cjm_tui.model.problems import Problem
 from cjm_tui.model.raw import KNOWN_KEYS
 from cjm_tui.model.rules import (
@@ -105,6 +106,32 @@ def emotion(value: Any) -> str | None:
     return f"expected an integer {EMOTION_MIN}..+{EMOTION_MAX} or a table of persona ids"
 
 
+def table(value: Any) -> str | None:
+    # each entry is checked on its own, with its own location (`_Validator.metrics`)
+    return None if isinstance(value, dict) else "expected a table"
+
+
+def metric_value(value: Any) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None
+    return "expected a number"
+
+
+def web_link(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "expected text"
+    if is_web_link(value):
+        return None
+    return "expected an http:// or https:// link"
+
+
+METRIC_DEFINITION: dict[str, Check] = {
+    "label": text,
+    "target": metric_value,
+    "better": one_of(METRIC_BETTER),
+}
+
+
 # What each table's keys must be: (required, check). Ids and references are checked apart.
 SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
     "map": {
@@ -115,6 +142,7 @@ SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
         "owner": (False, text),
         "updated": (False, date),
         "persona_library": (False, text),
+        "metrics": (False, table),
     },
     "personas": {
         "id": (True, None),
@@ -151,6 +179,7 @@ SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
         "support": (False, text_list),
         "evidence": (False, text_list),
         "status": (False, one_of(STATUSES)),
+        "metrics": (False, table),
     },
     "actions": {
         "id": (True, None),
@@ -162,6 +191,7 @@ SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
         "quick_win": (False, boolean),
         "due": (False, date),
         "state": (False, one_of(STATES)),
+        "link": (False, web_link),
     },
 }
 assert all(tuple(SCHEMA[t]) == KNOWN_KEYS[t] for t in SCHEMA), "schema and model disagree"
@@ -224,6 +254,7 @@ class _Validator:
             self.error(("map",), "map must be a table: [map]", at_value=True)
             return
         self.keys("map", ("map",), info, "[map]")
+        self.metric_definitions(info.get("metrics"))
         version = info.get("format")
         if version is not None and (not _is_int(version) or version != FORMAT_VERSION):
             self.error(
@@ -250,6 +281,36 @@ class _Validator:
             for key in entry:
                 if key not in SCHEMA[table]:
                     self.warning((*path, key), f'unknown key "{key}" in {label} (kept as it is)')
+
+    def metric_definitions(self, definitions: Any) -> None:
+        """`[map.metrics.NAME]`: each a table of a text label, a number target, a direction."""
+        if not isinstance(definitions, dict):
+            return  # absent, or already reported as not a table
+        for name, definition in definitions.items():
+            path: Path = ("map", "metrics", name)
+            if not isinstance(definition, dict):
+                self.error(
+                    path,
+                    f"map.metrics.{show(name)} = {show(definition)}: expected a table",
+                    at_value=True,
+                )
+                continue
+            for key, check in METRIC_DEFINITION.items():
+                if key in definition:
+                    problem = check(definition[key])
+                    if problem:
+                        self.error(
+                            (*path, key),
+                            f"{key} = {show(definition[key])}: {problem}",
+                            at_value=True,
+                        )
+            if self.strict:
+                for key in definition:
+                    if key not in METRIC_DEFINITION:
+                        self.warning(
+                            (*path, key),
+                            f'unknown key "{key}" in [map.metrics.{name}] (kept as it is)',
+                        )
 
     def entries(self, table: str) -> dict[str, int]:
         """Check every entry of an array table; return its ids with their indexes."""
@@ -308,6 +369,16 @@ class _Validator:
                         self.error(
                             (*path, "personas", i),
                             f"personas: {show(pid)} is not the id of a persona" + _known(personas),
+                            at_value=True,
+                        )
+            measures = tp.get("metrics")
+            if isinstance(measures, dict):
+                for name, value in measures.items():
+                    problem = metric_value(value)
+                    if problem:
+                        self.error(
+                            (*path, "metrics", name),
+                            f"metrics.{show(name)} = {show(value)}: {problem}",
                             at_value=True,
                         )
             feel = tp.get("emotion")

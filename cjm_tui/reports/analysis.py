@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cjm_tui.model import Action, DateValue, Map, Touchpoint
+from cjm_tui.model.entities import MetricValue, metric_shortfall, metric_status
 from cjm_tui.model.rules import LEVELS
 
 NO_OWNER = "(no owner)"
@@ -242,6 +243,25 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class MetricMiss:
+    """A touchpoint's metric that misses its target (`model.entities.metric_status`)."""
+
+    touchpoint: Touchpoint
+    stage: str
+    name: str
+    label: str
+    value: MetricValue
+    target: MetricValue
+    better: str
+    shortfall: float
+    """How far from the target, relative to it (0.25: a quarter short)."""
+
+    @property
+    def owner(self) -> str | None:
+        return self.touchpoint.owner
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Every view of one map, computed once."""
 
@@ -253,6 +273,9 @@ class Analysis:
     departments: tuple[Department, ...]
     channels: tuple[Channel, ...]
     coverage: Coverage
+    measured: bool = False
+    """Whether any touchpoint has a metric (the report says nothing of metrics otherwise)."""
+    off_target: tuple[MetricMiss, ...] = ()
 
     @property
     def quick_wins(self) -> tuple[PlannedAction, ...]:
@@ -472,9 +495,38 @@ def coverage(m: Map) -> Coverage:
     )
 
 
+def metrics_off_target(m: Map) -> tuple[MetricMiss, ...]:
+    """Every metric that misses its target, the worst first (by its distance from the target
+    relative to the target), ties in journey order."""
+    stages = _stage_names(m)
+    found: list[tuple[float, int, MetricMiss]] = []
+    for index, tp in enumerate(m.journey()):
+        for name, value in (tp.metrics or {}).items():
+            definition = m.info.metric(name)
+            if metric_status(value, definition) != "missed":
+                continue
+            assert definition.target is not None and definition.better is not None
+            shortfall = metric_shortfall(value, definition)
+            miss = MetricMiss(
+                touchpoint=tp,
+                stage=stages.get(tp.stage, tp.stage),
+                name=name,
+                label=definition.label,
+                value=value,
+                target=definition.target,
+                better=definition.better,
+                shortfall=shortfall,
+            )
+            found.append((-shortfall, index, miss))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return tuple(miss for _, _, miss in found)
+
+
 def analyse(m: Map) -> Analysis:
     plan = action_plan(m)
     return Analysis(
+        measured=any(tp.metrics for tp in m.touchpoints),
+        off_target=metrics_off_target(m),
         moments=moments_of_truth(m),
         lowest=lowest_touchpoints(m),
         gaps=gaps(m),

@@ -8,11 +8,13 @@ them) and how they are stressed; emotions carry their value so a format can colo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cjm_tui.model import Action, Map, Touchpoint
+from cjm_tui.model.entities import format_number
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.reports.analysis import (
@@ -45,6 +47,9 @@ class Span:
     """For an emotion (or a rounded average): the -2..+2 value it stands for."""
     data: bool = False
     """Text from the map: escaped and sanitized by every format."""
+    link: str | None = None
+    """Where the text links to (an action's ticket): a real link in HTML and Markdown, the
+    address beside the text in the terminal. Only an http(s) link ever becomes one."""
 
 
 Line = tuple[Span, ...]
@@ -261,6 +266,47 @@ def _action_line(p: PlannedAction) -> Line:
     return (*marks, Span(" "), *title)
 
 
+def _linked(line: Line, link: str | None) -> Line:
+    """`line` linking to `link` (an action's ticket), when it has one."""
+    if link is None:
+        return line
+    return tuple(dataclasses.replace(span, link=link) for span in line)
+
+
+def _off_target(a: Analysis) -> list[Block]:
+    if not a.measured:
+        return []
+    blocks: list[Block] = [Heading(2, plain("Metrics off target"))]
+    if not a.off_target:
+        return [*blocks, Paragraph(plain("Every metric with a target meets it.", "dim"))]
+    blocks.append(
+        Paragraph(
+            plain(
+                "Touchpoints whose metrics miss their target, the furthest off first "
+                "(by the distance from the target, relative to it)."
+            )
+        )
+    )
+    rows = tuple(
+        (
+            cell(_name(miss.touchpoint)),
+            cell(data(miss.stage)),
+            cell(data(miss.label)),
+            cell(plain(format_number(miss.value))),
+            cell(plain(format_number(miss.target))),
+            cell(plain(miss.better, "dim")),
+            cell(plain(f"{miss.shortfall:.0%}")),
+            cell(data(miss.owner)),
+        )
+        for miss in a.off_target
+    )
+    header = ("Touchpoint", "Stage", "Metric", "Value", "Target", "Better", "Off by", "Owner")
+    return [
+        *blocks,
+        Table(header, rows, right=frozenset({3, 4, 6}), wide=frozenset({0, 2})),
+    ]
+
+
 def _plan(a: Analysis) -> list[Block]:
     blocks: list[Block] = [Heading(2, plain("Quick wins and action plan"))]
     if not a.plan:
@@ -276,7 +322,7 @@ def _plan(a: Analysis) -> list[Block]:
     rows = tuple(
         (
             cell(_marks(p)),
-            cell(data(p.action.title) or plain("(untitled)", "dim")),
+            cell(_linked(data(p.action.title) or plain("(untitled)", "dim"), p.action.link)),
             cell(data(p.touchpoint)),
             cell(data(p.action.owner)),
             cell(plain(p.action.effort or "")),
@@ -421,6 +467,7 @@ def build(m: Map, analysis: Analysis | None = None) -> list[Block]:
         *_moments(m, a),
         *_lowest(m, a),
         *_gaps(a),
+        *_off_target(a),
         *_plan(a),
         *_departments(a),
         *_channels(m, a),

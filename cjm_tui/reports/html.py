@@ -11,6 +11,7 @@ from importlib import resources
 
 from cjm_tui.exports.html import emotion_class, esc, page
 from cjm_tui.model import Map
+from cjm_tui.model.entities import is_web_link
 from cjm_tui.reports.document import (
     DONE,
     MOMENT,
@@ -34,6 +35,13 @@ _MARK_CLASS = {MOMENT: "mark-mot", QUICK_WIN: "mark-win", DONE: "mark-done"}
 
 
 def _span(span: Span) -> str:
+    body = _styled(span)
+    if span.link is not None and is_web_link(span.link):
+        return f'<a class="ticket" href="{esc(span.link)}" rel="noopener noreferrer">{body}</a>'
+    return body
+
+
+def _styled(span: Span) -> str:
     body = esc(span.text) if span.data else html.escape(span.text, quote=True)
     if span.style == "strong":
         return f"<strong>{body}</strong>" if body.strip() else body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cjm_tui.exports.markdown import text
+from cjm_tui.exports.markdown import link, text
 from cjm_tui.model import Map
 from cjm_tui.reports.document import (
     Block,
@@ -29,6 +29,8 @@ def _line(spans: Line) -> str:
             lead = body[: len(body) - len(body.lstrip())]
             trail = body[len(body.rstrip()) :]
             body = f"{lead}{mark}{core}{mark}{trail}"
+        if span.link is not None:
+            body = link(body, span.link)
         out.append(body)
     return "".join(out)
 

@@ -56,6 +56,9 @@ def line_text(spans: Line) -> Text:
     out = Text()
     for span in spans:
         out.append(clean_line(span.text) if span.data else span.text, _style(span))
+    links = dict.fromkeys(s.link for s in spans if s.link is not None)
+    for link in links:  # the address beside the text: a terminal or a pipe shows it
+        out.append(" " + clean_line(str(link)), Style(dim=True))
     return out
 
 

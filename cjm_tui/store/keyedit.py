@@ -202,6 +202,8 @@ class KeyEditor:
             return False
         if not isinstance(old, dict) or not isinstance(new, dict) or not new:
             return False
+        if subs and not direct and not dotted and _tables_of_values(old, new):
+            return self._sub_tables(main, key, subs, old, new, out)
         if not _flat(old) or not _flat(new):
             return False
         if dotted and not direct and not subs:
@@ -219,6 +221,55 @@ class KeyEditor:
             slots = [_pair_slot(text, loc) for loc in locs]
             return self._lines(block, slots, old, new, "", out)
         return False
+
+    def _sub_tables(
+        self,
+        main: Block,
+        key: str,
+        subs: list[Block],
+        old: dict[str, Any],
+        new: dict[str, Any],
+        out: list[Splice],
+    ) -> bool:
+        """A table of tables written as one sub-table each (`[map.metrics.csat]`): a changed
+        one edited line by line, a removed one's block removed, a new one a block of its own
+        after the last."""
+        base = (*main.path, key)
+        depth = len(base)
+        if any(len(b.path) != depth + 1 or b.path[:depth] != base for b in subs):
+            return False
+        if [b.path[depth] for b in subs] != list(old):
+            return False
+        text = self.text
+        for block in subs:
+            name = str(block.path[depth])
+            if name not in new:
+                out.append((block.start, block.end, 0, ""))
+                continue
+            if same_data(old[name], new[name]):
+                continue
+            locs = self.layout.keys(block)
+            if any(len(loc.path) != 1 for loc in locs):
+                return False
+            if [loc.path[0] for loc in locs] != list(old[name]):
+                return False
+            slots = [_pair_slot(text, loc) for loc in locs]
+            if not self._lines(block, slots, old[name], new[name], "", out):
+                return False
+        added = [name for name in new if name not in old]
+        if added:
+            at = subs[-1].content_end
+            nl = newline_before(text, at, self.nl)
+            lead = "" if text[:at].endswith(("\n", "\r")) else nl
+            pieces: list[str] = []
+            for name in added:
+                header = ".".join(format_key(str(part)) for part in (*base, name))
+                lines = [f"[{header}]"] + [
+                    f"{format_key(k)} = {format_value(v, None, nl)}" for k, v in new[name].items()
+                ]
+                pieces.append(nl + nl.join(lines) + nl)
+            out.append((at, at, 9, lead + "".join(pieces)))
+        return True
 
     # Sequences: arrays and tables, inline or one item per line ---------------
 
@@ -377,6 +428,12 @@ def _aligned_eq(text: str, model: _Slot, width: int) -> str:
 def _old_value(old: Any, slot: _Slot, step: _Step) -> Any:
     """The value an old slot held (tables by key, arrays by position)."""
     return old[slot.key] if isinstance(old, dict) else old[step.old]
+
+
+def _tables_of_values(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Both tables hold only tables of plain values (`{ csat = { target = 4.0 } }`)."""
+    values = [*old.values(), *new.values()]
+    return all(isinstance(v, dict) and _flat(v) for v in values)
 
 
 def _flat(value: Any) -> bool:

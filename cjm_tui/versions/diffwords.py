@@ -38,13 +38,15 @@ def value_text(value: Any, signed: bool = False) -> str:
         return str(value.isoformat())
     if isinstance(value, int):
         return f"{value:+d}" if signed and value else str(value)
+    if isinstance(value, float):
+        return str(value)
     if isinstance(value, dict):
         pairs = (f"{clean_line(k)}={value_text(v, signed)}" for k, v in value.items())
         return "{" + ", ".join(pairs) + "}"
     return json.dumps(clean_line(str(value)), ensure_ascii=False)
 
 
-def _arrow(old: int | None, new: int | None) -> str:
+def _arrow(old: float | None, new: float | None) -> str:
     if old is None or new is None:
         return ""
     return " ↑" if new > old else " ↓" if new < old else ""
@@ -67,6 +69,18 @@ def _emotion(old: Any, new: Any) -> str:
             parts.append(_("per persona → all {value}", value=value_text(new, True)))
         return _("emotion") + " " + ", ".join(parts)
     return _("emotion") + f" {value_text(old, True)} → {value_text(new, True)}{_arrow(old, new)}"
+
+
+def _metrics(old: Any, new: Any) -> str:
+    """`metrics csat 3.1 → 3.4 ↑, nps (none) → 12`: each metric that changed, by name."""
+    before = old if isinstance(old, dict) else {}
+    after = new if isinstance(new, dict) else {}
+    parts = []
+    for name in [*before, *(n for n in after if n not in before)]:
+        a, b = before.get(name), after.get(name)
+        if a != b or type(a) is not type(b):
+            parts.append(f"{clean_line(str(name))} {value_text(a)} → {value_text(b)}{_arrow(a, b)}")
+    return _("metrics") + " " + ", ".join(parts)
 
 
 def _table_word(table: str) -> str:
@@ -119,6 +133,8 @@ def describe(change: Change, old: Map, new: Map) -> Text:
         return Text(f"◆ {head}: {text}", style="magenta")
     if change.key == "emotion":
         return Text(f"~ {head}: {_emotion(change.old, change.new)}", style="yellow")
+    if change.key == "metrics" and change.table == "touchpoints":
+        return Text(f"~ {head}: {_metrics(change.old, change.new)}", style="yellow")
     key = clean_line(change.key or "")
     return Text(
         f"~ {head}: {key} {value_text(change.old)} → {value_text(change.new)}", style="yellow"

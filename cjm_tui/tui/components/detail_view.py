@@ -13,6 +13,7 @@ from textual.widgets import Static
 from cjm_tui.i18n import _
 from cjm_tui.i18n.words import choice_word, emotion_word
 from cjm_tui.model import Action, Map, Persona, Stage, Touchpoint, title_of, to_raw
+from cjm_tui.model.entities import format_number, metric_status
 from cjm_tui.model.library import is_library_persona
 from cjm_tui.sanitize import clean
 from cjm_tui.views import colours
@@ -60,6 +61,8 @@ def labels() -> dict[str, str]:
         "quick_win": _("quick win"),
         "due": _("due"),
         "state": _("state"),
+        "metrics": _("metrics"),
+        "link": _("link"),
     }
 
 
@@ -95,6 +98,11 @@ def describe(m: Map, item: Persona | Stage | Touchpoint | Action | None) -> Text
             out.append_text(_emotion(m, item))
             out.append("\n")
             continue
+        if key == "metrics" and isinstance(item, Touchpoint):
+            out.append(f"{label}:", style="dim")
+            out.append_text(metrics_text(m, item))
+            out.append("\n")
+            continue
         text = _value(value)
         if key in CHOICE_KEYS and isinstance(value, str):
             text = clean(choice_word(value))
@@ -121,6 +129,30 @@ def _emotion(m: Map, tp: Touchpoint) -> Text:
         out.append(f"\n  {symbol} ", style=colour)
         out.append(f"{colours.emotion_label(value):>2} ", style=colours.emotion_style(value))
         out.append(clean(pid))
+    return out
+
+
+def metric_words() -> dict[str, tuple[str, str, str]]:
+    """A metric's status as a symbol, a word and a colour: never colour alone."""
+    return {"met": ("✓", _("met"), "green"), "missed": ("✗", _("missed"), "red")}
+
+
+def metrics_text(m: Map, tp: Touchpoint) -> Text:
+    """One line a metric: "CSAT (1-5): 3.1 (target 4.0, ✗ missed)"; names are data."""
+    out = Text()
+    words = metric_words()
+    for name, value in (tp.metrics or {}).items():
+        definition = m.info.metric(name)
+        out.append(f"\n  {clean(definition.label)}: {format_number(value)}")
+        status = metric_status(value, definition)
+        if definition.target is None:
+            continue
+        out.append(" (" + _("target {target}", target=format_number(definition.target)))
+        if status is not None:
+            symbol, word, colour = words[status]
+            out.append(", ")
+            out.append(f"{symbol} {word}", style=colour)
+        out.append(")")
     return out
 
 
