@@ -451,3 +451,16 @@ def test_the_report_of_a_b_is_the_report_of_b_a(a: dict[str, Any], b: dict[str, 
     for o in one.owners:
         if o.average is not None:
             assert not math.isnan(o.average)
+
+
+def test_the_report_across_maps_shows_metrics_off_target_and_ticket_links() -> None:
+    p, skipped = portfolio_of(MAPS)
+    page = render("html", p, skipped)
+    assert "Metrics off target" in page
+    assert 'href="https://tracker.example/CX-101"' in page
+    shortfalls = [x.miss.shortfall for x in p.off_target]
+    assert shortfalls and shortfalls == sorted(shortfalls, reverse=True)
+    assert {x.map.name for x in p.off_target} == {"b2b-office-visit.toml"}
+    data = json.loads(render("json", p, skipped))
+    assert data["metrics_off_target"][0]["metric"] == "first_response_h"
+    assert any(a["link"] == "https://tracker.example/CX-101" for a in data["actions"])

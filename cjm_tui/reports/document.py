@@ -266,7 +266,7 @@ def _action_line(p: PlannedAction) -> Line:
     return (*marks, Span(" "), *title)
 
 
-def _linked(line: Line, link: str | None) -> Line:
+def linked(line: Line, link: str | None) -> Line:
     """`line` linking to `link` (an action's ticket), when it has one."""
     if link is None:
         return line
@@ -322,7 +322,7 @@ def _plan(a: Analysis) -> list[Block]:
     rows = tuple(
         (
             cell(_marks(p)),
-            cell(_linked(data(p.action.title) or plain("(untitled)", "dim"), p.action.link)),
+            cell(linked(data(p.action.title) or plain("(untitled)", "dim"), p.action.link)),
             cell(data(p.touchpoint)),
             cell(data(p.action.owner)),
             cell(plain(p.action.effort or "")),

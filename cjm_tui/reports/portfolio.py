@@ -32,9 +32,11 @@ from dataclasses import dataclass
 
 from cjm_tui.model import Action, Map, Persona, Touchpoint
 from cjm_tui.reports.analysis import (
+    MetricMiss,
     Moment,
     average,
     departments,
+    metrics_off_target,
     moments_of_truth,
     touchpoint_mean,
 )
@@ -130,6 +132,14 @@ class PersonaAcross:
 
 
 @dataclass(frozen=True)
+class MapMetricMiss:
+    """A touchpoint's metric off its target, and the map it is in."""
+
+    map: MapSummary
+    miss: MetricMiss
+
+
+@dataclass(frozen=True)
 class MapCounts:
     """One map's figures in the report."""
 
@@ -149,6 +159,11 @@ class Portfolio:
     owners: tuple[Owner, ...]
     actions: tuple[MapAction, ...]
     personas: tuple[PersonaAcross, ...]
+    off_target: tuple[MapMetricMiss, ...] = ()
+    """Metrics off their targets in every map, the furthest off first (relative shortfall,
+    `reports/analysis.metrics_off_target`'s rule)."""
+    measured: bool = False
+    """Whether any map has a metric (the report says nothing of metrics otherwise)."""
 
     @property
     def touchpoint_count(self) -> int:
@@ -274,6 +289,10 @@ def across(maps: Iterable[MapSummary], today: dt.date | None = None) -> Portfoli
     moments = tuple(
         MapMoment(entry, moment) for entry in entries for moment in moments_of_truth(entry.map)
     )
+    misses = [
+        MapMetricMiss(entry, miss) for entry in entries for miss in metrics_off_target(entry.map)
+    ]
+    misses.sort(key=lambda x: -x.miss.shortfall)  # stable: map order, then each map's own
     return Portfolio(
         today=day,
         maps=entries,
@@ -282,6 +301,8 @@ def across(maps: Iterable[MapSummary], today: dt.date | None = None) -> Portfoli
         owners=_owners(entries, actions),
         actions=actions,
         personas=_personas(entries),
+        off_target=tuple(misses),
+        measured=any(t.metrics for entry in entries for t in entry.map.touchpoints),
     )
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from cjm_tui.model.entities import format_number
 from cjm_tui.model.names import UNNAMED, short_names
 from cjm_tui.model.rules import emotion_word
 from cjm_tui.reports.analysis import NO_OWNER
@@ -27,6 +28,7 @@ from cjm_tui.reports.document import (
     cell,
     data,
     emotion_span,
+    linked,
     plain,
 )
 from cjm_tui.reports.map_files import Loaded
@@ -192,7 +194,7 @@ def _action_cells(a: MapAction) -> tuple[Cell, ...]:
     return (
         cell(due_line),
         cell(plain(OVERDUE, "strong") if a.overdue else plain(state)),
-        cell(data(a.action.title) or plain("(untitled)", "dim")),
+        cell(linked(data(a.action.title) or plain("(untitled)", "dim"), a.action.link)),
         cell(data(a.action.owner)),
         cell(data(a.touchpoint)),
         _map_cell(a.map),
@@ -214,6 +216,36 @@ def _actions(p: Portfolio) -> list[Block]:
     rows = tuple(_action_cells(a) for a in p.actions)
     header = ("Due", "State", "Action", "Owner", "Touchpoint", "Map")
     return [*blocks, Table(header, rows, wide=frozenset({2, 4, 5}))]
+
+
+def _off_target(p: Portfolio) -> list[Block]:
+    if not p.measured:
+        return []
+    blocks: list[Block] = [Heading(2, plain("Metrics off target"))]
+    if not p.off_target:
+        return [*blocks, Paragraph(plain("Every metric with a target meets it.", "dim"))]
+    blocks.append(
+        Paragraph(
+            plain(
+                "Touchpoints of every map whose metrics miss their target, the furthest off "
+                "first (by the distance from the target, relative to it)."
+            )
+        )
+    )
+    rows = tuple(
+        (
+            cell(data(x.miss.touchpoint.name)),
+            cell(data(x.miss.label)),
+            cell(plain(format_number(x.miss.value))),
+            cell(plain(format_number(x.miss.target))),
+            cell(plain(f"{x.miss.shortfall:.0%}")),
+            cell(data(x.miss.owner)),
+            _map_cell(x.map),
+        )
+        for x in p.off_target
+    )
+    header = ("Touchpoint", "Metric", "Value", "Target", "Off by", "Owner", "Map")
+    return [*blocks, Table(header, rows, right=frozenset({2, 3, 4}), wide=frozenset({0, 6}))]
 
 
 def _personas(p: Portfolio) -> list[Block]:
@@ -260,6 +292,7 @@ def blocks(p: Portfolio, skipped: Sequence[Loaded] = ()) -> list[Block]:
         *_summary(p, skipped),
         *_moments(p),
         *_owners(p),
+        *_off_target(p),
         *_actions(p),
         *_personas(p),
         *_not_reported(skipped),
@@ -354,8 +387,23 @@ def as_data(p: Portfolio, skipped: Sequence[Loaded] = ()) -> dict[str, Any]:
                 "open": a.is_open,
                 "overdue": a.overdue,
                 "quick_win": a.action.is_quick_win,
+                "link": a.action.link,
             }
             for a in p.actions
+        ],
+        "metrics_off_target": [
+            {
+                "map": x.map.name,
+                "touchpoint": {"id": x.miss.touchpoint.id, "name": x.miss.touchpoint.name},
+                "metric": x.miss.name,
+                "label": x.miss.label,
+                "value": x.miss.value,
+                "target": x.miss.target,
+                "better": x.miss.better,
+                "shortfall": x.miss.shortfall,
+                "owner": x.miss.owner,
+            }
+            for x in p.off_target
         ],
         "personas": [
             {
