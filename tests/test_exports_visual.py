@@ -301,8 +301,12 @@ def check_html(page: str) -> Page:
     assert parsed.stack == []
     assert parsed.doctype == "DOCTYPE html"
     assert {tag for tag, _ in parsed.starts} <= HTML_TAGS | SVG_TAGS
-    # Our own inline markup only: bold "Goal:" labels and links to the grid's columns.
-    assert all((attrs.get("href") or "").startswith("#tp-") for attrs in parsed.tags("a"))
+    # Our own inline markup only: bold "Goal:" labels, links to the grid's columns, and the
+    # actions' tickets (https only: `cjm check` refuses any other link, the exporter too).
+    assert all(
+        (attrs.get("href") or "").startswith("#tp-") or is_ticket(attrs)
+        for attrs in parsed.tags("a")
+    )
     assert len(parsed.tags("svg")) == 1
     assert len(parsed.tags("style")) == 1
     check_self_contained(page, parsed)
@@ -317,17 +321,30 @@ NETWORK = re.compile(
 """A tag that loads something; in map text `<` is escaped, so text cannot match."""
 
 
+def is_ticket(attrs: dict[str, str | None]) -> bool:
+    """An action's ticket: a link a person follows, nothing the page loads."""
+    href = attrs.get("href") or ""
+    return attrs.get("class") == "ticket" and href.startswith(("https://", "http://"))
+
+
+TICKET = re.compile(r'<a class="ticket" href="https?://[^"]*"')
+
+
 def check_self_contained(page: str, parsed: Page) -> None:
-    """Nothing is loaded from anywhere: no resource attribute names a URL, no url() in CSS."""
+    """Nothing is loaded from anywhere: no resource attribute names a URL, no url() in CSS
+    (a ticket's link is followed by a person, never loaded)."""
     for tag, attrs in parsed.starts:
         for name in ("src", "href", "srcset", "poster", "action", "data", "xlink:href"):
             value = attrs.get(name)
+            if name == "href" and tag == "a" and is_ticket(attrs):
+                continue
             assert value is None or value.startswith("#"), (tag, name, value)
         assert tag not in ("link", "script", "img", "iframe", "object", "embed", "base")
     css = "\n".join(parsed.styles)
     assert "@import" not in css and "url(" not in css.lower()
     # The same on the source text, in case the parser above missed a tag.
-    assert NETWORK.search(page) is None, NETWORK.search(page)
+    rest = TICKET.sub('<a class="ticket"', page)
+    assert NETWORK.search(rest) is None, NETWORK.search(rest)
 
 
 @pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
@@ -339,7 +356,11 @@ def test_html_is_self_contained_and_well_formed(path: Path) -> None:
     assert len(parsed.tags("title")) >= 1
     assert "@media print" in page and "@page { size: A4 landscape;" in page
     if path != HOSTILE:
-        assert "http://" not in page and "https://" not in page
+        # Nothing is loaded from elsewhere; the only outside links are the actions' tickets.
+        assert "src=" not in page and "<link" not in page
+        outside = re.findall(r'<a [^>]*href="https?://[^"]*"', page)
+        assert all(a.startswith('<a class="ticket" href="https://') for a in outside), outside
+        assert page.count("https://") == len(outside) and "http://" not in page
     assert html.render(m) == page  # deterministic
 
 
