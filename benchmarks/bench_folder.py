@@ -14,7 +14,6 @@ Best and median of R runs each, after one untimed run that fills the bytecode ca
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -25,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_tui import BARE_APP, BARE_WORD, Terminal  # noqa: E402
 from generate import generate_map  # noqa: E402
-from report import machine, markdown_table, text_table  # noqa: E402
+from report import floor_table, machine  # noqa: E402
 
 
 def timed(
@@ -75,21 +74,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         read = timed(edit, env, all_read, args.repeat)
 
-    def row(name: str, values: list[float]) -> list[str]:
-        best, median = min(values), statistics.median(values)
-        return [name, f"{best:.0f} ms", f"{median:.0f} ms", f"{best / min(floor):.2f}x"]
-
-    table = markdown_table if args.markdown else text_table
     print(machine())
     print(f"{args.maps} maps of {args.touchpoints} touchpoints, 120x40, best of {args.repeat}")
     print(
-        table(
-            ["", "best", "median", "best / floor"],
+        floor_table(
             [
-                row("(a) floor: a bare Textual app", floor),
-                row("(b) cjm edit DIR: the list painted", painted),
-                row("(c) cjm edit DIR: every map read", read),
+                ("(a) floor: a bare Textual app", floor),
+                ("(b) cjm edit DIR: the list painted", painted),
+                ("(c) cjm edit DIR: every map read", read),
             ],
+            floor,
+            args.markdown,
         )
     )
     ratio = min(painted) / min(floor)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate_map  # noqa: E402
-from report import machine, markdown_table, text_table  # noqa: E402
+from report import floor_table, machine  # noqa: E402
 
 FLOOR = (
     "import pathlib, sys, tomllib\n"
@@ -79,24 +78,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         text = timed(report, env, args.repeat)
         as_json = timed([*report, "--format", "json"], env, args.repeat)
 
-    def row(name: str, values: list[float]) -> list[str]:
-        best, median = min(values), statistics.median(values)
-        return [name, f"{best:.0f} ms", f"{median:.0f} ms", f"{best / min(floor):.2f}x"]
-
-    table = markdown_table if args.markdown else text_table
     print(machine())
     print(
         f"{args.maps} maps of {args.touchpoints} touchpoints ({size / 1024:.0f} KiB), "
         f"best and median of {args.repeat}"
     )
     print(
-        table(
-            ["", "best", "median", "best / floor"],
+        floor_table(
             [
-                row("(a) floor: tomllib reads the files", floor),
-                row("(b) cjm report DIR", text),
-                row("(c) cjm report DIR --format json", as_json),
+                ("(a) floor: tomllib reads the files", floor),
+                ("(b) cjm report DIR", text),
+                ("(c) cjm report DIR --format json", as_json),
             ],
+            floor,
+            args.markdown,
         )
     )
     ratio = min(text) / min(floor)

@@ -45,3 +45,17 @@ def markdown_table(head: Sequence[str], body: Sequence[Sequence[str]]) -> str:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
     out += ["| " + " | ".join([row[0].strip(), *row[1:]]) + " |" for row in body]
     return "\n".join(out)
+
+
+def floor_table(
+    rows: Sequence[tuple[str, Sequence[float]]], floor: Sequence[float], markdown: bool
+) -> str:
+    """Best and median of each row's runs (milliseconds) and its best against the floor's."""
+    import statistics
+
+    body = [
+        [name, f"{min(v):.0f} ms", f"{statistics.median(v):.0f} ms", f"{min(v) / min(floor):.2f}x"]
+        for name, v in rows
+    ]
+    head = ["", "best", "median", "best / floor"]
+    return (markdown_table if markdown else text_table)(head, body)

@@ -281,11 +281,7 @@ class OpenMap:
         ]
         if not steps:
             return
-        mine = replay(self.map, steps, careful=True).map
-        target = _State.of(mine, what)
-        self._undo.append(_Step(target=target, source=_State.of(self.map, what)))
-        del self._undo[:-HISTORY_LIMIT]
-        self._redo.clear()
+        self._remember(_State.of(replay(self.map, steps, careful=True).map, what))
 
     def _edit(self, what: str, change: Callable[[Map], None], check: bool = True) -> None:
         """Apply `change` to a copy of the map; keep it only if the map stays valid.
@@ -298,15 +294,7 @@ class OpenMap:
         if self.waiting:
             raise EditError(self.waiting)
         before = _State.of(self.map, what)
-        candidate = Map(
-            info=self.map.info,
-            personas=list(self.map.personas),
-            stages=list(self.map.stages),
-            touchpoints=list(self.map.touchpoints),
-            actions=list(self.map.actions),
-            extra=self.map.extra,
-            library=self.map.library,
-        )
+        candidate = self.map.copy()
         if self._file is None:
             raise EditError(_("the map is still loading; try again in a moment"))
         change(candidate)

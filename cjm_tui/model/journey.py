@@ -31,6 +31,19 @@ class Map:
     library: PersonaLibrary | None = None
     """The persona library whose personas stand first in `personas` (`model/library.py`)."""
 
+    def copy(self) -> Map:
+        """A new map holding the same entity objects in fresh lists: edits replace entities,
+        never change them, so this is all an edit (or a replay of others' edits) needs."""
+        return Map(
+            info=self.info,
+            personas=list(self.personas),
+            stages=list(self.stages),
+            touchpoints=list(self.touchpoints),
+            actions=list(self.actions),
+            extra=self.extra,
+            library=self.library,
+        )
+
     # Lookups -----------------------------------------------------------------
 
     def persona(self, persona_id: str) -> Persona | None:

@@ -12,13 +12,14 @@ from typing import Any
 
 from cjm_tui.editing.openmap import OpenMap, with_uids_of
 from cjm_tui.i18n import _
-from cjm_tui.model import Map, map_from_raw, map_to_raw, title_of
+from cjm_tui.model import ENTITY_TABLES, Map, map_from_raw, map_to_raw, title_of
 from cjm_tui.sanitize import clean_line
 from cjm_tui.together.link import Line, Listener, SaveAnswer
 from cjm_tui.together.people import Person
 from cjm_tui.together.state import Replica
 from cjm_tui.together.wire import WireError, steps_out, verdict_in
 from cjm_tui.versions.changes import Lost
+from cjm_tui.versions.diffwords import table_word
 
 WELCOME_SECONDS = 10.0
 """How long to wait for the host's welcome (it sends a whole map: large ones take a moment)."""
@@ -188,18 +189,10 @@ class Guest:
 def _named(m: Map, lost: Lost) -> str:
     """`touchpoint sms-offer ("SMS offer")` for a notice."""
     table = lost.table
-    entity = None
-    if table in ("personas", "stages", "touchpoints", "actions"):
-        entity = next((e for e in getattr(m, table) if e.id == lost.id), None)
-    kind = {
-        "personas": _("persona"),
-        "stages": _("stage"),
-        "touchpoints": _("touchpoint"),
-        "actions": _("action"),
-        "map": _("the map's details"),
-    }.get(table, table)
-    if table == "map":
-        return kind
+    if table not in ENTITY_TABLES:  # "map" or "extra"
+        return _("the map's details")
+    entity = next((e for e in getattr(m, table) if e.id == lost.id), None)
+    kind = table_word(table)
     name = clean_line(title_of(entity)) if entity is not None else ""
     ident = clean_line(lost.id)
     return f'{kind} {ident} ("{name}")' if name and name != ident else f"{kind} {ident}"

@@ -110,9 +110,8 @@ class Host:
 
     def _local(self, before: Map, after: Map) -> None:
         """This editor changed the map (it is the shared state itself)."""
-        if not self.guests:  # nobody to tell: no steps to work out (a key stays cheap alone)
-            self.hub.map = after
-            self.hub.seq += 1
+        if not self.guests:
+            self.hub.move_to(after)
             return
         self._tell_all(self.hub.adopt(self.me.id, 0, after))
 

@@ -279,14 +279,18 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
                 changed_on_disk(str(self.om.path)), lambda a: self._on_disk_answer(a, then_quit)
             )
             return
-        self.drafts.saved(wrote=result is SaveResult.SAVED)
+        self._after_save(result is SaveResult.SAVED, then_quit)
+
+    def _after_save(self, wrote: bool, then_quit: bool) -> None:
+        """This editor's save went through (its own file, or the shared map's host)."""
+        self.drafts.saved(wrote=wrote)
         self.main.refresh_views()
         self._refresh_screen()
         if then_quit:
             self.exit(0)
             return
         name = clean_line(self.om.path.name)
-        if result is SaveResult.SAVED:
+        if wrote:
             tell(self, _("Saved {name}", name=name), timeout=2)
         else:
             tell(self, _("Nothing to save in {name}", name=name), timeout=2)
@@ -360,16 +364,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             why = clean_line(answer.why or "")
             tell(self, why, severity="error", title=_("Not saved"), timeout=10)
             return
-        self.drafts.saved(wrote=answer.wrote)
-        self.main.refresh_views()
-        self._refresh_screen()
-        if then_quit:
-            self.exit(0)
-            return
-        if answer.wrote:
-            tell(self, _("Saved {name}", name=name), timeout=2)
-        else:
-            tell(self, _("Nothing to save in {name}", name=name), timeout=2)
+        self._after_save(answer.wrote, then_quit)
 
     def action_people(self) -> None:
         people = self.session.people if self.session is not None else []

@@ -107,10 +107,10 @@ def between(before: Map, after: Map) -> list[Step]:
     for table in ORDER:
         old: list[Entity] = getattr(before, table)
         new: list[Entity] = getattr(after, table)
-        if old == new and all(a is b for a, b in zip(old, new, strict=True)):
-            continue
+        if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)):
+            continue  # the same objects: nothing in this table changed
         new_at = {e.uid: i for i, e in enumerate(new)}
-        old_by = {e.uid: e for e in old}
+        old_at = {e.uid: i for i, e in enumerate(old)}
         for e in old:
             if e.uid not in new_at:
                 drops.append(Drop(table, e.id))
@@ -121,12 +121,11 @@ def between(before: Map, after: Map) -> list[Step]:
                     if changed:
                         puts.append(Put(table, e.id, changed))
         # Which kept entries moved: those off the longest run still in their old order.
-        old_at = {e.uid: i for i, e in enumerate(old)}
         kept = [old_at[e.uid] for e in new if e.uid in old_at]
         still = {old[i].uid for i in longest_increasing(kept)}
         for i, e in enumerate(new):
             previous = new[i - 1].id if i else None
-            if e.uid not in old_by:
+            if e.uid not in old_at:
                 places.append(Place(table, e.id, previous, to_raw(e), e.uid))
             elif e.uid not in still:
                 places.append(Place(table, e.id, previous))
@@ -153,15 +152,7 @@ def replay(
     `uids`: (table, id) -> uid for new entries this process knows already (its own, coming
     back from the shared state), so they keep their identity here.
     """
-    out = Map(
-        info=m.info,
-        personas=list(m.personas),
-        stages=list(m.stages),
-        touchpoints=list(m.touchpoints),
-        actions=list(m.actions),
-        extra=m.extra,
-        library=m.library,
-    )
+    out = m.copy()
     applied: list[Step] = []
     lost: list[Lost] = []
     renamed: dict[tuple[str, str], str] = {}
@@ -285,16 +276,6 @@ def _place(
 
 
 # Telling what changed ------------------------------------------------------------------------
-
-
-def touched(steps: Iterable[Step]) -> set[tuple[str, str]]:
-    """(table, id) of every entry the steps name (ids before and after a rename)."""
-    out: set[tuple[str, str]] = set()
-    for step in steps:
-        out.add((step.table, step.id))
-        if isinstance(step, Put) and "id" in step.fields:
-            out.add((step.table, str(step.fields["id"][1])))
-    return out
 
 
 def structural(steps: Iterable[Step]) -> bool:

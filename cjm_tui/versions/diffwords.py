@@ -83,7 +83,7 @@ def _metrics(old: Any, new: Any) -> str:
     return _("metrics") + " " + ", ".join(parts)
 
 
-def _table_word(table: str) -> str:
+def table_word(table: str) -> str:
     """What an entry of `table` is called in a change line ("touchpoint"; "map")."""
     words = {
         "personas": _("persona"),
@@ -99,7 +99,7 @@ def describe(change: Change, old: Map, new: Map) -> Text:
     """One line for a change, coloured by kind, map text as data."""
     from rich.text import Text
 
-    what = _table_word(change.table)
+    what = table_word(change.table)
     name = f" “{clean_line(change.name)}”" if change.name else ""
     head = what if change.table == "map" else f"{what} {clean_line(change.id)}{name}"
     if change.kind == "added":

@@ -7,6 +7,7 @@ their figures as it goes, so a folder of 200 maps is usable before it is read.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -84,8 +85,6 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
     def _read_all(self, rows: list[MapRow]) -> None:
         worker = get_current_worker()
         done: list[MapRow] = []
-        import time
-
         last = time.monotonic()
         for row in rows:
             if worker.is_cancelled:
