@@ -150,11 +150,16 @@ class MapList(OptionList):
                 header.first(Static).update(line(None, width))
 
     @property
-    def highlighted_path(self) -> str | None:
+    def highlighted_row(self) -> MapRow | None:
         index = self.highlighted
         if index is None or not 0 <= index < len(self.rows):
             return None
-        return str(self.rows[index].path)
+        return self.rows[index]
+
+    @property
+    def highlighted_path(self) -> str | None:
+        row = self.highlighted_row
+        return str(row.path) if row is not None else None
 
     def highlight_path(self, path: str) -> None:
         index = next((i for i, r in enumerate(self.rows) if str(r.path) == path), None)

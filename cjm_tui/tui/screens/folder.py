@@ -53,7 +53,7 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
     def __init__(self, folder: Path, files: list[Path], highlight: Path | None = None) -> None:
         super().__init__()
         self.folder = folder
-        self.rows = first_rows(folder, files)
+        self._first = first_rows(folder, files)
         self._highlight = highlight
 
     def compose(self) -> ComposeResult:
@@ -66,18 +66,23 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.app.sub_title = clean_line(self.folder.resolve().name or str(self.folder))
         table = self.table
-        table.show_rows(self.rows)
+        table.show_rows(self._first)
         if self._highlight is not None:
             table.highlight_path(str(self._highlight))
         table.focus()
         self._status()
         # Read once the first frame is out: a worker started now would compete with it for
         # the interpreter (the names are what a person needs first).
-        self.set_timer(FIRST_FRAME_SECONDS, lambda: self._read_all(list(self.rows)))
+        self.set_timer(FIRST_FRAME_SECONDS, lambda: self._read_all(list(self._first)))
 
     @property
     def table(self) -> MapList:
         return self.query_one(MapList)
+
+    @property
+    def rows(self) -> list[MapRow]:
+        """The maps as the list shows them (their figures in as they are read)."""
+        return self.table.rows
 
     # Reading the maps ------------------------------------------------------------------------
 
@@ -96,8 +101,6 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
         self.app.call_from_thread(self._filled, done)
 
     def _filled(self, rows: list[MapRow]) -> None:
-        by_path = {r.path: r for r in rows}
-        self.rows = [by_path.get(r.path, r) for r in self.rows]
         table = self.table
         for row in rows:
             table.update_row(row)
@@ -127,8 +130,7 @@ class FolderScreen(bindings.TranslatedBindings, Screen[None]):
     # Keys ---------------------------------------------------------------------------------------
 
     def _highlighted(self) -> MapRow | None:
-        path = self.table.highlighted_path
-        return next((r for r in self.rows if str(r.path) == path), None)
+        return self.table.highlighted_row
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
