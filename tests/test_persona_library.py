@@ -4,6 +4,7 @@ own lines, saving a map without copying them in, editing them in place, the edit
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import shutil
@@ -15,12 +16,15 @@ from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
 from cjm_tui.cli import main
-from cjm_tui.cli.report import plain_text
+from cjm_tui.cli.report import plain_render, plain_text
 from cjm_tui.editing.openmap import EditError, OpenMap
 from cjm_tui.exports import FORMATS
 from cjm_tui.model import Persona, map_from_raw, map_to_raw
 from cjm_tui.model.library import is_library_persona, is_persona_library, own_map
 from cjm_tui.model.lint import library_unused
+from cjm_tui.reports import portfolio_report
+from cjm_tui.reports.map_files import load_maps
+from cjm_tui.reports.portfolio import across, summaries
 from cjm_tui.store import InvalidMap, MapFile, check_file
 from cjm_tui.tui.app import build_app
 from cjm_tui.tui.components.personas_pane import LIBRARY_MARK, PersonasPane
@@ -329,17 +333,10 @@ names = st.text(
 )
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    shared=st.lists(names, min_size=1, max_size=3),
-    own=st.lists(names, max_size=2),
-    emotions=st.lists(st.integers(-2, 2), min_size=1, max_size=5),
-)
-def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports(
-    tmp_path: Path, shared: list[str], own: list[str], emotions: list[int]
-) -> None:
+def library_and_body(shared: list[str], own: list[str], emotions: list[int]) -> tuple[str, str]:
+    """A library of `shared` personas, and a map's body (its own personas, one stage, one
+    touchpoint per emotion, each felt by the next persona in turn, the first a moment of truth)."""
+
     def persona(i: int, name: str, prefix: str) -> str:
         quoted = json.dumps(name, ensure_ascii=False)
         return f'[[personas]]\nid = "{prefix}{i}"\nname = {quoted}\n\n'
@@ -355,6 +352,21 @@ def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports
             f'[[touchpoints]]\nid = "t{k}"\nstage = "s"\nname = "T{k}"\n'
             f'personas = ["{who}"]\nemotion = {feel}\nmoment_of_truth = {str(k == 0).lower()}\n\n'
         )
+    return library, body
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    shared=st.lists(names, min_size=1, max_size=3),
+    own=st.lists(names, max_size=2),
+    emotions=st.lists(st.integers(-2, 2), min_size=1, max_size=5),
+)
+def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports(
+    tmp_path: Path, shared: list[str], own: list[str], emotions: list[int]
+) -> None:
+    library, body = library_and_body(shared, own, emotions)
     head = '[map]\nformat = 1\ntitle = "Same"\n'
     folder = tmp_path / f"case{abs(hash((tuple(shared), tuple(own), tuple(emotions))))}"
     folder.mkdir(exist_ok=True)
@@ -374,6 +386,51 @@ def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports
         else:
             assert out_a == out_b, fmt
     shutil.rmtree(folder)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    shared=st.lists(names, min_size=1, max_size=3),
+    own=st.lists(names, max_size=2),
+    emotions=st.lists(st.integers(-2, 2), min_size=1, max_size=5),
+)
+def test_maps_with_a_library_and_with_the_same_personas_inline_report_the_same_across_maps(
+    tmp_path: Path, shared: list[str], own: list[str], emotions: list[int]
+) -> None:
+    """The report across maps (text, Markdown, HTML, JSON) of two maps that name one library
+    equals the report of the same two maps with the library's personas copied into each."""
+    library, body = library_and_body(shared, own, emotions)
+    _, other = library_and_body(shared, own, [-e for e in reversed(emotions)])
+    case = tmp_path / f"case{abs(hash((tuple(shared), tuple(own), tuple(emotions))))}"
+    (case / "shared").mkdir(parents=True)
+    (case / "shared" / "personas.toml").write_text(library, encoding="utf-8")
+    folders = {"with": case / "with", "inline": case / "inline"}
+    for kind, folder in folders.items():
+        folder.mkdir()
+        for name, title, text in (("a.toml", "A", body), ("b.toml", "B", other)):
+            head = f'[map]\nformat = 1\ntitle = "{title}"\n'
+            if kind == "with":
+                head += 'persona_library = "../shared/personas.toml"\n\n'
+            else:
+                head += "\n" + library
+            (folder / name).write_text(head + text, encoding="utf-8")
+    today = dt.date(2026, 12, 6)
+    reports = {}
+    for kind, folder in folders.items():
+        loaded = load_maps([folder])
+        assert all(item.map is not None for item in loaded), [i.problem for i in loaded]
+        p = across(summaries(loaded), today)
+        assert p.personas, "the personas across maps are in the report"
+        reports[kind] = (
+            plain_render(portfolio_report.text(p, [], 100), 100),
+            portfolio_report.markdown(p, []),
+            portfolio_report.html(p, []),
+            portfolio_report.as_json(p, []),
+        )
+    assert reports["with"] == reports["inline"]
+    shutil.rmtree(case)
 
 
 def test_a_map_without_a_library_is_as_before() -> None:

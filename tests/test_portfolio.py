@@ -178,6 +178,27 @@ def test_a_valid_map_is_parsed_once_and_a_library_is_no_map(tmp_path: Path) -> N
     assert problem is not None and re.fullmatch(r".*bad\.toml:6:\d+: error: .*", problem)
 
 
+def test_many_files_read_by_worker_processes_are_read_as_one_process_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cjm_tui.reports import map_files as module
+
+    for i in range(module.PARALLEL_FROM + 4):
+        shutil.copy(MAPS / ("telecom-prepaid.toml" if i % 2 else "b2b-office-visit.toml"), tmp_path)
+        (tmp_path / f"copy-{i:02d}.toml").write_bytes((MAPS / "telecom-prepaid.toml").read_bytes())
+    (tmp_path / "broken.toml").write_text("[map\n", encoding="utf-8")
+    shutil.copy(MAPS / "personas.toml", tmp_path)
+    if len(os.sched_getaffinity(0)) > 1:
+        assert module._workers(len(map_files([tmp_path]))) > 1
+    parallel = load_maps([tmp_path])
+    monkeypatch.setattr(module, "_workers", lambda files: 1)
+    assert parallel == load_maps([tmp_path])
+    assert [item.name for item in parallel][:2] == ["b2b-office-visit.toml", "broken.toml"]
+    assert (
+        sum(item.library for item in parallel) == 1 and sum(bool(i.problem) for i in parallel) == 1
+    )
+
+
 def test_reporting_a_folder_equals_reporting_its_files(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.style import Style
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from cjm_tui.model import Map
@@ -29,6 +27,7 @@ from cjm_tui.reports.document import (
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths, measure, table_room
+from cjm_tui.views.lined_table import LinedTable
 
 MARK_STYLES: dict[str, Style] = {
     MOMENT: colours.MOT_STYLE,
@@ -63,10 +62,12 @@ def line_text(spans: Line) -> Text:
 
 
 def _cell(value: Cell) -> Text:
+    if len(value) == 1:
+        return line_text(value[0])
     return Text("\n").join(line_text(line) for line in value)
 
 
-def _table(table: Table, width: int) -> RichTable:
+def _table(table: Table, width: int) -> LinedTable:
     rows = [[_cell(c) for c in row] for row in table.rows]
     names = [head_text(h) for h in table.header]
     columns = len(names)
@@ -75,17 +76,7 @@ def _table(table: Table, width: int) -> RichTable:
     natural = [longest for longest, _ in measured]
     words = [word for _, word in measured]
     widths = fit_widths(natural, room, words=words, wide=set(table.wide))
-    out = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for c, name in enumerate(names):
-        out.add_column(
-            name,
-            justify="right" if c in table.right else "left",
-            overflow="fold",
-            width=widths[c],
-        )
-    for row in rows:
-        out.add_row(*row)
-    return out
+    return LinedTable([Text(n) for n in names], rows, widths, right=table.right)
 
 
 def _block(block: Block, width: int) -> list[RenderableType]:
