@@ -195,3 +195,38 @@ def test_across_maps_owners(snap_compare: object, folder: Path, size: tuple[int,
         await pilot.pause()  # type: ignore[attr-defined]
 
     assert snap_compare(FolderApp(folder), terminal_size=size, run_before=views)  # type: ignore[operator]
+
+
+VIEWS = [
+    pytest.param("1", id="moments"),
+    pytest.param("3", id="actions"),
+    pytest.param("4", id="personas"),
+]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", VIEWS)
+def test_across_maps_views(
+    snap_compare: object, folder: Path, key: str, size: tuple[int, int]
+) -> None:
+    """`v` then `1`, `3` or `4` on the folder, the tab of that number active.
+    1 Moments of truth: every moment of truth with its map (short title), stage, emotion (per
+      persona where the map has them) and owner, in map order.
+    3 Actions: every action across the maps, overdue ones first (marked), then by due date,
+      undated last; each with its map, owner, state and ticket link where it has one.
+    4 Personas: each persona of the maps (the library's roles marked as such) with the maps
+      it appears in and its average emotion in each.
+    Under the table the same summary line as on every tab; the footer: 1-4 View, esc Back."""
+
+    async def views(pilot: object) -> None:
+        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
+
+        app = pilot.app  # type: ignore[attr-defined]
+        await until(pilot, lambda: all(r.read for r in app.screen.rows))  # type: ignore[arg-type]
+        await pilot.press("v")  # type: ignore[attr-defined]
+        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))  # type: ignore[arg-type]
+        await until(pilot, lambda: app.screen.portfolio is not None)  # type: ignore[arg-type]
+        await pilot.press(key)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=views)  # type: ignore[operator]
