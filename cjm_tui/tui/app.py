@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -15,15 +15,13 @@ from textual.content import Content
 from textual.filter import LineFilter
 from textual.screen import Screen
 
+from cjm_tui.editing.lock import lock_path
 from cjm_tui.editing.openmap import EditError, OpenMap, SaveResult
 from cjm_tui.editing.userconfig import ConfigError, remember
 from cjm_tui.i18n import N_, _, _n, translate
 from cjm_tui.model.problems import Problem
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
-from cjm_tui.together.link import SaveAnswer
-from cjm_tui.together.people import Person
-from cjm_tui.together.session import Session
 from cjm_tui.tui import bindings
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.drafts import DraftKeeper
@@ -34,6 +32,11 @@ from cjm_tui.tui.screens.choice import ConfirmDialog, changed_on_disk, quit_guar
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.tui.themes import ThemeSetup, palette_filter, register_themes
+
+if TYPE_CHECKING:
+    from cjm_tui.together.link import SaveAnswer
+    from cjm_tui.together.people import Person
+    from cjm_tui.together.session import Session
 
 TEXTUAL_COMMANDS = (
     N_("Theme"),
@@ -119,15 +122,13 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), (title, "dim"))
 
     async def on_mount(self) -> None:
-        if self._want_lock:
-            self.session = Session(self.om, self, follow=self.om.read_only)
         self.push_screen(self.main)
         if self.om.is_loading:
             # Painted from the first look; read the whole file once that frame is out (a
             # worker started earlier would compete with the first frame for the interpreter).
             self.set_timer(0.15, self._start_loading)
         else:
-            self.call_after_refresh(gc.freeze)
+            self.call_after_refresh(settle_memory)
         if self._keys.notice:
             tell(self, self._keys.notice, title=_("Keys"), timeout=12)
         # A broken config.toml is told by both its keys and its theme: say it once.
@@ -137,15 +138,25 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         self._theme_ready = True
         if self._theme_setup.explicit:
             self._remember_theme(self.theme)
-        if not self.om.is_loading:
-            await self._start_together()
-        self.drafts.start()  # after the session: only the editor that hosts keeps a draft
+        if self.om.is_loading:
+            self.drafts.start()
+        elif self._want_lock and lock_path(self.om.path).exists():
+            await self._start_together()  # another editor may host it: join before any key
+            self.drafts.start()  # after the session: only the editor that hosts keeps a draft
+        else:
+            # Nobody else has it open: this editor will host it, from whatever it holds by
+            # then, and keeps the draft; hosting (the socket, the file watcher, their
+            # imports) waits for the first frame.
+            self.drafts.start()
+            self.call_after_refresh(self.run_worker, self._start_together(), group="together")
 
     async def _start_together(self) -> None:
         """Host the map or join the editor that does (see `cjm_tui/together/`)."""
-        session = self.session
-        if session is None:
+        if not self._want_lock:
             return
+        from cjm_tui.together.session import Session
+
+        self.session = session = Session(self.om, self, follow=self.om.read_only)
         await session.start()
         if self.main.is_mounted:
             self.main.refresh_views()
@@ -211,9 +222,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     async def _after_loading(self) -> None:
         await self._start_together()  # a shared state starts from the whole map
         self.drafts.loaded()
-        # The map and the widgets live as long as the app: keep the collector from walking
-        # them again on every full collection (those pauses set the worst keypress times).
-        gc.freeze()
+        settle_memory()
 
     def _load_failed(self, problems: list[Problem], error: str | None) -> None:
         self.load_problems = problems
@@ -444,6 +453,14 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         elif answer == "discard":
             self.drafts.discard()
             self.exit(0)
+
+
+def settle_memory() -> None:
+    """The collector on again (`cjm edit` starts with it off), with everything built so far
+    frozen: the map and the widgets live as long as the app, and a full collection walking
+    them again would set the worst keypress times."""
+    gc.freeze()
+    gc.enable()
 
 
 def build_app(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -38,6 +39,7 @@ class FolderApp(bindings.TranslatedBindings, App[Path | None]):
 
     def on_mount(self) -> None:
         self.push_screen(FolderScreen(self.folder, find_map_files(self.folder), self._highlight))
+        self.call_after_refresh(gc.enable)  # `cjm edit DIR` starts with it off until now
 
     @on(FolderScreen.Chosen)
     def _chosen(self, event: FolderScreen.Chosen) -> None:
