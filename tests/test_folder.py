@@ -78,7 +78,7 @@ async def test_enter_answers_the_map_and_a_bad_file_cannot_be_opened(folder: Pat
         assert app.is_running  # refused, said in one line
         assert any("not a valid map" in str(n.message) for n in app._notifications)
         await pilot.press("down", "enter")
-    assert app.return_value == folder / "employee-onboarding.toml"
+    assert app.return_value == folder / "employee-onboarding-to-be.toml"
 
 
 async def test_n_writes_a_starter_map_named_after_its_title_and_opens_it(folder: Path) -> None:
@@ -103,11 +103,12 @@ async def test_q_on_the_list_quits_with_nothing_to_open(folder: Path) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_folder_list(snap_compare: object, folder: Path, size: tuple[int, int]) -> None:
     """The folder's maps, one row each, by path: "Wizyta klienta B2B…", "broken.toml" with its
-    first error in red and a red ✗ as its kind, "Employee onboarding…", "segments/students.toml"
-    (a copy of the telecom map) and "Prepaid bundle…"; beside each: kind, stages, points,
+    first error in red and a red ✗ as its kind, "Employee onboarding (to-be…", "Employee
+    onboarding: from…", "segments/students.toml" (a copy of the telecom map, same title) and
+    "Prepaid bundle…"; beside each: kind, stages, points,
     moments of truth, open actions, lint findings and the date it changed (2026-12-01). The map
     column takes what the figures leave (at 80x24 about 20 characters). Under the table the
-    highlighted map's file and "5 maps · 1 is not a valid map"; the footer: enter Open (not
+    highlighted map's file and "6 maps · 1 is not a valid map"; the footer: enter Open (not
     shown), n New map, v Across maps, r Rescan, q Quit."""
 
     async def read(pilot: object) -> None:
@@ -123,11 +124,11 @@ def test_cjm_edit_dir_opens_a_map_and_comes_back_to_the_list(folder: Path, tmp_p
     term = Terminal(folder, with_env)
     try:
         term.wait_for("Employee onboarding")  # read: its title is in
-        term.send(b"\x1b[B\x1b[B\r")  # the employee onboarding map
+        term.send(b"\x1b[B\x1b[B\x1b[B\r")  # the employee onboarding map (as-is)
         term.wait_for("employee-onboarding.toml —")
         mark = len(term.text())
         term.send(b"q")
-        wait_until(lambda: "5 maps" in term.since(mark), "the list again", 30, term)
+        wait_until(lambda: "6 maps" in term.since(mark), "the list again", 30, term)
         term.send(b"q")
         status = term.wait_exit()
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
@@ -161,7 +162,7 @@ async def test_v_shows_owners_across_maps_the_most_painful_first(folder: Path) -
         assert isinstance(across, AcrossMapsScreen)
         await until(pilot, lambda: across.portfolio is not None)
         assert across.portfolio is not None
-        assert len(across.portfolio.maps) == 4  # the samples and the copy; not broken.toml
+        assert len(across.portfolio.maps) == 5  # the samples and the copy; not broken.toml
         await pilot.press("2")
         status = str(across.query_one("#across-status").render())
         assert "the most painful moments: Billing" in status
@@ -180,7 +181,7 @@ def test_across_maps_owners(snap_compare: object, folder: Path, size: tuple[int,
     """`v` then `2` on the folder: the tabs "1 Moments of truth 2 Owners 3 Actions 4 Personas"
     with Owners active; a table of owners across the maps, the most painful first (Finance
     -2.0, Billing -1.8, Customer Care -1.7 ...), each with its maps, touchpoints, moments of
-    truth, average emotion, open and overdue actions; under it "4 maps · 84 touchpoints · ...
+    truth, average emotion, open and overdue actions; under it "5 maps · 104 touchpoints · ...
     the most painful moments: Billing (..., average -1.8)"; the footer: 1-4 View, esc Back."""
 
     async def views(pilot: object) -> None:
@@ -210,12 +211,13 @@ def test_across_maps_views(
     snap_compare: object, folder: Path, key: str, size: tuple[int, int]
 ) -> None:
     """`v` then `1`, `3` or `4` on the folder, the tab of that number active.
-    1 Moments of truth: every moment of truth with its map (short title), stage, emotion (per
-      persona where the map has them) and owner, in map order.
-    3 Actions: every action across the maps, overdue ones first (marked), then by due date,
-      undated last; each with its map, owner, state and ticket link where it has one.
-    4 Personas: each persona of the maps (the library's roles marked as such) with the maps
-      it appears in and its average emotion in each.
+    1 Moments of truth: every moment of truth with its map (its file's name without .toml:
+      b2b-office-visit, employee-onboarding-to-be...), stage, touchpoint, emotion (per persona
+      where the map has them) and owner, in map order.
+    3 Actions: every action across the maps, the overdue one first ("doing overdue"), then by
+      due date; each with its map, title, owner and state.
+    4 Personas: each persona with how many maps it appears in and its average emotion in
+      each, the figure first ("+1.0 employee-onboarding-to-be; -0.8 employee-onboarding").
     Under the table the same summary line as on every tab; the footer: 1-4 View, esc Back."""
 
     async def views(pilot: object) -> None:

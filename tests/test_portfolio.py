@@ -29,7 +29,7 @@ from cjm_tui.reports.map_files import load_map, load_maps, map_files
 from cjm_tui.reports.portfolio import MapSummary, Portfolio, across, summaries
 from tests.test_report import RAW_CONTROL, check_markdown
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_MAPS
 
 MAPS = ROOT / "maps"
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
@@ -106,7 +106,7 @@ def test_cli_formats_are_the_golden_files(
         assert f"<h2>{heading}</h2>" in page
     assert main(["report", str(MAPS)]) == 0  # text, plain when piped
     out = capsys.readouterr().out
-    assert out.startswith("Across 3 maps\n") and "\x1b" not in out
+    assert out.startswith(f"Across {len(SAMPLE_MAPS)} maps\n") and "\x1b" not in out
 
 
 # Reading a folder ----------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_folder_with_bad_files_names_each_and_reports_the_rest(
     assert re.fullmatch(r".*z-not-a-map\.toml:\d+:\d+: error: .*", lines[1])
     assert "Traceback" not in captured.err
     out = captured.out
-    assert out.startswith("# Across 3 maps\n")
+    assert out.startswith(f"# Across {len(SAMPLE_MAPS)} maps\n")
     assert "| sub/broken.toml | " in out and "| z-not-a-map.toml | " in out
     assert "*Persona libraries (not maps):* personas.toml" in out
     assert "skip.toml" not in out

@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from cjm_tui.i18n import N_, _, translate
-from cjm_tui.reports.map_files import load_maps
-from cjm_tui.reports.portfolio import Owner, Portfolio, across, summaries
+from cjm_tui.reports.map_files import load_map
+from cjm_tui.reports.portfolio import MapSummary, Owner, Portfolio, across, summaries
 from cjm_tui.sanitize import clean_line
 from cjm_tui.tui import analysis_rows as rows
 from cjm_tui.tui import bindings
@@ -38,7 +38,7 @@ VIEW_IDS = tuple(view for view, _label in VIEWS)
 
 def moments(p: Portfolio) -> tuple[list[Col], list[Row]]:
     cols = [
-        Col(_("Map")),
+        Col(_("Map"), wide=True),
         Col(_("Stage")),
         Col(_("Touchpoint"), wide=True),
         Col(_("Emotion"), keep=True),
@@ -57,7 +57,7 @@ def moments(p: Portfolio) -> tuple[list[Col], list[Row]]:
         out.append(
             Row(
                 None,
-                [rows.plain(mm.map.title or mm.map.name, "bold"), rows.plain(mo.stage),
+                [rows.plain(map_label(mm.map), "bold"), rows.plain(mo.stage),
                  rows.name(mo.touchpoint), values, rows.owner(mo.owner)],
             )
         )  # fmt: skip
@@ -96,7 +96,7 @@ def owners(p: Portfolio) -> tuple[list[Col], list[Row]]:
 
 
 def actions(p: Portfolio) -> tuple[list[Col], list[Row]]:
-    cols = [Col(_("Due"), keep=True), Col(_("Map")), Col(_("Action"), wide=True),
+    cols = [Col(_("Due"), keep=True), Col(_("Map"), wide=True), Col(_("Action"), wide=True),
             Col(_("Owner")), Col(_("State"), keep=True)]  # fmt: skip
     out = []
     for ma in p.actions:
@@ -108,11 +108,24 @@ def actions(p: Portfolio) -> tuple[list[Col], list[Row]]:
         out.append(
             Row(
                 None,
-                [due, rows.plain(ma.map.title or ma.map.name), rows.plain(a.title, "bold"),
+                [due, rows.plain(map_label(ma.map)), rows.plain(a.title, "bold"),
                  rows.owner(a.owner), state],
             )
         )  # fmt: skip
     return cols, out
+
+
+def in_folder(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def map_label(entry: MapSummary) -> str:
+    """A map in these tables: its file's name without `.toml`, short and unique in the folder
+    (titles are long, and an as-is and a to-be map often share their first words)."""
+    return entry.name.removesuffix(".toml")
 
 
 def personas(p: Portfolio) -> tuple[list[Col], list[Row]]:
@@ -125,9 +138,11 @@ def personas(p: Portfolio) -> tuple[list[Col], list[Row]]:
     for pa in p.personas:
         name = rows.plain(" / ".join(pa.names), "bold")
         name.append(f"  {clean_line(pa.id)}", "dim")
+        # The figure first and the file's name for the map: a title is too long to leave
+        # room for the next maps' figures.
         per_map = rows.joined(
             [
-                rows.plain(f"{a.map.title or a.map.name} ") + rows.mean(a.average)
+                Text.assemble(rows.mean(a.average), " ", rows.plain(map_label(a.map)))
                 for a in pa.appearances
             ],
             sep="; ",
@@ -174,7 +189,8 @@ class AcrossMapsScreen(bindings.TranslatedBindings, Screen[None]):
 
     @work(thread=True, exclusive=True, group="across")
     def _read(self) -> None:
-        loaded = load_maps(self.maps)
+        # Named by their path in the folder, as `cjm report DIR` names them.
+        loaded = [load_map(path, in_folder(path, self.folder)) for path in self.maps]
         portfolio = across(summaries(loaded))
         self.app.call_from_thread(self._show, portfolio)
 
