@@ -65,7 +65,9 @@ def _cell(value: Cell) -> str:
 
 def _table(table: Table) -> list[str]:
     def cls(i: int) -> str:
-        return ' class="num"' if i in table.right else ""
+        if i in table.right:
+            return ' class="num"'
+        return ' class="long"' if i in table.wide else ""
 
     head = "".join(
         f"<th{cls(i)}>{esc(head_text(name))}</th>" for i, name in enumerate(table.header)
