@@ -17,11 +17,18 @@ words = st.lists(st.sampled_from([*list("ab ΩЖ中😀\n-"), "żółw", "  ", "
 )
 
 
-def drawn(renderable: object, width: int) -> str:
+def drawn(renderable: object, width: int, colour: bool = False) -> str:
+    """As piped (no colour: LinedTable's one-string-a-line path), or in a colour terminal with
+    the escape codes taken out again (its styled path)."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="truecolor" if colour else None,
+        force_terminal=colour,
+    )
     console.print(renderable)
-    return buffer.getvalue()
+    return Text.from_ansi(buffer.getvalue()).plain if colour else buffer.getvalue()
 
 
 @settings(max_examples=300, deadline=None)
@@ -41,6 +48,7 @@ def test_lined_table_draws_what_rich_table_draws(
     )
     table = LinedTable(header, rows, widths, right=right)
     assert drawn(table, width) == drawn(table.as_rich_table(), width)
+    assert drawn(table, width, colour=True) == drawn(table.as_rich_table(), width, colour=True)
 
 
 def test_a_table_wider_than_the_console_is_rich_s_to_squeeze() -> None:

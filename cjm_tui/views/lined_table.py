@@ -68,12 +68,36 @@ class LinedTable:
         if self.width > options.max_width:
             yield self.as_rich_table()
             return
+        if console.no_color or console.color_system is None:
+            # Piped, or told to: no style reaches the output, so each line is one string.
+            yield from self._plain(console)
+            return
         header_style = console.get_style(self.header_style)
         yield from self._row(console, self.header, bottom=True, style=header_style)
         yield Segment("─" * self.width)
         yield Segment.line()
         for row in self.rows:
             yield from self._row(console, row)
+
+    def _plain(self, console: Console) -> Iterator[Segment]:
+        rule = "─" * self.width
+        out: list[str] = []
+        for n, cells in enumerate([self.header, *self.rows]):
+            columns = [self._lines(console, text, c) for c, text in enumerate(cells)]
+            height = max(len(lines) for lines in columns)
+            for i in range(height):
+                parts = []
+                for c, lines in enumerate(columns):
+                    at = i - (height - len(lines) if n == 0 else 0)
+                    if 0 <= at < len(lines):
+                        line, left, right = lines[at]
+                        parts.append(f"{' ' * left}{line.plain}{' ' * right}")
+                    else:
+                        parts.append(" " * self.widths[c])
+                out.append((" " * GAP).join(parts))
+            if n == 0:
+                out.append(rule)
+        yield Segment("\n".join(out) + "\n")
 
     def _row(
         self,
