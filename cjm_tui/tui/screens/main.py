@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
 
@@ -75,11 +76,12 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
             with TabbedContent(id="side"):
                 with TabPane(_("Details"), id="tab-details"):
                     yield DetailView(id="details")
+                # The hidden tabs' panes are mounted after the first frame (`Lazy`).
                 with TabPane(_("Moments"), id="tab-moments"):
-                    yield MomentsPane()
+                    yield Lazy(MomentsPane())
                 # A short word: the three tabs fit the side pane at 80x24 in every language.
                 with TabPane(_p("side tab", "Actions"), id="tab-actions"):
-                    yield ActionsPane()
+                    yield Lazy(ActionsPane())
         yield TimelineView(id="timeline")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)
