@@ -18,7 +18,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 COLUMNS, ROWS = 100, 30
@@ -29,8 +29,12 @@ _ESCAPES = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-
 class Terminal:
     """`cjm edit FILE` in a pty of its own: keys in, screen text out (escapes stripped)."""
 
-    def __init__(self, file: Path, env: dict[str, str], *options: str) -> None:
-        argv = [sys.executable, "-m", "cjm_tui", "edit", str(file), *options]
+    def __init__(
+        self, file: Path, env: dict[str, str], *options: str, python: Sequence[str] = ("-m",)
+    ) -> None:
+        """`python`: what runs before `cjm_tui edit FILE OPTIONS` (a probe script instead of
+        `-m` runs the editor under it: `-c SCRIPT` gets them in `sys.argv[1:]`)."""
+        argv = [sys.executable, *python, "cjm_tui", "edit", str(file), *options]
         pid, fd = os.forkpty()
         if pid == 0:  # the child: size the terminal before the editor asks, then become it
             try:
