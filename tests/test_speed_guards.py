@@ -145,7 +145,7 @@ async def test_one_key_redraws_only_what_it_changed(tmp_path: Path) -> None:
         await until(pilot, lambda: bool(app.screen.query("TouchpointList")))
         await pilot.press("down")
         await pilot.pause()
-        Widget.refresh = refresh  # type: ignore[method-assign]
+        Widget.refresh = refresh  # type: ignore[method-assign, assignment]
         try:
             for key in ("plus", "minus", "m", "down"):
                 drawn.clear()
