@@ -304,18 +304,22 @@ class Timeline:
         self.map = m
         if not fresh:
             return True
+        relink: set[int] = set()
         for c, col in enumerate(self._columns):
             if not any(tp.uid in fresh for tp in col.touchpoints):
                 continue
             col.touchpoints = [fresh.get(tp.uid, tp) for tp in col.touchpoints]
             col.mot = any(tp.is_moment_of_truth for tp in col.touchpoints)
             for k, curve in enumerate(self.curves):
+                was = self._values[k][c] is None, self._present[k][c]
                 self._values[k][c], self._present[k][c] = self._column_value(col, curve.persona)
+                if (self._values[k][c] is None, self._present[k][c]) != was:
+                    relink.add(k)
         self.has_moments_of_truth = any(col.mot for col in self._columns)
-        self._links = [
-            self._curve_links(values, present)
-            for values, present in zip(self._values, self._present, strict=True)
-        ]
+        # A curve's links depend only on where it has a value and where its persona is: a
+        # value changed into another (`+`, `-`) keeps them, and a key costs what it changed.
+        for k in relink:
+            self._links[k] = self._curve_links(self._values[k], self._present[k])
         return True
 
     # Layout, once --------------------------------------------------------------------------
