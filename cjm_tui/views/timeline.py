@@ -311,9 +311,9 @@ class Timeline:
             col.touchpoints = [fresh.get(tp.uid, tp) for tp in col.touchpoints]
             col.mot = any(tp.is_moment_of_truth for tp in col.touchpoints)
             for k, curve in enumerate(self.curves):
-                was = self._values[k][c] is None, self._present[k][c]
+                before = self._values[k][c] is None, self._present[k][c]
                 self._values[k][c], self._present[k][c] = self._column_value(col, curve.persona)
-                if (self._values[k][c] is None, self._present[k][c]) != was:
+                if (self._values[k][c] is None, self._present[k][c]) != before:
                     relink.add(k)
         self.has_moments_of_truth = any(col.mot for col in self._columns)
         # A curve's links depend only on where it has a value and where its persona is: a
