@@ -59,9 +59,8 @@ _FIRST_FRAME_TEXT = """
     cjm_tui.tui.components.stages_pane cjm_tui.tui.components.timeline_view
     cjm_tui.tui.components.touchpoints_pane
     cjm_tui.tui.drafts cjm_tui.tui.keymap cjm_tui.tui.notify cjm_tui.tui.readonly
-    cjm_tui.tui.screens cjm_tui.tui.screens.choice cjm_tui.tui.screens.help
-    cjm_tui.tui.screens.main cjm_tui.tui.themes
-    cjm_tui.versions cjm_tui.versions.changes cjm_tui.versions.sequences
+    cjm_tui.tui.screens cjm_tui.tui.screens.main cjm_tui.tui.themes
+    cjm_tui.versions cjm_tui.versions.sequences
     cjm_tui.views cjm_tui.views.colours cjm_tui.views.journey_columns cjm_tui.views.timeline
 """
 FIRST_FRAME = frozenset(_FIRST_FRAME_TEXT.split())

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cjm_tui.editing.quickadd import build as build_quick_add
 from cjm_tui.i18n import _
@@ -34,7 +34,9 @@ from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import validate
 from cjm_tui.store import MapFile
 from cjm_tui.store.values import format_string
-from cjm_tui.versions.changes import Lost, Put, Step, between, replay, structural
+
+if TYPE_CHECKING:
+    from cjm_tui.versions.changes import Lost, Step
 
 HISTORY_LIMIT = 500
 E = TypeVar("E", bound=Persona | Stage | Touchpoint | Action)
@@ -222,6 +224,9 @@ class OpenMap:
         if now.same_as(step.source):
             self.map = self._as_map(step.target)
         else:
+            # Only another editor's changes lead here: the replay by id is imported then.
+            from cjm_tui.versions.changes import between, replay, structural
+
             steps = between(self._as_map(step.source), self._as_map(step.target))
             candidate = replay(before, steps, careful=True).map
             if structural(steps):  # e.g. a stage that another editor has put a touchpoint in
@@ -276,6 +281,8 @@ class OpenMap:
     def lost_to_others(self, lost: list[Lost], what: str) -> None:
         """Fields this editor set that another editor's change kept (theirs came first):
         one undo step brings this editor's values back."""
+        from cjm_tui.versions.changes import Put, replay
+
         steps: list[Step] = [
             Put(x.table, x.id, {x.field: (x.theirs, x.mine)}) for x in lost if x.field
         ]

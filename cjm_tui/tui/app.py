@@ -28,8 +28,6 @@ from cjm_tui.tui.drafts import DraftKeeper
 from cjm_tui.tui.keymap import KeySetup, user_keys
 from cjm_tui.tui.notify import tell
 from cjm_tui.tui.readonly import following_note, opened_note, refusal
-from cjm_tui.tui.screens.choice import ConfirmDialog, changed_on_disk, quit_guard
-from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.tui.themes import ThemeSetup, palette_filter, register_themes
 
@@ -270,6 +268,8 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         self.save()
 
     def save(self, force: bool = False, then_quit: bool = False) -> None:
+        from cjm_tui.tui.screens.choice import changed_on_disk
+
         if self.refuse_read_only():
             return
         if self.session is not None and self.session.role in ("host", "guest"):
@@ -343,6 +343,8 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
 
     def saved(self, answer: SaveAnswer, mine: bool) -> None:
         """A save of the shared map was answered (this editor's own, or someone's)."""
+        from cjm_tui.tui.screens.choice import ConfirmDialog
+
         if not self.is_running:
             return
         then_quit = self._then_quit and mine
@@ -424,6 +426,8 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     # Help and quit -----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from cjm_tui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self._keys.keys))
 
@@ -445,6 +449,8 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             return
         if self.screen is not self.main:
             return  # a dialog is open: it decides first
+        from cjm_tui.tui.screens.choice import quit_guard
+
         self.push_screen(quit_guard(), self._on_quit_answer)
 
     def _on_quit_answer(self, answer: str | None) -> None:
