@@ -51,13 +51,17 @@ def _where(block: Block) -> tuple[Any, ...]:
 
 def _mutate(m: Map, op: tuple[Any, ...]) -> None:
     """A script's edit: the touchpoint object itself changed, no new object."""
-    if not m.touchpoints or op[0] not in ("text", "bump", "list"):
+    if not m.touchpoints or op[0] not in ("text", "bump", "list", "to-stage"):
         return
     tp = m.touchpoints[op[1] % len(m.touchpoints)]
     if op[0] == "text" and op[3] is not None:
         setattr(tp, op[2], op[3])
     elif op[0] == "bump" and isinstance(tp.emotion, int):
         tp.emotion = max(-2, min(2, tp.emotion + op[2]))
+    elif op[0] == "to-stage":
+        ids = [s.id for s in m.stages]
+        if tp.stage in ids:
+            tp.stage = ids[(ids.index(tp.stage) + op[2]) % len(ids)]  # where it stands
     elif op[0] == "list":
         items = getattr(tp, op[2])
         if items is None:
@@ -120,3 +124,43 @@ def test_one_value_is_saved_in_place_and_the_layout_kept(tmp_path: Path) -> None
     assert path.read_text(encoding="utf-8") == COMMENTED.replace(
         "emotion = -1   # interview 3", "emotion = -2   # interview 3"
     )
+
+
+BANNERS = """\
+[map]
+format = 1
+title = "Banners"
+
+[[stages]]
+id = "one"
+name = "One"
+
+[[stages]]
+id = "two"
+name = "Two"
+
+# ----- One -----
+
+[[touchpoints]]
+id = "a"
+stage = "one"
+name = "A"
+
+# ----- Two -----
+
+[[touchpoints]]
+id = "b"
+stage = "two"
+name = "B"
+"""
+
+
+def test_a_touchpoint_that_changes_stage_goes_under_its_banner(tmp_path: Path) -> None:
+    """Not in place: its new stage's banner is above another entry."""
+    path = tmp_path / "map.toml"
+    path.write_text(BANNERS, encoding="utf-8")
+    mf = MapFile.load(path)
+    m = mf.map
+    m.touchpoints[1].stage = "one"
+    check_save(mf, m)
+    assert mf.text.index('id = "b"') < mf.text.index("# ----- Two -----")
