@@ -18,6 +18,15 @@ Untouched units are copied byte for byte, so an unchanged map saves as the same 
 it writes for each entry is read back with tomllib and compared with the model (a styled
 edit that does not read back is written plainly instead), and so is the whole new text
 before anyone writes it: a file that would not read back as the map is never written.
+
+Most saves change only values of entries the file holds (an emotion, a text). Those are
+saved in place (`_Writer.in_place`): the entries that changed are found by comparing marshal
+snapshots of their fields (`Baseline.changed`), only their text is edited and read back,
+and the layout checks that the new text holds the same tables where they were
+(`Layout.plan_splice`); the rest of the file is the text that read back as the map when it
+was loaded or last written. After the write the layout moves its blocks by the change in
+length (`Saved.follow`), so the next save needs no scan either. A hypothesis test holds this
+path to the same bytes as the whole writer (tests/test_store_inplace.py).
 """
 
 from __future__ import annotations
