@@ -386,6 +386,8 @@ class _Writer:
         splicing = self.layout.plan_splice(spans)
         if splicing is None:
             return None
+        if not spans:  # the same data, written differently in memory
+            return Saved(self.text, saved, spans, splicing, self.layout)
         out: list[str] = []
         pos = 0
         for start, end, core in spans:
