@@ -264,6 +264,9 @@ class _Shape:
         self.text = text
 
 
+_PLACED_BY = {"touchpoints": "stage", "stages": "id"}
+"""The key whose change may move a touchpoint under another stage heading (never in place)."""
+
 _SHAPES: weakref.WeakKeyDictionary[Layout, _Shape] = weakref.WeakKeyDictionary()
 
 
@@ -368,9 +371,8 @@ class _Writer:
                 snaps[i] = _snapshot(_FIELDS[table], entity)
                 if same_data(raw, old[i][1]):
                     continue
-                if table in ("touchpoints", "stages") and raw.get(
-                    "stage" if table == "touchpoints" else "id"
-                ) != old[i][1].get("stage" if table == "touchpoints" else "id"):
+                placed_by = _PLACED_BY.get(table)
+                if placed_by is not None and raw.get(placed_by) != old[i][1].get(placed_by):
                     return None  # it may move under another stage's heading
                 edits.append((shape.entries[table][i], table, old[i][1], raw))
             saved.tables[table], saved.snaps[table] = tables, snaps
