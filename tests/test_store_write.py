@@ -499,15 +499,49 @@ def test_a_save_that_would_not_read_back_is_refused_and_the_file_is_untouched(
 ) -> None:
     """Whatever goes wrong between the edit and the bytes (here the writer's output damaged on
     purpose: a string left open, another value, an entry turned into another table), the whole
-    new text is read back before the rename: the save is refused and the file is as it was."""
+    new text is read back before the rename: the save is refused and the file is as it was.
+    (The whole writer: an edit in place is read back entry by entry, below.)"""
     import cjm_tui.store.write as write
 
     mf = load(tmp_path, COMMENTED)
     m = mf.map
     m.touchpoints[0].emotion = 2
+    monkeypatch.setattr(write._Writer, "in_place", lambda self: None)
     emit = write._Writer._emit
     monkeypatch.setattr(write._Writer, "_emit", lambda self: damage(emit(self)))  # type: ignore[operator]
     with pytest.raises(WriteError, match=r"would not (parse|read back)"):
+        mf.save(m)
+    assert mf.path.read_text(encoding="utf-8") == COMMENTED
+    assert not [p for p in tmp_path.iterdir() if p.name != "map.toml"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda t: t.replace("emotion = 2", 'emotion = """'), id="no-parse"),
+        pytest.param(lambda t: t.replace("emotion = 2", "emotion = 1"), id="other-value"),
+        pytest.param(lambda t: t.replace("[[touchpoints]]", "[x]"), id="lost-entry"),
+        pytest.param(lambda t: t.replace("emotion = 2", "emotion = 2\n[more]"), id="new-table"),
+    ],
+)
+def test_an_edit_in_place_that_would_not_read_back_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
+    """An edit in place (only an entry's values changed) reads back the entry's new text
+    alone, and a text that does not hold the same tables goes to the whole writer, which reads
+    back the whole text: damaged on purpose, the save is refused and the file is as it was."""
+    import cjm_tui.store.write as write
+
+    mf = load(tmp_path, COMMENTED)
+    m = mf.map
+    m.touchpoints[0].emotion = 2
+    region = write._Writer._region
+    monkeypatch.setattr(
+        write._Writer,
+        "_region",
+        lambda self, unit, splices: damage(region(self, unit, splices)),  # type: ignore[operator]
+    )
+    with pytest.raises(WriteError, match=r"does not read back|would not read back"):
         mf.save(m)
     assert mf.path.read_text(encoding="utf-8") == COMMENTED
     assert not [p for p in tmp_path.iterdir() if p.name != "map.toml"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -111,6 +111,56 @@ class Layout:
         assert block._index is not None
         return block._index
 
+    # Edits in place ----------------------------------------------------------
+
+    def plan_splice(self, spans: Sequence[tuple[int, int, str]]) -> Splicing | None:
+        """How the blocks move when each span `(start, end, new)` of the text is replaced, or
+        None when a fresh scan is needed.
+
+        Each span must cover whole blocks, from the first one's start to the last one's
+        content end (an entry's text, as the writer edits it). The new text of a span is
+        scanned alone; it must hold the same tables (names, in order) starting where they
+        did, end on a line that is not blank or a comment (so the blocks below keep their
+        comments and the blank lines above them), and begin with the same lines up to its
+        first table's body. Then a scan of the whole new text would find these very blocks,
+        and every block after a span only moves by the spans' change in length.
+        """
+        blocks = self.blocks
+        text = self.text
+        moves: list[tuple[int, int, list[Block]]] = []
+        after = 0  # the first block not yet covered
+        for start, end, new in spans:
+            first = bisect.bisect_left(blocks, start, lo=after, key=lambda b: b.start)
+            if first >= len(blocks) or blocks[first].start != start or first == 0:
+                return None
+            last = first
+            while last < len(blocks) and blocks[last].content_end < end:
+                last += 1
+            if last >= len(blocks) or blocks[last].content_end != end:
+                return None
+            head = text[start : blocks[first].body_start]
+            if not new.startswith(head) or not new.endswith("\n"):
+                return None
+            tail = new[new.rfind("\n", 0, len(new) - 1) + 1 :].lstrip(" \t")
+            if not tail.strip() or tail.startswith("#"):
+                return None
+            scanned = Layout(new).blocks
+            root, inner = scanned[0], scanned[1:]
+            if root.end != 0 or len(inner) != last - first + 1:
+                return None
+            old = blocks[first : last + 1]
+            if inner[0].start != 0 or any(
+                (a.name, a.is_array, a.header_start - a.start)
+                != (b.name, b.is_array, b.header_start - b.start)
+                for a, b in zip(old, inner, strict=True)
+            ):
+                return None
+            if inner[-1].content_end != len(new) or inner[-1].end != len(new):
+                return None
+            moves.append((first, last, inner))
+            after = last + 1
+        return Splicing(self, spans, moves)
+
     # Positions ---------------------------------------------------------------
 
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -152,6 +202,53 @@ class Layout:
                 for cut in range(1, len(block.path)):
                     self._implicit.setdefault(block.path[:cut], block)
         return self._implicit
+
+
+class Splicing:
+    """Blocks that follow an in-place edit of their text (see `Layout.plan_splice`)."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        spans: Sequence[tuple[int, int, str]],
+        moves: list[tuple[int, int, list[Block]]],
+    ) -> None:
+        self.layout = layout
+        self.spans = spans
+        self.moves = moves
+
+    def apply(self, new_text: str) -> None:
+        """Move the blocks to their places in `new_text` (the text with the spans replaced);
+        the keys of every block that moved are scanned again when asked for."""
+        layout = self.layout
+        blocks = layout.blocks
+        delta = 0
+        for k, ((start, end, new), (first, last, inner)) in enumerate(
+            zip(self.spans, self.moves, strict=True)
+        ):
+            base = start + delta
+            old_end = blocks[last].end
+            for block, scanned in zip(blocks[first : last + 1], inner, strict=True):
+                block.header_start = base + scanned.header_start
+                block.start = base + scanned.start
+                block.body_start = base + scanned.body_start
+                block.content_end = base + scanned.content_end
+                block.end = base + scanned.end
+                block._keys = block._index = None
+            delta += len(new) - (end - start)
+            blocks[last].end = old_end + delta  # the blank lines below it stay
+            stop = self.moves[k + 1][0] if k + 1 < len(self.moves) else len(blocks)
+            if delta:
+                for block in blocks[last + 1 : stop]:
+                    block.header_start += delta if block.header_start >= 0 else 0
+                    block.start += delta
+                    block.body_start += delta
+                    block.content_end += delta
+                    block.end += delta
+                    if block._keys is not None:
+                        block._keys = block._index = None
+        layout.text = new_text
+        layout._line_starts = None
 
 
 class _Scanner:

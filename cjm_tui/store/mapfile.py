@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
 from cjm_tui.store.library import LibraryFile
 from cjm_tui.store.read import BOM, Checked, InvalidMap, StoreError, check_text, decode, read_bytes
-from cjm_tui.store.write import Baseline, WriteError, render, render_with_baseline
+from cjm_tui.store.write import Baseline, WriteError, render, render_save
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class MapFile:
         """The file starts with a UTF-8 byte order mark, which a save keeps."""
         self.library = library
         """The map's persona library: its personas' edits are saved there."""
+        self._lock = threading.RLock()
+        """A save moves the layout's blocks in place: never while a draft renders from it
+        (in a worker thread)."""
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], without_library: bool = False) -> MapFile:
@@ -116,7 +120,8 @@ class MapFile:
         """The file's text with `m`'s changes applied in place (for a recovery draft, which
         is read back through the model: the whole-text check of `save` is skipped).
         Raises WriteError."""
-        return render(self.text, self.layout, self._baseline, own_map(m), verify=False)
+        with self._lock:
+            return render(self.text, self.layout, self._baseline, own_map(m), verify=False)
 
     def changed_on_disk(self) -> bool:
         """Whether someone else changed (or removed) the file since we read or wrote it."""
@@ -141,7 +146,12 @@ class MapFile:
         in both cases the file is exactly as it was. Edits of the library's personas are
         written to the library file first (the map's own file never holds them).
         """
-        text, baseline = render_with_baseline(self.text, self.layout, self._baseline, own_map(m))
+        with self._lock:
+            return self._save(m)
+
+    def _save(self, m: Map) -> bool:
+        saved = render_save(self.text, self.layout, self._baseline, own_map(m))
+        text, baseline = saved.text, saved.baseline
         wrote_library = self.library is not None and self.library.save(m)
         if text == self.text and not self._unsaved_text:
             self._baseline = baseline  # same data, maybe new uids (an undone delete)
@@ -155,7 +165,8 @@ class MapFile:
         except OSError as exc:
             raise StoreError(f"{self.path}: error: cannot save: {exc.strerror or exc}") from None
         self.text = text
-        self._layout = None
+        if not saved.follow():
+            self._layout = None
         self._baseline = baseline
         self._unsaved_text = False
         self.disk = disk

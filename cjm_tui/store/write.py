@@ -18,23 +18,36 @@ Untouched units are copied byte for byte, so an unchanged map saves as the same 
 it writes for each entry is read back with tomllib and compared with the model (a styled
 edit that does not read back is written plainly instead), and so is the whole new text
 before anyone writes it: a file that would not read back as the map is never written.
+
+Most saves change only values of entries the file holds (an emotion, a text). Those are
+saved in place (`_Writer.in_place`): the entries that changed are found by comparing marshal
+snapshots of their fields (`Baseline.changed`), only their text is edited and read back,
+and the layout checks that the new text holds the same tables where they were
+(`Layout.plan_splice`); the rest of the file is the text that read back as the map when it
+was loaded or last written. After the write the layout moves its blocks by the change in
+length (`Saved.follow`), so the next save needs no scan either. A hypothesis test holds this
+path to the same bytes as the whole writer (tests/test_store_inplace.py).
 """
 
 from __future__ import annotations
 
 import functools
+import marshal
+import operator
 import re
 import tomllib
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import tomli
 
 from cjm_tui.model import ENTITY_TABLES, KNOWN_KEYS, Entity, Map, to_raw
-from cjm_tui.model.raw import copy_value
+from cjm_tui.model.raw import KNOWN_KEYS_ORDERED, copy_value
 from cjm_tui.store.keyedit import KeyEditor, Splice
-from cjm_tui.store.layout import Block, Layout
+from cjm_tui.store.layout import Block, Layout, Splicing
 from cjm_tui.store.style import KeyStyle, key_style, majority_newline, newline_at
 from cjm_tui.store.values import same_data
 from cjm_tui.versions.sequences import longest_increasing
@@ -46,6 +59,31 @@ class WriteError(Exception):
     """The edit cannot be written in place; the file is left as it is."""
 
 
+_FIELDS: dict[str, Callable[[Any], tuple[Any, ...]]] = {
+    table: operator.attrgetter(*KNOWN_KEYS_ORDERED[cls], "extra")
+    for table, cls in ENTITY_TABLES.items()
+}
+
+
+def snapshots(table: str, entities: list[Entity]) -> list[bytes | None]:
+    """Each entry's fields (its unknown keys too) as bytes, for telling cheaply which entries
+    changed since: equal bytes are equal data of the same types (marshal tells True from 1
+    and 1.0; format 0 writes every string alike, interned or not). None where a value has
+    no such bytes (a date): that entry is compared in full."""
+    fields = _FIELDS[table]
+    try:
+        return [marshal.dumps(fields(e), 0) for e in entities]
+    except (ValueError, AttributeError):
+        return [_snapshot(fields, e) for e in entities]
+
+
+def _snapshot(fields: Callable[[Any], tuple[Any, ...]], entity: Entity) -> bytes | None:
+    try:
+        return marshal.dumps(fields(entity), 0)
+    except (ValueError, AttributeError):
+        return None
+
+
 @dataclass
 class Baseline:
     """What the file holds, as data: the reference a save compares the model with."""
@@ -54,6 +92,9 @@ class Baseline:
     extra: dict[str, Any]
     tables: dict[str, list[tuple[int, dict[str, Any]]]]
     """Per array table: (uid, raw entry) in file order."""
+    snaps: dict[str, list[bytes | None]] = field(default_factory=dict)
+    """Per array table, the `snapshots` of the entries the raws were made from (a table
+    without them is compared entry by entry in full)."""
 
     @classmethod
     def empty(cls) -> Baseline:
@@ -66,17 +107,36 @@ class Baseline:
             info=to_raw(m.info),
             extra=copy_value(m.extra),
             tables={t: [(e.uid, to_raw(e)) for e in getattr(m, t)] for t in ENTITY_TABLES},
+            snaps={t: snapshots(t, getattr(m, t)) for t in ENTITY_TABLES},
         )
+
+    def changed(self, table: str, entities: list[Entity]) -> list[int] | None:
+        """The positions of the entries of `table` whose data may differ from the file's
+        (a superset: equal data written differently in memory counts too), or None when
+        entries were added, removed or reordered."""
+        entries = self.tables[table]
+        if len(entities) != len(entries):
+            return None
+        if [e.uid for e in entities] != [uid for uid, _ in entries]:
+            return None
+        old = self.snaps.get(table)
+        if old is None:
+            return list(range(len(entities)))
+        now = snapshots(table, entities)
+        if now == old:
+            return []
+        return [i for i, (a, b) in enumerate(zip(now, old, strict=True)) if a is None or a != b]
 
     def differs(self, m: Map) -> bool:
         if not same_data(to_raw(m.info), self.info) or not same_data(m.extra, self.extra):
             return True
         for table, entries in self.tables.items():
             current: list[Entity] = getattr(m, table)
-            if len(current) != len(entries):
+            maybe = self.changed(table, current)
+            if maybe is None:
                 return True
-            for entity, (uid, raw) in zip(current, entries, strict=True):
-                if entity.uid != uid or not same_data(to_raw(entity), raw):
+            for i in maybe:
+                if not same_data(to_raw(current[i]), entries[i][1]):
                     return True
         return False
 
@@ -84,15 +144,27 @@ class Baseline:
 @dataclass
 class _Unit:
     kind: str  # "root", "map", "table", "heading", "detached", or an entity table name
-    start: int
-    content_end: int
-    end: int
     blocks: list[Block]
     index: int = -1  # entry index for entity units
     far: list[int] = field(default_factory=list)
     """Units holding this entry's sub-tables written after other tables ("detached")."""
     owner: int = -1
     """For a detached unit: the entry unit its sub-tables belong to."""
+
+    # Where the unit stands is where its blocks stand: a layout that follows an in-place edit
+    # (`Layout.plan_splice`) moves the units with it.
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def content_end(self) -> int:
+        return self.blocks[-1].content_end
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
 
 
 @dataclass
@@ -125,21 +197,17 @@ def _units(layout: Layout) -> list[_Unit]:
         # Sub-tables ([touchpoints.emotion], [map.x]) travel with the table they belong to.
         if last is not None and last.kind != "heading" and _under(path, last.blocks[0].path):
             last.blocks.append(block)
-            last.content_end, last.end = block.content_end, block.end
             continue
         entry = path[:2] if len(path) > 2 and path[0] in ENTITY_TABLES else None
         if entry is not None and entry in entry_unit:
             owner = entry_unit[entry]
             if last is not None and last.kind == "detached" and last.owner == owner:
                 last.blocks.append(block)
-                last.content_end, last.end = block.content_end, block.end
                 continue
             # A sub-table of an entry written after other tables: it still belongs to that
             # entry (it goes when the entry goes, and moves with it).
             units[owner].far.append(len(units))
-            units.append(
-                _Unit("detached", block.start, block.content_end, block.end, [block], owner=owner)
-            )
+            units.append(_Unit("detached", [block], owner=owner))
             continue
         if not path:
             kind = "root"
@@ -154,8 +222,82 @@ def _units(layout: Layout) -> list[_Unit]:
         index = path[1] if kind in ENTITY_TABLES and isinstance(path[1], int) else -1
         if kind in ENTITY_TABLES:
             entry_unit[path[:2]] = len(units)
-        units.append(_Unit(kind, block.start, block.content_end, block.end, [block], index))
+        units.append(_Unit(kind, [block], index))
     return units
+
+
+class _Shape:
+    """What the writer reads off a layout once: its units, where each entry is, the newline
+    most lines end with. Kept with the layout while it follows in-place edits (which move
+    blocks, never add or remove them, and leave the blank lines between units as they are)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.text = layout.text
+        self.units = _units(layout)
+        self.crlf = self.text.count("\r\n")
+        self.lf = self.text.count("\n")
+        self.usual_gap: str | None = None
+        self.entries: dict[str, dict[int, int]] = {t: {} for t in ENTITY_TABLES}
+        """Per table, the unit of each entry by its index."""
+        self.map_unit: int | None = None
+        self.map_elsewhere = False
+        """Sub-tables of [map] written apart from it ([map.x] after other tables)."""
+        for i, u in enumerate(self.units):
+            if u.kind in ENTITY_TABLES:
+                self.entries[u.kind][u.index] = i
+            elif u.kind == "map" and self.map_unit is None:
+                self.map_unit = i
+            elif u.kind == "table" and u.blocks[0].path[:1] == ("map",):
+                self.map_elsewhere = True
+
+    @property
+    def nl(self) -> str:
+        """`majority_newline` of the text."""
+        return "\r\n" if self.crlf and self.crlf * 2 >= self.lf else "\n"
+
+    def follow(self, spans: list[tuple[int, int, str]], text: str) -> None:
+        """The layout's text had `spans` replaced and is now `text`."""
+        for start, end, new in spans:
+            old = self.text[start:end]
+            self.crlf += new.count("\r\n") - old.count("\r\n")
+            self.lf += new.count("\n") - old.count("\n")
+        self.text = text
+
+
+_PLACED_BY = {"touchpoints": "stage", "stages": "id"}
+"""The key whose change may move a touchpoint under another stage heading (never in place)."""
+
+_SHAPES: weakref.WeakKeyDictionary[Layout, _Shape] = weakref.WeakKeyDictionary()
+
+
+def _shape(layout: Layout) -> _Shape:
+    shape = _SHAPES.get(layout)
+    if shape is None or shape.text is not layout.text:
+        shape = _SHAPES[layout] = _Shape(layout)
+    return shape
+
+
+@dataclass
+class Saved:
+    """What a save writes: the new text and its baseline, and how the layout follows it."""
+
+    text: str
+    baseline: Baseline
+    spans: list[tuple[int, int, str]] | None = None
+    """The in-place edits (start, end, new text) that made `text`, when that is all it took."""
+    splicing: Splicing | None = None
+    layout: Layout | None = None
+
+    def follow(self) -> bool:
+        """Once `text` is the file's: move the layout's blocks to their places in it (when it
+        was only edited in place); False when the layout must be scanned again."""
+        if self.spans is None or self.splicing is None or self.layout is None:
+            return False
+        shape = _SHAPES.get(self.layout)
+        self.splicing.apply(self.text)
+        if shape is not None:
+            shape.follow(self.spans, self.text)
+        return True
 
 
 class _Writer:
@@ -168,16 +310,93 @@ class _Writer:
         self.layout = layout
         self.base = base
         self.m = m
-        self.nl = majority_newline(text)
-        self.units = _units(layout)
+        if layout.text is text:
+            self.shape = _shape(layout)
+            self.nl = self.shape.nl
+        else:
+            self.shape = _Shape(layout)
+            self.nl = majority_newline(text)
+        self.units = self.shape.units
         self.plan = _Plan()
         self.keys = KeyEditor(layout, self.nl)
         self._named: dict[int, int | None] = {}
-        self._usual_gap: str | None = None
         self.saved = Baseline(info={}, extra=copy_value(m.extra), tables={})
         """The baseline once this text is on disk, built from the raws computed on the way."""
 
     # Entry point -------------------------------------------------------------
+
+    def in_place(self) -> Saved | None:
+        """The save when only values of entries the file holds changed (none added, removed
+        or moved, no stage id changed): each changed entry edited where it stands, the rest
+        of the text as it is. None when the whole writer is needed.
+
+        The read-back is each edited entry's own new text, parsed alone and compared with the
+        model (`_edited`), and `Layout.plan_splice`: the new text holds the same tables as
+        the old, each starting and ending a line where it did. Then the new file is the old
+        one, which read back as the baseline when it was loaded or written, with those
+        entries' tables, and only those, holding their new values.
+        """
+        m, base, shape = self.m, self.base, self.shape
+        if not same_data(m.extra, base.extra) or not self.text.endswith("\n"):
+            return None
+        edits: list[tuple[int, str, dict[str, Any], dict[str, Any]]] = []
+        saved = Baseline(info={}, extra=copy_value(m.extra), tables={}, snaps={})
+        if not self.library:
+            saved.info = to_raw(m.info)
+            if not same_data(saved.info, base.info):
+                if shape.map_unit is None or shape.map_elsewhere:
+                    return None
+                edits.append((shape.map_unit, "map", base.info, saved.info))
+        for table in ENTITY_TABLES:
+            entities: list[Entity] = getattr(m, table)
+            maybe = base.changed(table, entities)
+            if maybe is None:
+                return None
+            old = base.tables[table]
+            saved.tables[table] = old
+            if table in base.snaps:
+                saved.snaps[table] = base.snaps[table]
+            if not maybe:
+                continue
+            if len(shape.entries[table]) != len(old):
+                return None  # an inline array: the writer says why it cannot edit it
+            tables = list(old)
+            snaps: list[bytes | None] = (
+                list(base.snaps[table]) if table in base.snaps else [None] * len(old)
+            )
+            for i in maybe:
+                entity = entities[i]
+                raw = to_raw(entity)
+                tables[i] = (entity.uid, raw)
+                snaps[i] = _snapshot(_FIELDS[table], entity)
+                if same_data(raw, old[i][1]):
+                    continue
+                placed_by = _PLACED_BY.get(table)
+                if placed_by is not None and raw.get(placed_by) != old[i][1].get(placed_by):
+                    return None  # it may move under another stage's heading
+                edits.append((shape.entries[table][i], table, old[i][1], raw))
+            saved.tables[table], saved.snaps[table] = tables, snaps
+        spans: list[tuple[int, int, str]] = []
+        for unit, table, old_raw, new_raw in edits:
+            for j, core in self._edited(unit, table, old_raw, new_raw).items():
+                if core is None:
+                    return None
+                u = self.units[j]
+                if core != self.text[u.start : u.content_end]:
+                    spans.append((u.start, u.content_end, core))
+        spans.sort()
+        splicing = self.layout.plan_splice(spans)
+        if splicing is None:
+            return None
+        if not spans:  # the same data, written differently in memory
+            return Saved(self.text, saved, spans, splicing, self.layout)
+        out: list[str] = []
+        pos = 0
+        for start, end, core in spans:
+            out += (self.text[pos:start], core)
+            pos = end
+        out.append(self.text[pos:])
+        return Saved("".join(out), saved, spans, splicing, self.layout)
 
     def render(self, verify: bool = True) -> str:
         if not same_data(self.m.extra, self.base.extra):
@@ -217,9 +436,10 @@ class _Writer:
         entities: list[Entity] = getattr(self.m, table)
         raws = [to_raw(e) for e in entities]
         self.saved.tables[table] = [(e.uid, r) for e, r in zip(entities, raws, strict=True)]
+        self.saved.snaps[table] = snapshots(table, entities)
         old = self.base.tables[table]
         old_pos = {uid: i for i, (uid, _) in enumerate(old)}
-        unit_of = {u.index: i for i, u in enumerate(self.units) if u.kind == table}
+        unit_of = self.shape.entries[table]
         if old and len(unit_of) != len(old):
             if self._same_entries(self.saved.tables[table], old):
                 return
@@ -644,7 +864,7 @@ class _Writer:
     def _default_gap(self) -> str:
         """The blank lines the file usually puts between two entries (between tables, when
         it has fewer than two entries)."""
-        if self._usual_gap is None:
+        if self.shape.usual_gap is None:
             between: Counter[str] = Counter()
             first: str | None = None
             for i, u in enumerate(self.units[:-1]):
@@ -655,10 +875,10 @@ class _Writer:
                         between[gap.replace("\r\n", "\n")] += 1
             if between:
                 usual = between.most_common(1)[0][0]
-                self._usual_gap = usual.replace("\n", self.nl)
+                self.shape.usual_gap = usual.replace("\n", self.nl)
             else:
-                self._usual_gap = first if first is not None else self.nl
-        return self._usual_gap
+                self.shape.usual_gap = first if first is not None else self.nl
+        return self.shape.usual_gap
 
 
 def _entry_of(text: str, table: str) -> dict[str, Any] | None:
@@ -710,8 +930,22 @@ def render_with_baseline(
 ) -> tuple[str, Baseline]:
     """`render`, and the baseline of the new text (for the next save); `library`: the text is a
     persona library (`m` holds only personas, its [map] is neither read nor written)."""
+    saved = render_save(text, layout, base, m, library)
+    return saved.text, saved.baseline
+
+
+def render_save(
+    text: str, layout: Layout, base: Baseline, m: Map, library: bool = False, fast: bool = True
+) -> Saved:
+    """`render_with_baseline`, in place when only entries' values changed (`_Writer.in_place`;
+    `fast=False`: always the whole writer); `Saved.follow` then keeps `layout` for the next
+    save once the text is on disk."""
     writer = _Writer(text, layout, base, m, library)
-    return writer.render(), writer.saved
+    saved = writer.in_place() if fast else None
+    if saved is not None:
+        return saved
+    writer = _Writer(text, layout, base, m, library)
+    return Saved(writer.render(), writer.saved)
 
 
 def render_new(m: Map, newline: str = "\n") -> str:
