@@ -158,3 +158,38 @@ async def test_one_key_redraws_only_what_it_changed(tmp_path: Path) -> None:
                 assert set(drawn) <= ONE_TOUCHPOINT_CHANGED, (key, drawn)
         finally:
             Widget.refresh = original  # type: ignore[method-assign]
+
+
+async def test_the_first_save_after_opening_scans_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor finds the file's tables in a worker once the map is on screen, so the first
+    `+` and `ctrl+s` edit the text in place: no new scan of the whole file."""
+    from cjm_tui.store import layout as layout_module
+    from cjm_tui.store.write import _SHAPES
+
+    path = tmp_path / "map.toml"
+    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    before = path.read_bytes()
+    app = build_app(path, keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        mf = app.om.file
+        await until(pilot, lambda: mf._layout is not None and mf._layout in _SHAPES)
+        scans: list[int] = []  # the length of each text scanned
+        original = layout_module.Layout.__init__
+
+        def counting(self: object, text: str, *args: object, **kwargs: object) -> None:
+            scans.append(len(text))
+            original(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(layout_module.Layout, "__init__", counting)
+        await pilot.press("down", "plus", "ctrl+s")
+        await until(pilot, lambda: not app.om.dirty)
+    after = path.read_bytes()
+    assert after != before
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 1 and b"emotion" in changed[0][1]
+    # The edited entry's new text is scanned alone; the whole file never again.
+    assert scans and max(scans) < len(before) // 10, scans

@@ -15,7 +15,7 @@ from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.layout import Layout
 from cjm_tui.store.library import LibraryFile
 from cjm_tui.store.read import BOM, Checked, InvalidMap, StoreError, check_text, decode, read_bytes
-from cjm_tui.store.write import Baseline, WriteError, render, render_save
+from cjm_tui.store.write import Baseline, WriteError, prepare, render, render_save
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,14 @@ class MapFile:
         if self._layout is None:
             self._layout = Layout(self.text)
         return self._layout
+
+    def prepare_save(self) -> None:
+        """Find the file's tables now, for the first save to be as quick as the next ones:
+        the editor calls this in a worker once the map is on screen (a load reads the
+        values only; finding where each table stands in the text costs a scan of all of it,
+        60 ms at 2,000 touchpoints)."""
+        with self._lock:
+            prepare(self.layout)
 
     def is_changed(self, m: Map) -> bool:
         """Whether `m` differs from what the file holds."""

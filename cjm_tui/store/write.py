@@ -270,6 +270,12 @@ _PLACED_BY = {"touchpoints": "stage", "stages": "id"}
 _SHAPES: weakref.WeakKeyDictionary[Layout, _Shape] = weakref.WeakKeyDictionary()
 
 
+def prepare(layout: Layout) -> None:
+    """Read off `layout` what a save needs (its units, where each entry is) ahead of the
+    first save, which then edits in place at once."""
+    _shape(layout)
+
+
 def _shape(layout: Layout) -> _Shape:
     shape = _SHAPES.get(layout)
     if shape is None or shape.text is not layout.text:

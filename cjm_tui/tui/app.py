@@ -127,6 +127,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             self.set_timer(0.15, self._start_loading)
         else:
             self.call_after_refresh(settle_memory)
+            self.call_after_refresh(self._prepare_save)
         if self._keys.notice:
             tell(self, self._keys.notice, title=_("Keys"), timeout=12)
         # A broken config.toml is told by both its keys and its theme: say it once.
@@ -221,6 +222,19 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         await self._start_together()  # a shared state starts from the whole map
         self.drafts.loaded()
         settle_memory()
+        self._prepare_save()
+
+    def _prepare_save(self) -> None:
+        """The first save as quick as the next ones (`MapFile.prepare_save`), off this thread."""
+        if not self.om.read_only:
+            self.run_worker(
+                self.om.file.prepare_save,
+                name="prepare-save",
+                group="prepare-save",
+                thread=True,
+                exclusive=True,
+                exit_on_error=False,
+            )
 
     def _load_failed(self, problems: list[Problem], error: str | None) -> None:
         self.load_problems = problems
