@@ -265,22 +265,29 @@ class Host:
             rust_timeout=WATCH_WAKE_MS,
             recursive=False,
         ):
-            self.check_file()
+            if self.om.is_loading or not self.om.file.changed_on_disk():
+                continue  # our own save, or a touch
+            # Read in a thread: at 20,000 touchpoints a read takes seconds, and the editors
+            # keep answering keys meanwhile.
+            fresh = await asyncio.to_thread(_read_file, self.om.path)
+            if not self.om.file.changed_on_disk():
+                continue  # saved by the editors meanwhile: what was read is gone
+            self._take_file(fresh)
 
     def check_file(self) -> None:
         """Merge a change of the file from outside into the shared state (if there is one)."""
         if self.om.is_loading or not self.om.file.changed_on_disk():
             return  # our own save, or a touch
-        try:
-            fresh = MapFile.load(self.om.path)
-        except InvalidMap as exc:
-            first = exc.problems[0] if exc.problems else None
-            where = f"{first.file or self.om.path}:{first.line}: {first.message}" if first else ""
-            self._file_refused(where)
-            return
-        except StoreError as exc:
-            self._file_refused(str(exc))
-            return
+        self._take_file(_read_file(self.om.path))
+
+    def _take_file(self, fresh: MapFile | str) -> None:
+        """The file as read: merged, or (a reason) refused."""
+        if isinstance(fresh, str):
+            self._file_refused(fresh)
+        else:
+            self._merge_file(fresh)
+
+    def _merge_file(self, fresh: MapFile) -> None:
         base = self.om.file.map
         merged, conflicts = merge_maps(base, self.hub.map, fresh.map)
         # The steps for the other editors by this editor's uids; then the file's own uids,
@@ -318,3 +325,14 @@ class Host:
     def _note(self, text: str, severity: str) -> None:
         self._broadcast({"t": "note", "text": text, "severity": severity})
         self.listener.say(text, severity)
+
+
+def _read_file(path: Path) -> MapFile | str:
+    """The map file as it is on disk, or why it is not a valid map (its first problem)."""
+    try:
+        return MapFile.load(path)
+    except InvalidMap as exc:
+        first = exc.problems[0] if exc.problems else None
+        return f"{first.file or path}:{first.line}: {first.message}" if first else ""
+    except StoreError as exc:
+        return str(exc)
