@@ -41,7 +41,8 @@ runpy.run_module("cjm_tui", run_name="__main__", alter_sys=True)
 """
 
 _FIRST_FRAME_TEXT = """
-    cjm_tui cjm_tui.cli cjm_tui.cli.edit cjm_tui.cli.output
+    cjm_tui
+    cjm_tui.cli cjm_tui.cli.edit cjm_tui.cli.output
     cjm_tui.editing cjm_tui.editing.lock cjm_tui.editing.openmap cjm_tui.editing.quickadd
     cjm_tui.editing.recovery cjm_tui.editing.userconfig
     cjm_tui.i18n cjm_tui.i18n.words
@@ -49,18 +50,16 @@ _FIRST_FRAME_TEXT = """
     cjm_tui.model.journey cjm_tui.model.library cjm_tui.model.names cjm_tui.model.problems
     cjm_tui.model.raw cjm_tui.model.rules cjm_tui.model.validate
     cjm_tui.sanitize
-    cjm_tui.store cjm_tui.store.atomic cjm_tui.store.keyedit cjm_tui.store.layout
-    cjm_tui.store.library cjm_tui.store.mapfile cjm_tui.store.preview cjm_tui.store.read
-    cjm_tui.store.style cjm_tui.store.values cjm_tui.store.write
+    cjm_tui.store cjm_tui.store.atomic cjm_tui.store.baseline cjm_tui.store.library
+    cjm_tui.store.mapfile cjm_tui.store.preview cjm_tui.store.read cjm_tui.store.values
     cjm_tui.tui cjm_tui.tui.app cjm_tui.tui.bindings cjm_tui.tui.commands
     cjm_tui.tui.components cjm_tui.tui.components.actions_pane
     cjm_tui.tui.components.detail_view cjm_tui.tui.components.entity_list
     cjm_tui.tui.components.moments_pane cjm_tui.tui.components.personas_pane
     cjm_tui.tui.components.stages_pane cjm_tui.tui.components.timeline_view
-    cjm_tui.tui.components.touchpoints_pane
-    cjm_tui.tui.drafts cjm_tui.tui.keymap cjm_tui.tui.notify cjm_tui.tui.readonly
-    cjm_tui.tui.screens cjm_tui.tui.screens.main cjm_tui.tui.themes
-    cjm_tui.versions cjm_tui.versions.sequences
+    cjm_tui.tui.components.touchpoints_pane cjm_tui.tui.drafts cjm_tui.tui.keymap
+    cjm_tui.tui.notify cjm_tui.tui.readonly cjm_tui.tui.screens cjm_tui.tui.screens.main
+    cjm_tui.tui.themes
     cjm_tui.views cjm_tui.views.colours cjm_tui.views.journey_columns cjm_tui.views.timeline
 """
 FIRST_FRAME = frozenset(_FIRST_FRAME_TEXT.split())
@@ -75,6 +74,8 @@ NEVER_BEFORE_THE_FIRST_FRAME = (
     "cjm_tui.reports",
     "textual_serve",
     "jsonschema",
+    "cjm_tui.store.write",  # the writer: first needed by a save (prepared after the frame)
+    "cjm_tui.store.layout",
 )
 
 

@@ -9,6 +9,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from cjm_tui.store.baseline import WriteError as WriteError
     from cjm_tui.store.mapfile import DiskState as DiskState
     from cjm_tui.store.mapfile import MapFile as MapFile
     from cjm_tui.store.read import Checked as Checked
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from cjm_tui.store.read import StoreError as StoreError
     from cjm_tui.store.read import check_file as check_file
     from cjm_tui.store.read import check_text as check_text
-    from cjm_tui.store.write import WriteError as WriteError
 
 _HOME = {
     "Checked": "read",
@@ -26,7 +26,7 @@ _HOME = {
     "check_text": "read",
     "DiskState": "mapfile",
     "MapFile": "mapfile",
-    "WriteError": "write",
+    "WriteError": "baseline",
 }
 
 __all__ = sorted(_HOME)

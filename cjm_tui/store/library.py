@@ -8,9 +8,8 @@ import hashlib
 from cjm_tui.model import Map, MapInfo, to_raw
 from cjm_tui.model.library import library_map
 from cjm_tui.store.atomic import write_atomic
-from cjm_tui.store.layout import Layout
+from cjm_tui.store.baseline import Baseline
 from cjm_tui.store.read import BOM, LibraryText, StoreError
-from cjm_tui.store.write import Baseline, render_with_baseline
 
 
 class LibraryFile:
@@ -43,6 +42,9 @@ class LibraryFile:
         if not self.is_changed(m):
             return False
         lib = library_map(m)
+        from cjm_tui.store.layout import Layout
+        from cjm_tui.store.write import render_with_baseline
+
         text, baseline = render_with_baseline(
             self.text, Layout(self.text), self._baseline, lib, library=True
         )

@@ -7,15 +7,18 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjm_tui.model import Map, map_from_raw
 from cjm_tui.model.library import own_map, with_library
 from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
-from cjm_tui.store.layout import Layout
 from cjm_tui.store.library import LibraryFile
 from cjm_tui.store.read import BOM, Checked, InvalidMap, StoreError, check_text, decode, read_bytes
-from cjm_tui.store.write import Baseline, WriteError, prepare, render, render_save
+
+if TYPE_CHECKING:
+    from cjm_tui.store.layout import Layout
+from cjm_tui.store.baseline import Baseline, WriteError
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class MapFile:
 
     @property
     def layout(self) -> Layout:
+        from cjm_tui.store.layout import Layout
+
         if self._layout is None:
             self._layout = Layout(self.text)
         return self._layout
@@ -113,6 +118,8 @@ class MapFile:
         the editor calls this in a worker once the map is on screen (a load reads the
         values only; finding where each table stands in the text costs a scan of all of it,
         60 ms at 2,000 touchpoints)."""
+        from cjm_tui.store.write import prepare
+
         with self._lock:
             prepare(self.layout)
 
@@ -128,6 +135,8 @@ class MapFile:
         """The file's text with `m`'s changes applied in place (for a recovery draft, which
         is read back through the model: the whole-text check of `save` is skipped).
         Raises WriteError."""
+        from cjm_tui.store.write import render
+
         with self._lock:
             return render(self.text, self.layout, self._baseline, own_map(m), verify=False)
 
@@ -158,6 +167,8 @@ class MapFile:
             return self._save(m)
 
     def _save(self, m: Map) -> bool:
+        from cjm_tui.store.write import render_save
+
         saved = render_save(self.text, self.layout, self._baseline, own_map(m))
         text, baseline = saved.text, saved.baseline
         wrote_library = self.library is not None and self.library.save(m)
