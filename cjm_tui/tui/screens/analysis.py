@@ -70,6 +70,9 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         self.analysis: Analysis = analyse(m)
         self.initial = view if view in VIEW_IDS else VIEW_IDS[0]
         self.file_name = file_name
+        self._symbols = rows.Symbols(m)
+        self._filled: set[str] = set()
+        """The views whose tables have their rows."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -106,8 +109,14 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         name = self.file_name
         self.sub_title = _("Analysis: {name}", name=name) if name else _("Analysis")
         self.title = self.app.title
-        self._fill()
+        # The first frame waits only for the view it shows; the others are filled right
+        # after it (or at once, when one is asked for first).
+        self._fill(self.initial)
+        legend = self.query_one("#persona-legend", Static)
+        legend.display = bool(self.map.personas)
+        legend.update(Text(_("Personas: "), style="dim") + self._symbols.legend(self.map))
         self.call_after_refresh(self._focus_view)
+        self.call_after_refresh(self._fill_rest)
 
     def on_resize(self, event: events.Resize) -> None:
         # A short terminal keeps the action plan's table in view: its detail gets two lines.
@@ -116,26 +125,41 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     def _table(self, name: str) -> AnalysisTable:
         return self.query_one(f"#{name}-table", AnalysisTable)
 
-    def _fill(self) -> None:
-        m, a = self.map, self.analysis
-        symbols = rows.Symbols(m)
-        self._table("moments").show(
-            *rows.moments(m, a, symbols), _("No moments of truth yet: m on a touchpoint marks one")
-        )
-        self._table("lowest").show(*rows.lowest(a, symbols), _("No touchpoint has an emotion yet."))
-        self._table("gaps").show(
-            *rows.gaps(a), _("No touchpoint has both an expectation and an experience yet.")
-        )
-        self._table("plan").show(*rows.plan(m, a), _("No actions yet."))
-        self.query_one(ImpactMatrix).show(a.matrix)
-        self._table("departments").show(*rows.departments(a), _("No touchpoints or actions yet."))
-        self._table("channels").show(*rows.channels(m, a, symbols), _("No touchpoints yet."))
-        self._table("coverage").show(
-            *rows.coverage(m, a.coverage), _("Nothing missing: every check passes.")
-        )
-        legend = self.query_one("#persona-legend", Static)
-        legend.display = bool(m.personas)
-        legend.update(Text(_("Personas: "), style="dim") + symbols.legend(m))
+    def _fill_rest(self) -> None:
+        for view in VIEW_IDS:
+            self._fill(view)
+
+    def _fill(self, view: str) -> None:
+        """Give the tables of `view` their rows (once)."""
+        if view in self._filled or view not in VIEW_IDS:
+            return
+        self._filled.add(view)
+        m, a, symbols = self.map, self.analysis, self._symbols
+        if view == "moments":
+            self._table("moments").show(
+                *rows.moments(m, a, symbols),
+                _("No moments of truth yet: m on a touchpoint marks one"),
+            )
+        elif view == "lowest":
+            self._table("lowest").show(
+                *rows.lowest(a, symbols), _("No touchpoint has an emotion yet.")
+            )
+            self._table("gaps").show(
+                *rows.gaps(a), _("No touchpoint has both an expectation and an experience yet.")
+            )
+        elif view == "plan":
+            self._table("plan").show(*rows.plan(m, a), _("No actions yet."))
+            self.query_one(ImpactMatrix).show(a.matrix)
+        elif view == "departments":
+            self._table("departments").show(
+                *rows.departments(a), _("No touchpoints or actions yet.")
+            )
+        elif view == "channels":
+            self._table("channels").show(*rows.channels(m, a, symbols), _("No touchpoints yet."))
+        else:
+            self._table("coverage").show(
+                *rows.coverage(m, a.coverage), _("Nothing missing: every check passes.")
+            )
 
     # Views -------------------------------------------------------------------------------
 
@@ -146,6 +170,7 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
 
     def show_view(self, view: str) -> None:
         if view in VIEW_IDS:
+            self._fill(view)
             self.query_one(TabbedContent).active = f"view-{view}"
             self.call_after_refresh(self._focus_view)
 
@@ -158,7 +183,9 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         self.show_view(VIEW_IDS[(index + delta) % len(VIEW_IDS)])
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane_id = event.pane.id or ""
+        self._fill(pane_id.removeprefix("view-"))
         self.call_after_refresh(self._focus_view)
 
     def _focus_view(self) -> None:
