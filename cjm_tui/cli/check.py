@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from cjm_tui.cli import output
-from cjm_tui.sanitize import clean_line
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -79,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 + (f", {_count(checked.problems, 'warning')}" if checked.problems else "")
                 + ")"
             )
-            output.stdout().print(clean_line(summary), style="green")
+            output.say(summary, style="green")
         elif not invalid:
             raw = checked.raw or {}
             personas = _count(raw.get("personas"), "persona")
@@ -93,8 +91,10 @@ def run(args: argparse.Namespace) -> int:
                 + (f", {_count(checked.problems, 'warning')}" if checked.problems else "")
                 + ")"
             )
-            output.stdout().print(clean_line(summary), style="green")
+            output.say(summary, style="green")
     if args.format == "json":
+        import json
+
         print(json.dumps({"valid": code == 0, "files": report}, ensure_ascii=False, indent=2))
     return code
 
