@@ -8,7 +8,6 @@ writes `own_map(m)` to the map's file and `library_map(m)` to the library's.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ def own_map(m: Map) -> Map:
     """What the map's own file holds: `m` without its library's personas."""
     if m.library is None:
         return m
+    from dataclasses import replace
+
     return replace(m, personas=own_personas(m), library=None)
 
 
@@ -54,6 +55,8 @@ def library_map(m: Map) -> Map:
 
 def with_library(m: Map, path: str, file: str, personas: list[dict[str, Any]]) -> Map:
     """`m` (read from its own file) with the library's personas first."""
+    from dataclasses import replace
+
     from cjm_tui.model.entities import PersonaLibrary
     from cjm_tui.model.raw import build_entity
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,29 +29,53 @@ class InvalidMap(Exception):
         self.problems = problems
 
 
-@dataclass
 class LibraryText:
-    """A persona library as read for a map: its file, text and `[[personas]]` entries."""
+    """A persona library as read for a map: its file, text and `[[personas]]` entries.
 
-    ref: str
-    """As written in the map's `persona_library`."""
-    path: Path
-    data: bytes
-    text: str
-    personas: list[dict[str, Any]]
+    (This and `Checked` are written out rather than dataclasses: `cjm check` starts without
+    importing `dataclasses`.)"""
+
+    def __init__(
+        self, ref: str, path: Path, data: bytes, text: str, personas: list[dict[str, Any]]
+    ) -> None:
+        self.ref = ref
+        """As written in the map's `persona_library`."""
+        self.path = path
+        self.data = data
+        self.text = text
+        self.personas = personas
+
+    def __repr__(self) -> str:
+        return (
+            f"LibraryText(ref={self.ref!r}, path={self.path!r}, data={self.data!r}, "
+            f"text={self.text!r}, personas={self.personas!r})"
+        )
 
 
-@dataclass
 class Checked:
     """A text and what `check` found in it; `raw` is None when TOML could not parse it."""
 
-    text: str
-    raw: dict[str, Any] | None
-    problems: list[Problem]
-    library: LibraryText | None = None
-    """The map's persona library, when it names one that was read without errors."""
-    is_library: bool = False
-    """The text is a persona library, checked as one (`check_text(..., library_ok=True)`)."""
+    def __init__(
+        self,
+        text: str,
+        raw: dict[str, Any] | None,
+        problems: list[Problem],
+        library: LibraryText | None = None,
+        is_library: bool = False,
+    ) -> None:
+        self.text = text
+        self.raw = raw
+        self.problems = problems
+        self.library = library
+        """The map's persona library, when it names one that was read without errors."""
+        self.is_library = is_library
+        """The text is a persona library, checked as one (`check_text(..., library_ok=True)`)."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Checked(text={self.text!r}, raw={self.raw!r}, problems={self.problems!r}, "
+            f"library={self.library!r}, is_library={self.is_library!r})"
+        )
 
     @property
     def ok(self) -> bool:
