@@ -26,13 +26,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.cli.loading import load_or_report
+    from cjm_tui.cli.loading import read_or_report
     from cjm_tui.views.showview import render_show
 
-    mf = load_or_report(args.file)
-    if mf is None:
+    m = read_or_report(args.file)
+    if m is None:
         return 2
-    m = mf.map
     if args.persona is not None and m.persona(args.persona) is None:
         known = ", ".join(p.id for p in m.personas) or "none defined"
         output.error(f"{args.file}: error: unknown persona {args.persona!r} (personas: {known})")

@@ -10,11 +10,14 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm_tui.model.library import is_persona_library
 from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import show, validate, validate_library
+
+if TYPE_CHECKING:
+    from cjm_tui.model.journey import Map
 
 
 class StoreError(Exception):
@@ -261,6 +264,30 @@ def check_file(path: Path, strict: bool = False, library_ok: bool = False) -> Ch
     except InvalidMap as exc:
         return Checked("", None, exc.problems)
     return check_text(text, str(path), strict, library_ok)
+
+
+def read_map(path: Path, without_library: bool = False) -> Map:
+    """The model of a valid map file, for a command that only reads it (`cjm show`): what
+    `MapFile.load` checks and builds, without what a save needs (the writer's baseline, the
+    file's digest). Raises StoreError (unreadable) or InvalidMap."""
+    text = decode(read_bytes(path), str(path))
+    checked = check_text(text, str(path), without_library=without_library)
+    if checked.raw is None or has_errors(checked.problems):
+        raise InvalidMap([p for p in checked.problems if p.severity == "error"])
+    return map_of(checked)
+
+
+def map_of(checked: Checked) -> Map:
+    """The model of a checked map, with its persona library's personas first."""
+    from cjm_tui.model.library import with_library
+    from cjm_tui.model.raw import map_from_raw
+
+    assert checked.raw is not None
+    m = map_from_raw(checked.raw)
+    lib = checked.library
+    if lib is None:
+        return m
+    return with_library(m, lib.ref, str(lib.path), lib.personas)
 
 
 def _add_excerpts(text: str, problems: list[Problem]) -> None:

@@ -106,11 +106,18 @@ class LinedTable:
         """The cell's lines, each with the blanks before and after it."""
         width = self.widths[column]
         plain = text.plain
-        right = column in self.right
+        # A cell's own justify and overflow come first, as in Rich's `Table`.
+        justify = text.justify or ("right" if column in self.right else "left")
+        right = justify == "right"
         # Most cells are one short line: what `wrap` would do to it is only the padding.
-        if "\n" not in plain and "\t" not in plain and not (right and plain[-1:].isspace()):
+        if (
+            justify in ("left", "right")
+            and "\n" not in plain
+            and "\t" not in plain
+            and not (right and plain[-1:].isspace())
+        ):
             room = width - text.cell_len
             if room >= 0:
                 return [(text, room, 0) if right else (text, 0, room)]
-        wrapped = text.wrap(console, width, justify="right" if right else "left", overflow="fold")
+        wrapped = text.wrap(console, width, justify=justify, overflow=text.overflow or "fold")
         return [(line, 0, 0) for line in wrapped]
