@@ -274,16 +274,17 @@ def read_map(path: Path, without_library: bool = False) -> Map:
     checked = check_text(text, str(path), without_library=without_library)
     if checked.raw is None or has_errors(checked.problems):
         raise InvalidMap([p for p in checked.problems if p.severity == "error"])
-    return map_of(checked)
+    return map_of(checked, copy=False)  # the data goes with `checked`: no copy of it
 
 
-def map_of(checked: Checked) -> Map:
-    """The model of a checked map, with its persona library's personas first."""
+def map_of(checked: Checked, copy: bool = True) -> Map:
+    """The model of a checked map, with its persona library's personas first (`copy`: see
+    `map_from_raw`)."""
     from cjm_tui.model.library import with_library
     from cjm_tui.model.raw import map_from_raw
 
     assert checked.raw is not None
-    m = map_from_raw(checked.raw)
+    m = map_from_raw(checked.raw, copy)
     lib = checked.library
     if lib is None:
         return m

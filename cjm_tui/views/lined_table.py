@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.table import Table
 
 GAP = 3
 """Cells between two columns: Rich's padding on each side and the box's blank vertical."""
@@ -50,6 +50,8 @@ class LinedTable:
         return sum(self.widths) + GAP * (len(self.widths) - 1)
 
     def as_rich_table(self) -> Table:
+        from rich.table import Table  # only to squeeze a table wider than the console
+
         table = Table(
             box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=self.header_style
         )
