@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map
-from cjm_tui.reports.analysis import Analysis, analyse
+from cjm_tui.reports.analysis import Analysis, analyse, moments_of_truth
 from cjm_tui.tui import analysis_rows as rows
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.analysis_table import AnalysisTable
@@ -67,7 +67,7 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     def __init__(self, m: Map, view: str = "moments", file_name: str = "") -> None:
         super().__init__()
         self.map = m
-        self.analysis: Analysis = analyse(m)
+        self._analysis: Analysis | None = None
         self.initial = view if view in VIEW_IDS else VIEW_IDS[0]
         self.file_name = file_name
         self._symbols = rows.Symbols(m)
@@ -105,18 +105,24 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         else:
             yield AnalysisTable(_("Coverage: what the map does not cover yet"), id="coverage-table")
 
+    @property
+    def analysis(self) -> Analysis:
+        """Every view's numbers, worked out when a view other than the moments needs them."""
+        if self._analysis is None:
+            self._analysis = analyse(self.map)
+        return self._analysis
+
     def on_mount(self) -> None:
         name = self.file_name
         self.sub_title = _("Analysis: {name}", name=name) if name else _("Analysis")
         self.title = self.app.title
-        # The first frame waits only for the view it shows; the others are filled right
-        # after it (or at once, when one is asked for first).
+        # The first frame waits only for the view it shows; another view is worked out and
+        # filled when it is asked for (its tab, a key, the palette), before it shows.
         self._fill(self.initial)
         legend = self.query_one("#persona-legend", Static)
         legend.display = bool(self.map.personas)
         legend.update(Text(_("Personas: "), style="dim") + self._symbols.legend(self.map))
         self.call_after_refresh(self._focus_view)
-        self.call_after_refresh(self._fill_rest)
 
     def on_resize(self, event: events.Resize) -> None:
         # A short terminal keeps the action plan's table in view: its detail gets two lines.
@@ -125,22 +131,21 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     def _table(self, name: str) -> AnalysisTable:
         return self.query_one(f"#{name}-table", AnalysisTable)
 
-    def _fill_rest(self) -> None:
-        for view in VIEW_IDS:
-            self._fill(view)
-
     def _fill(self, view: str) -> None:
         """Give the tables of `view` their rows (once)."""
         if view in self._filled or view not in VIEW_IDS:
             return
         self._filled.add(view)
-        m, a, symbols = self.map, self.analysis, self._symbols
+        m, symbols = self.map, self._symbols
         if view == "moments":
+            moments = self._analysis.moments if self._analysis else moments_of_truth(m)
             self._table("moments").show(
-                *rows.moments(m, a, symbols),
+                *rows.moments(m, moments, symbols),
                 _("No moments of truth yet: m on a touchpoint marks one"),
             )
-        elif view == "lowest":
+            return
+        a = self.analysis
+        if view == "lowest":
             self._table("lowest").show(
                 *rows.lowest(a, symbols), _("No touchpoint has an emotion yet.")
             )
