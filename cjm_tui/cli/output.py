@@ -54,6 +54,7 @@ def say(line: str, style: str = "") -> None:
     it, without importing Rich (~15 ms of `cjm check`)."""
     if plain_stdout():
         sys.stdout.write(clean_line(line) + "\n")
+        sys.stdout.flush()  # as Rich does: in `2>&1` it stays in order with stderr's lines
     else:
         stdout().print(clean_line(line), style=style)
 
