@@ -119,6 +119,10 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         # The first frame waits only for the view it shows; another view is worked out and
         # filled when it is asked for (its tab, a key, the palette), before it shows.
         self._fill(self.initial)
+        # The table spans the screen: its rows can be fitted before the first layout.
+        first = self.query_one(TabbedContent).get_pane(f"view-{self.initial}")
+        for table in first.query(AnalysisTable):
+            table.fit_before_layout(self.app.size.width)
         legend = self.query_one("#persona-legend", Static)
         legend.display = bool(self.map.personas)
         legend.update(Text(_("Personas: "), style="dim") + self._symbols.legend(self.map))
