@@ -29,6 +29,10 @@ generates a realistic map (`generate.py`) and measures:
     - "settled": from the key event to the last frame that key caused (details pane,
       timeline, scroll bars): when the whole screen has caught up.
     p50, p95 and max of each.
+(e) in the same app, `v` (the analysis) and `p` (the presentation) opened up to 20 times
+    each: key event to the first frame that shows the screen (its first table filled, its
+    slide), closed again with escape (untimed). The floor is a bare app whose key pushes a
+    screen of a Header, a Static and a Footer.
 
 It also checks, with an audit hook in a separate run, that `tomlkit` is not imported before
 first paint, and prints whether the targets are met; it never fails on a slow result.
@@ -36,7 +40,7 @@ first paint, and prints whether the targets are met; it never fails on a slow re
 at 2,000 touchpoints, instead of the benchmark.
 
     python benchmarks/bench_tui.py [--sizes 200,2000,20000] [--repeat R] [--presses P]
-                                   [--markdown] [--dir DIR] [--profile plus|m|down|ctrl+z]
+                                   [--markdown] [--dir DIR] [--profile plus|m|down|ctrl+z|v|p]
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -85,6 +89,10 @@ KEY_TARGET_P95_MS = 20.0
 """Key to frame at TARGET_SIZE (in-process frames and the pty)."""
 TMUX_KEY_TARGET_P95_MS = 40.0
 LARGE_KEY_TARGET_P95_MS = 60.0
+OPEN_TARGET_MS = 150.0
+"""`v` and `p`: key to the first frame showing their screen (the p95 is compared)."""
+OPEN_PRESSES = 20
+"""Opens per screen key (each closed again with escape, untimed)."""
 RSS_TARGET_MB = 60.0
 LARGE = 20000
 """From this size on, pty runs are capped at LARGE_REPEAT and presses at LARGE_PRESSES."""
@@ -134,7 +142,17 @@ sys.argv = ["cjm", "edit", sys.argv[1]]
 runpy.run_module("cjm_tui", run_name="__main__", alter_sys=True)
 """
 KEYS = ("+ / -", "m", "down / up", "ctrl+z")
-PROFILE_KEYS = {"plus": "+ / -", "m": "m", "down": "down / up", "ctrl+z": "ctrl+z"}
+OPEN_KEYS = ("v", "p")
+"""Keys that open a screen: the analysis and the presentation (timed as (e), then escape)."""
+OPEN_NAMES = {"v": "analysis", "p": "presentation"}
+PROFILE_KEYS = {
+    "plus": "+ / -",
+    "m": "m",
+    "down": "down / up",
+    "ctrl+z": "ctrl+z",
+    "v": "v",
+    "p": "p",
+}
 
 # Escape sequences: cursor moves become a line break (text from different places on the
 # screen must not join into a false match), everything else disappears.
@@ -684,6 +702,42 @@ async def key_latencies(
                 await pilot.press("m")
             await pilot.pause()
         await run("ctrl+z", ("ctrl+z",), edited)
+
+        from cjm_tui.tui.screens.analysis import AnalysisScreen
+        from cjm_tui.tui.screens.present import PresentScreen
+
+        def analysis_shown() -> bool:
+            screen = app.screen
+            return isinstance(screen, AnalysisScreen) and screen._table("moments").row_count > 0
+
+        def presentation_shown() -> bool:
+            return isinstance(app.screen, PresentScreen)
+
+        for key, shown in (("v", analysis_shown), ("p", presentation_shown)):
+            if profile and PROFILE_KEYS[profile] != key:
+                continue
+            opened = []
+            for _ in range(min(presses, OPEN_PRESSES)):
+
+                def check(shown: Callable[[], bool] = shown) -> bool:
+                    if profiler:
+                        profiler.disable()
+                    try:
+                        return shown()
+                    finally:
+                        if profiler:
+                            profiler.enable()
+
+                if profiler:
+                    profiler.enable()
+                opened.append(await timed_press(pilot, probe, key, check))
+                if profiler:
+                    profiler.disable()
+                await pilot.press("escape")
+                await pilot.pause()
+                if shown() or app.screen is not main:
+                    raise SystemExit(f"benchmark: escape did not close the screen of {key}")
+            out[key] = KeyTimes(*(Stats([t[k] for t in opened]) for k in range(3)))
         gc.callbacks.remove(collections.callback)
         notes.append(collections.summary(sum(len(t.frame.samples) for t in out.values())))
         if profiler:
@@ -809,6 +863,46 @@ def tmux_paint(
     return paint, (Stats(keys) if keys else None)
 
 
+async def open_floor(presses: int) -> KeyTimes:
+    """(e)'s floor: a bare app whose key pushes a screen (Header, Static, Footer)."""
+    from textual.app import App, ComposeResult
+    from textual.binding import BindingType
+    from textual.screen import Screen
+    from textual.widgets import Footer, Header, Static
+
+    class Pushed(Screen[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [("escape", "app.pop_screen", "Back")]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("pushed")
+            yield Footer()
+
+    class Floor(App[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [("v", "open", "Open")]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("main")
+            yield Footer()
+
+        def action_open(self) -> None:
+            self.push_screen(Pushed())
+
+    app = Floor()
+    probe = FrameProbe(app)
+    async with app.run_test(size=(COLUMNS, LINES)) as pilot:
+        await pilot.pause()
+        times = []
+        for _ in range(min(presses, OPEN_PRESSES)):
+            times.append(
+                await timed_press(pilot, probe, "v", lambda: isinstance(app.screen, Pushed))
+            )
+            await pilot.press("escape")
+            await pilot.pause()
+    return KeyTimes(*(Stats([t[k] for t in times]) for k in range(3)))
+
+
 # Per size --------------------------------------------------------------------------
 
 
@@ -910,7 +1004,9 @@ def tomlkit_before_paint(workdir: Path) -> str:
 # Output ----------------------------------------------------------------------------
 
 
-def rows(bare: Paint, floor: KeyTimes) -> list[tuple[str, Callable[[Result], str]]]:
+def rows(
+    bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+) -> list[tuple[str, Callable[[Result], str]]]:
     def ms(value: float) -> str:
         return f"{value:,.0f} ms"
 
@@ -971,29 +1067,55 @@ def rows(bare: Paint, floor: KeyTimes) -> list[tuple[str, Callable[[Result], str
         for key in KEYS:
             out.append((f"(d) {kind}: `{key}` p50 / p95 / max", partial(key_cell, key, kind)))
         out.append((f"(d) {kind}: bare app `down / up` (floor)", partial(floor_cell, kind)))
+    for key in OPEN_KEYS:
+        out.append(
+            (
+                f"(e) frame: `{key}` opens the {OPEN_NAMES[key]} p50 / p95 / max "
+                f"(target {OPEN_TARGET_MS:g} ms)",
+                partial(key_cell, key, "frame"),
+            )
+        )
+    if opened is not None:
+        out.append(
+            (
+                "(e) frame: bare app, a key pushes a screen (floor)",
+                lambda r: f"{opened.frame.cell()} ms",
+            )
+        )
     return out
 
 
 def _table(
-    results: Sequence[Result], bare: Paint, floor: KeyTimes
+    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
 ) -> tuple[list[str], list[list[str]]]:
     head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    return head, [[label, *(fmt(r) for r in results)] for label, fmt in rows(bare, floor)]
+    table = rows(bare, floor, opened)
+    return head, [[label, *(fmt(r) for r in results)] for label, fmt in table]
 
 
-def text_table(results: Sequence[Result], bare: Paint, floor: KeyTimes) -> str:
-    return report.text_table(*_table(results, bare, floor))
+def text_table(
+    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+) -> str:
+    return report.text_table(*_table(results, bare, floor, opened))
 
 
-def markdown_table(results: Sequence[Result], bare: Paint, floor: KeyTimes) -> str:
-    return report.markdown_table(*_table(results, bare, floor))
+def markdown_table(
+    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+) -> str:
+    return report.markdown_table(*_table(results, bare, floor, opened))
 
 
 def met(ok: bool) -> str:
     return "met" if ok else "not met"
 
 
-def targets(results: Sequence[Result], bare: Paint, floor: KeyTimes, tomlkit: str) -> list[str]:
+def targets(
+    results: Sequence[Result],
+    bare: Paint,
+    floor: KeyTimes,
+    tomlkit: str,
+    opened: KeyTimes | None = None,
+) -> list[str]:
     """Every target of the editor's speed, met or not, with its figure and its floor."""
     lines = []
     for r in results:
@@ -1042,6 +1164,22 @@ def targets(results: Sequence[Result], bare: Paint, floor: KeyTimes, tomlkit: st
                 f"{met(r.paint.rss < RSS_TARGET_MB)} ({r.paint.rss:,.0f} MB; bare app "
                 f"{bare.rss:,.0f} MB)"
             )
+            for key in OPEN_KEYS:
+                times = r.keys.get(key)
+                if times is None:
+                    continue
+                floor_text = (
+                    f"; floor: a bare app pushing a screen, p50 {opened.frame.p50:,.1f} ms, "
+                    f"ratio {times.frame.p50 / opened.frame.p50:.1f}x"
+                    if opened is not None
+                    else ""
+                )
+                lines.append(
+                    f"target: `{key}` opens the {OPEN_NAMES[key]} within {OPEN_TARGET_MS:g} ms "
+                    f"at {r.n:,}, key to frame: {met(times.frame.p95 <= OPEN_TARGET_MS)} "
+                    f"(p95 {times.frame.p95:,.1f} ms, p50 {times.frame.p50:,.1f}, max "
+                    f"{times.frame.max:,.1f}, {len(times.frame.samples)} opens{floor_text})"
+                )
     lines.append(
         f"target: no tomlkit before first paint: {met(not tomlkit.startswith('IMPORTED'))} "
         f"(tomlkit {tomlkit})"
@@ -1114,6 +1252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 [sys.executable, str(bare_script)], [BARE_WORD], args.repeat, warm_env(work)
             )
         floor = asyncio.run(harness_floor(args.presses))
+        opened = asyncio.run(open_floor(args.presses))
         results: list[Result] = []
         for n in sizes:
             print(f"benchmarking {n:,} touchpoints...", file=sys.stderr, flush=True)
@@ -1122,7 +1261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("checking imports before first paint...", file=sys.stderr, flush=True)
         tomlkit = tomlkit_before_paint(work)
     print()
-    print(text_table(results, bare, floor))
+    print(text_table(results, bare, floor, opened))
     print(
         "(d) frame: key event to the first frame that shows its effect; settled: to the last "
         "frame it caused; pilot: `await pilot.press(key); await pilot.pause()` wall time"
@@ -1132,9 +1271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"note ({r.n:,}): {note}")
     if args.markdown:
         print()
-        print(markdown_table(results, bare, floor))
+        print(markdown_table(results, bare, floor, opened))
     print()
-    for line in targets(results, bare, floor, tomlkit):
+    for line in targets(results, bare, floor, tomlkit, opened):
         print(line)
     print(f"total benchmark time: {time.perf_counter() - started:.1f} s")
     return 0

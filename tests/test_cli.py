@@ -738,3 +738,38 @@ def test_show_too_narrow_width_exits_2(small: Path) -> None:
     assert proc.returncode == 2
     assert "30" in proc.stderr
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "map.toml: ok (3 stages, 12 touchpoints, 2 personas)",
+        "tab\there, ünïcödé 漢字 and 😀 in a name",
+        "a very long line " * 40,
+        "\x1b[31mred\x1b[0m and \u202econtrols\x07",
+        "trailing spaces   ",
+        "",
+    ],
+)
+def test_say_writes_what_rich_writes_when_piped(
+    line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`output.say` skips Rich when stdout is not a terminal; the bytes are Rich's."""
+    import io
+
+    from rich.console import Console
+
+    from cjm_tui.cli import output
+    from cjm_tui.sanitize import clean_line
+
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    rich_out = io.StringIO()
+    Console(
+        file=rich_out, highlight=False, markup=False, emoji=False, soft_wrap=True, width=40
+    ).print(clean_line(line), style="green")
+    assert output.plain_stdout()
+    output.say(line, style="green")
+    assert capsys.readouterr().out == rich_out.getvalue()
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not output.plain_stdout()

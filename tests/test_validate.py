@@ -892,3 +892,12 @@ def test_unknown_key_in_a_metric_definition_is_a_strict_warning_only() -> None:
     p = only(text, strict=True)
     assert p.severity == "warning"
     assert p.line == 9
+
+
+def test_schema_and_model_agree() -> None:
+    """What validation knows of each table is what the model holds, key for key and in order
+    (an assertion at import time once; `cjm check` now validates without the model)."""
+    from cjm_tui.model.raw import KNOWN_KEYS
+    from cjm_tui.model.validate import SCHEMA
+
+    assert {t: tuple(keys) for t, keys in SCHEMA.items()} == {t: KNOWN_KEYS[t] for t in SCHEMA}

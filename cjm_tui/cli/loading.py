@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 from cjm_tui.cli import output
-from cjm_tui.store import InvalidMap, MapFile, StoreError
+
+if TYPE_CHECKING:
+    from cjm_tui.model import Map
+    from cjm_tui.store import MapFile
+
+T = TypeVar("T")
 
 
 def load_or_report(name: str, without_library: bool = False) -> MapFile | None:
@@ -11,8 +19,26 @@ def load_or_report(name: str, without_library: bool = False) -> MapFile | None:
 
     `without_library`: the map's own file only, its persona library not read (`cjm diff`,
     `cjm merge` compare and merge what the file holds; git hands them copies elsewhere)."""
+    from cjm_tui.store import MapFile
+
+    return _or_report(name, lambda: MapFile.load(name, without_library))
+
+
+def read_or_report(name: str) -> Map | None:
+    """The map's model for a command that only reads it (no writer imported, nothing kept
+    for a save), or None after the same lines as `load_or_report`."""
+    from pathlib import Path
+
+    from cjm_tui.store import read_map
+
+    return _or_report(name, lambda: read_map(Path(name)))
+
+
+def _or_report(name: str, load: Callable[[], T]) -> T | None:
+    from cjm_tui.store import InvalidMap, StoreError
+
     try:
-        return MapFile.load(name, without_library)
+        return load()
     except StoreError as exc:
         output.error(str(exc))
     except InvalidMap as exc:

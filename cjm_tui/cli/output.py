@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import os
+import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,34 @@ def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+
+def plain_stdout() -> bool:
+    """Whether Rich would write to stdout with no styles at all (not a terminal, by Rich's
+    own rules: `TTY_COMPATIBLE`, `FORCE_COLOR`, `isatty`); in doubt (Jupyter, IDLE), no."""
+    if hasattr(builtins, "get_ipython") or getattr(sys.stdin, "__module__", "").startswith(
+        "idlelib"
+    ):
+        return False
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "0"
+    if "FORCE_COLOR" in os.environ:
+        return False
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def say(line: str, style: str = "") -> None:
+    """One line on stdout in `style` (on a terminal). Piped, it is written as Rich would write
+    it, without importing Rich (~15 ms of `cjm check`)."""
+    if plain_stdout():
+        sys.stdout.write(clean_line(line) + "\n")
+        sys.stdout.flush()  # as Rich does: in `2>&1` it stays in order with stderr's lines
+    else:
+        stdout().print(clean_line(line), style=style)
 
 
 def error(message: str) -> None:

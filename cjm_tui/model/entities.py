@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
+
+from cjm_tui.model.rules import METRIC_BETTER as METRIC_BETTER
+from cjm_tui.model.rules import is_web_link as is_web_link
 
 Emotion: TypeAlias = int | dict[str, int]
 """A touchpoint's emotion: one value for everybody, or one per persona id."""
@@ -65,8 +67,6 @@ class MapInfo:
 
 MetricValue: TypeAlias = int | float
 """A touchpoint's measure (`metrics = { csat = 3.1 }`)."""
-
-METRIC_BETTER = ("higher", "lower")
 
 
 def _is_number(value: Any) -> bool:
@@ -211,16 +211,6 @@ class Touchpoint:
     @property
     def has_persona_emotions(self) -> bool:
         return isinstance(self.emotion, dict)
-
-
-def is_web_link(value: str) -> bool:
-    """An http:// or https:// link with a host: the only links the format accepts (and the
-    only ones an export ever puts in an href). Leading spaces or odd case do not pass."""
-    try:
-        parsed = urllib.parse.urlsplit(value)
-    except ValueError:  # a broken [IPv6] host
-        return False
-    return value == value.strip() and parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
 def mean_emotion(values: dict[str, int]) -> int | None:

@@ -8,12 +8,13 @@ writes `own_map(m)` to the map's file and `library_map(m)` to the library's.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cjm_tui.model.entities import MapInfo, Persona, PersonaLibrary
-from cjm_tui.model.journey import Map
-from cjm_tui.model.raw import build_entity
+if TYPE_CHECKING:
+    # The model is imported where a map is built: `cjm check` tells a library from a map
+    # (`is_persona_library`) without it.
+    from cjm_tui.model.entities import Persona
+    from cjm_tui.model.journey import Map
 
 
 def is_persona_library(raw: dict[str, Any]) -> bool:
@@ -39,16 +40,26 @@ def own_map(m: Map) -> Map:
     """What the map's own file holds: `m` without its library's personas."""
     if m.library is None:
         return m
+    from dataclasses import replace
+
     return replace(m, personas=own_personas(m), library=None)
 
 
 def library_map(m: Map) -> Map:
     """The library's personas as a map of personas only (what the library file holds)."""
+    from cjm_tui.model.entities import MapInfo
+    from cjm_tui.model.journey import Map
+
     return Map(MapInfo(), personas=library_personas(m))
 
 
 def with_library(m: Map, path: str, file: str, personas: list[dict[str, Any]]) -> Map:
     """`m` (read from its own file) with the library's personas first."""
+    from dataclasses import replace
+
+    from cjm_tui.model.entities import PersonaLibrary
+    from cjm_tui.model.raw import build_entity
+
     shared: list[Persona] = [build_entity("personas", r) for r in personas]  # type: ignore[misc]
     return replace(
         m,

@@ -6,6 +6,7 @@ Only a map that `validate` accepted is turned into a model, so the conversion tr
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from cjm_tui.model.entities import Action, MapInfo, Persona, Stage, Touchpoint
@@ -58,11 +59,15 @@ def copy_value(value: Any) -> Any:
     return value
 
 
-def _build(cls: type[E], raw: dict[str, Any]) -> E:
+def _build(cls: type[E], raw: dict[str, Any], copy: Callable[[Any], Any] = copy_value) -> E:
     keys = KNOWN_KEYS_BY_CLASS[cls]
-    known = {k: copy_value(v) for k, v in raw.items() if k in keys}
-    extra = {k: copy_value(v) for k, v in raw.items() if k not in keys}
+    known = {k: copy(v) for k, v in raw.items() if k in keys}
+    extra = {k: copy(v) for k, v in raw.items() if k not in keys}
     return cls(**known, extra=extra)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def build_entity(table: str, raw: dict[str, Any]) -> Entity:
@@ -96,20 +101,23 @@ _DEFAULTS: dict[type[Any], dict[str, Any]] = {
 """Known keys whose absence means a value other than None (the map's `format` and `title`)."""
 
 
-def map_from_raw(raw: dict[str, Any]) -> Map:
+def map_from_raw(raw: dict[str, Any], copy: bool = True) -> Map:
+    """The model of a map's data. `copy=False`: the model takes the data's lists and tables as
+    they are (for a caller that drops the data, so nothing else can edit them: `read_map`)."""
+    c: Callable[[Any], Any] = copy_value if copy else _same
     info_raw = raw["map"]
     info_keys = KNOWN_KEYS_BY_CLASS[MapInfo]
     info = MapInfo(
-        **{k: copy_value(v) for k, v in info_raw.items() if k in info_keys},
-        extra={k: copy_value(v) for k, v in info_raw.items() if k not in info_keys},
+        **{k: c(v) for k, v in info_raw.items() if k in info_keys},
+        extra={k: c(v) for k, v in info_raw.items() if k not in info_keys},
     )
     return Map(
         info=info,
-        personas=[_build(Persona, r) for r in raw.get("personas", [])],
-        stages=[_build(Stage, r) for r in raw.get("stages", [])],
-        touchpoints=[_build(Touchpoint, r) for r in raw.get("touchpoints", [])],
-        actions=[_build(Action, r) for r in raw.get("actions", [])],
-        extra={k: copy_value(v) for k, v in raw.items() if k not in ("map", *ENTITY_TABLES)},
+        personas=[_build(Persona, r, c) for r in raw.get("personas", [])],
+        stages=[_build(Stage, r, c) for r in raw.get("stages", [])],
+        touchpoints=[_build(Touchpoint, r, c) for r in raw.get("touchpoints", [])],
+        actions=[_build(Action, r, c) for r in raw.get("actions", [])],
+        extra={k: c(v) for k, v in raw.items() if k not in ("map", *ENTITY_TABLES)},
     )
 
 

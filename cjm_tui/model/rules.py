@@ -43,3 +43,19 @@ def emotion_word(value: int | None) -> str:
 def emotion_label(value: int) -> str:
     """An emotion as a signed number: "+2", "+1", "0", "-1", "-2"."""
     return f"{value:+d}" if value else "0"
+
+
+METRIC_BETTER = ("higher", "lower")
+"""`better` of a `[map.metrics.NAME]`: which way a metric improves."""
+
+
+def is_web_link(value: str) -> bool:
+    """An http:// or https:// link with a host: the only links the format accepts (and the
+    only ones an export ever puts in an href). Leading spaces or odd case do not pass."""
+    import urllib.parse  # only when a map has a link: `cjm check` starts without it
+
+    try:
+        parsed = urllib.parse.urlsplit(value)
+    except ValueError:  # a broken [IPv6] host
+        return False
+    return value == value.strip() and parsed.scheme in ("http", "https") and bool(parsed.netloc)

@@ -7,22 +7,22 @@ the store turns paths into lines and columns. The words and ranges live in `mode
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Collection, Iterable
+from functools import partial
 from typing import Any
 
-from cjm_tui.model.entities import METRIC_BETTER, is_web_link
 from cjm_tui.model.problems import Problem
-from cjm_tui.model.raw import KNOWN_KEYS
 from cjm_tui.model.rules import (
     EMOTION_MAX,
     EMOTION_MIN,
     FORMAT_VERSION,
     KINDS,
     LEVELS,
+    METRIC_BETTER,
     STATES,
     STATUSES,
     is_slug,
+    is_web_link,
 )
 
 Path = tuple[str | int, ...]
@@ -37,11 +37,20 @@ TABLE_LABEL = {
 }
 
 
+def _entry_label(table: str, index: int, ident: Any) -> str:
+    """How a message names an entry: `touchpoint "t-1"`, or `[[touchpoints]] #3` without an id."""
+    if isinstance(ident, str):
+        return f"{TABLE_LABEL[table]} {show(ident)}"
+    return f"[[{table}]] #{index + 1}"
+
+
 def show(value: Any) -> str:
     """A value as it would look in TOML, short, for messages."""
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, str):
+        import json  # messages only: a valid map never needs it
+
         text = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, dict):
         text = "{ " + ", ".join(f"{k} = {show(v)}" for k, v in value.items()) + " }"
@@ -194,7 +203,6 @@ SCHEMA: dict[str, dict[str, tuple[bool, Check | None]]] = {
         "link": (False, web_link),
     },
 }
-assert all(tuple(SCHEMA[t]) == KNOWN_KEYS[t] for t in SCHEMA), "schema and model disagree"
 
 
 class _Validator:
@@ -253,7 +261,7 @@ class _Validator:
         if not isinstance(info, dict):
             self.error(("map",), "map must be a table: [map]", at_value=True)
             return
-        self.keys("map", ("map",), info, "[map]")
+        self.keys("map", ("map",), info, lambda: "[map]")
         self.metric_definitions(info.get("metrics"))
         version = info.get("format")
         if version is not None and (not _is_int(version) or version != FORMAT_VERSION):
@@ -264,12 +272,16 @@ class _Validator:
                 at_value=True,
             )
 
-    def keys(self, table: str, path: Path, entry: dict[str, Any], label: str) -> None:
-        """Required keys present, every known key of the right type, unknown keys noted."""
+    def keys(
+        self, table: str, path: Path, entry: dict[str, Any], label_of: Callable[[], str]
+    ) -> None:
+        """Required keys present, every known key of the right type, unknown keys noted.
+
+        `label_of()` names the entry in messages (made only when one is needed)."""
         for key, (required, check) in SCHEMA[table].items():
             if key not in entry:
                 if required:
-                    self.error(path, f'missing required key "{key}" in {label}')
+                    self.error(path, f'missing required key "{key}" in {label_of()}')
                 continue
             if check is not None:
                 problem = check(entry[key])
@@ -280,7 +292,9 @@ class _Validator:
         if self.strict:
             for key in entry:
                 if key not in SCHEMA[table]:
-                    self.warning((*path, key), f'unknown key "{key}" in {label} (kept as it is)')
+                    self.warning(
+                        (*path, key), f'unknown key "{key}" in {label_of()} (kept as it is)'
+                    )
 
     def metric_definitions(self, definitions: Any) -> None:
         """`[map.metrics.NAME]`: each a table of a text label, a number target, a direction."""
@@ -324,9 +338,7 @@ class _Validator:
         for index, entry in enumerate(entries):
             path: Path = (table, index)
             ident = entry.get("id")
-            label = f"[[{table}]] #{index + 1}"
             if isinstance(ident, str):
-                label = f"{TABLE_LABEL[table]} {show(ident)}"
                 if not is_slug(ident):
                     self.error(
                         (*path, "id"),
@@ -346,7 +358,7 @@ class _Validator:
                     seen[ident] = index
             elif ident is not None:
                 self.error((*path, "id"), f"id = {show(ident)}: expected text", at_value=True)
-            self.keys(table, path, entry, label)
+            self.keys(table, path, entry, partial(_entry_label, table, index, ident))
         return seen
 
     def references(self, ids: dict[str, dict[str, int]]) -> None:

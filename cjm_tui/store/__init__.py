@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cjm_tui.store.read import StoreError as StoreError
     from cjm_tui.store.read import check_file as check_file
     from cjm_tui.store.read import check_text as check_text
+    from cjm_tui.store.read import read_map as read_map
 
 _HOME = {
     "Checked": "read",
@@ -24,6 +25,7 @@ _HOME = {
     "StoreError": "read",
     "check_file": "read",
     "check_text": "read",
+    "read_map": "read",
     "DiskState": "mapfile",
     "MapFile": "mapfile",
     "WriteError": "baseline",

@@ -9,16 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjm_tui.model import Map, map_from_raw
-from cjm_tui.model.library import own_map, with_library
+from cjm_tui.model import Map
+from cjm_tui.model.library import own_map
 from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.library import LibraryFile
-from cjm_tui.store.read import BOM, Checked, InvalidMap, StoreError, check_text, decode, read_bytes
+from cjm_tui.store.baseline import Baseline, WriteError
+from cjm_tui.store.read import (
+    BOM,
+    Checked,
+    InvalidMap,
+    StoreError,
+    check_text,
+    decode,
+    map_of,
+    read_bytes,
+)
 
 if TYPE_CHECKING:
     from cjm_tui.store.layout import Layout
-from cjm_tui.store.baseline import Baseline, WriteError
 
 
 @dataclass(frozen=True)
@@ -195,13 +204,8 @@ class MapFile:
 
 def model_of(checked: Checked) -> tuple[Map, LibraryFile | None]:
     """The model of a checked map, with its persona library's personas first."""
-    assert checked.raw is not None
-    m = map_from_raw(checked.raw)
-    lib = checked.library
-    if lib is None:
-        return m, None
-    m = with_library(m, lib.ref, str(lib.path), lib.personas)
-    return m, LibraryFile(lib, m)
+    m = map_of(checked)
+    return m, (LibraryFile(checked.library, m) if checked.library is not None else None)
 
 
 __all__ = ["InvalidMap", "MapFile", "StoreError", "WriteError", "model_of"]

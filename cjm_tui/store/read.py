@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm_tui.model.library import is_persona_library
 from cjm_tui.model.problems import Problem, has_errors
 from cjm_tui.model.validate import show, validate, validate_library
+
+if TYPE_CHECKING:
+    from cjm_tui.model.journey import Map
 
 
 class StoreError(Exception):
@@ -30,29 +32,53 @@ class InvalidMap(Exception):
         self.problems = problems
 
 
-@dataclass
 class LibraryText:
-    """A persona library as read for a map: its file, text and `[[personas]]` entries."""
+    """A persona library as read for a map: its file, text and `[[personas]]` entries.
 
-    ref: str
-    """As written in the map's `persona_library`."""
-    path: Path
-    data: bytes
-    text: str
-    personas: list[dict[str, Any]]
+    (This and `Checked` are written out rather than dataclasses: `cjm check` starts without
+    importing `dataclasses`.)"""
+
+    def __init__(
+        self, ref: str, path: Path, data: bytes, text: str, personas: list[dict[str, Any]]
+    ) -> None:
+        self.ref = ref
+        """As written in the map's `persona_library`."""
+        self.path = path
+        self.data = data
+        self.text = text
+        self.personas = personas
+
+    def __repr__(self) -> str:
+        return (
+            f"LibraryText(ref={self.ref!r}, path={self.path!r}, data={self.data!r}, "
+            f"text={self.text!r}, personas={self.personas!r})"
+        )
 
 
-@dataclass
 class Checked:
     """A text and what `check` found in it; `raw` is None when TOML could not parse it."""
 
-    text: str
-    raw: dict[str, Any] | None
-    problems: list[Problem]
-    library: LibraryText | None = None
-    """The map's persona library, when it names one that was read without errors."""
-    is_library: bool = False
-    """The text is a persona library, checked as one (`check_text(..., library_ok=True)`)."""
+    def __init__(
+        self,
+        text: str,
+        raw: dict[str, Any] | None,
+        problems: list[Problem],
+        library: LibraryText | None = None,
+        is_library: bool = False,
+    ) -> None:
+        self.text = text
+        self.raw = raw
+        self.problems = problems
+        self.library = library
+        """The map's persona library, when it names one that was read without errors."""
+        self.is_library = is_library
+        """The text is a persona library, checked as one (`check_text(..., library_ok=True)`)."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Checked(text={self.text!r}, raw={self.raw!r}, problems={self.problems!r}, "
+            f"library={self.library!r}, is_library={self.is_library!r})"
+        )
 
     @property
     def ok(self) -> bool:
@@ -238,6 +264,31 @@ def check_file(path: Path, strict: bool = False, library_ok: bool = False) -> Ch
     except InvalidMap as exc:
         return Checked("", None, exc.problems)
     return check_text(text, str(path), strict, library_ok)
+
+
+def read_map(path: Path, without_library: bool = False) -> Map:
+    """The model of a valid map file, for a command that only reads it (`cjm show`): what
+    `MapFile.load` checks and builds, without what a save needs (the writer's baseline, the
+    file's digest). Raises StoreError (unreadable) or InvalidMap."""
+    text = decode(read_bytes(path), str(path))
+    checked = check_text(text, str(path), without_library=without_library)
+    if checked.raw is None or has_errors(checked.problems):
+        raise InvalidMap([p for p in checked.problems if p.severity == "error"])
+    return map_of(checked, copy=False)  # the data goes with `checked`: no copy of it
+
+
+def map_of(checked: Checked, copy: bool = True) -> Map:
+    """The model of a checked map, with its persona library's personas first (`copy`: see
+    `map_from_raw`)."""
+    from cjm_tui.model.library import with_library
+    from cjm_tui.model.raw import map_from_raw
+
+    assert checked.raw is not None
+    m = map_from_raw(checked.raw, copy)
+    lib = checked.library
+    if lib is None:
+        return m
+    return with_library(m, lib.ref, str(lib.path), lib.personas)
 
 
 def _add_excerpts(text: str, problems: list[Problem]) -> None:

@@ -150,7 +150,10 @@ def _actions(items: Sequence[Action]) -> Text | None:
 # The views --------------------------------------------------------------------------------
 
 
-def moments(m: Map, a: Analysis, symbols: Symbols) -> tuple[list[Col], list[Row]]:
+def moments(
+    m: Map, a: Analysis | Sequence[Moment], symbols: Symbols
+) -> tuple[list[Col], list[Row]]:
+    """The moments of truth view, from the analysis or from its moments alone."""
     columns = [
         Col(_("Stage")),
         Col(_("Touchpoint"), wide=True),
@@ -160,7 +163,7 @@ def moments(m: Map, a: Analysis, symbols: Symbols) -> tuple[list[Col], list[Row]
         Col(_("Why"), wide=True),
     ]
     rows: list[Row] = []
-    for mo in a.moments:
+    for mo in a.moments if isinstance(a, Analysis) else a:
         if mo.by_persona:
             feeling = persona_values(mo.by_persona, symbols)
             feeling_long = persona_names(mo.by_persona, symbols)

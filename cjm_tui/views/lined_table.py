@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.table import Table
 
 GAP = 3
 """Cells between two columns: Rich's padding on each side and the box's blank vertical."""
@@ -50,6 +50,8 @@ class LinedTable:
         return sum(self.widths) + GAP * (len(self.widths) - 1)
 
     def as_rich_table(self) -> Table:
+        from rich.table import Table  # only to squeeze a table wider than the console
+
         table = Table(
             box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=self.header_style
         )
@@ -130,11 +132,18 @@ class LinedTable:
         """The cell's lines, each with the blanks before and after it."""
         width = self.widths[column]
         plain = text.plain
-        right = column in self.right
+        # A cell's own justify and overflow come first, as in Rich's `Table`.
+        justify = text.justify or ("right" if column in self.right else "left")
+        right = justify == "right"
         # Most cells are one short line: what `wrap` would do to it is only the padding.
-        if "\n" not in plain and "\t" not in plain and not (right and plain[-1:].isspace()):
+        if (
+            justify in ("left", "right")
+            and "\n" not in plain
+            and "\t" not in plain
+            and not (right and plain[-1:].isspace())
+        ):
             room = width - text.cell_len
             if room >= 0:
                 return [(text, room, 0) if right else (text, 0, room)]
-        wrapped = text.wrap(console, width, justify="right" if right else "left", overflow="fold")
+        wrapped = text.wrap(console, width, justify=justify, overflow=text.overflow or "fold")
         return [(line, 0, 0) for line in wrapped]

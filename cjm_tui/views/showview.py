@@ -6,11 +6,9 @@ columns, and shows text from the map as plain, sanitized text, never as markup.
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.constrain import Constrain
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from cjm_tui.model import Map, Touchpoint
@@ -18,6 +16,7 @@ from cjm_tui.model.rules import emotion_word
 from cjm_tui.sanitize import clean_line
 from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths, measure, table_room
+from cjm_tui.views.lined_table import LinedTable
 from cjm_tui.views.timeline import Timeline
 
 MIN_WIDTH = 20
@@ -136,7 +135,7 @@ def moments_table(m: Map, persona: str | None = None, width: int = 100) -> Rende
         return Text(NO_MOMENTS, _DIM)
     rows = [
         [
-            Text(str(numbers[id(tp)])),
+            Text(str(numbers[id(tp)]), style=_DIM),
             Text(clean_line(m.stage_name(tp.stage))),
             Text(clean_line(tp.name)),
             emotion_text(m, tp, persona),
@@ -145,18 +144,8 @@ def moments_table(m: Map, persona: str | None = None, width: int = 100) -> Rende
         ]
         for tp in moments
     ]
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for c, column_width in enumerate(_column_widths(rows, width)):
-        table.add_column(
-            _HEADERS[c],
-            width=column_width,
-            justify="right" if c == 0 else "left",
-            style=_DIM if c == 0 else "",
-            overflow="fold",
-        )
-    for row in rows:
-        table.add_row(*row)
-    return table
+    # Drawn line by line at the fitted widths (Rich's `Table` would lay them out again).
+    return LinedTable([Text(h) for h in _HEADERS], rows, _column_widths(rows, width), right={0})
 
 
 def render_show(m: Map, persona: str | None = None, width: int = 100) -> RenderableType:

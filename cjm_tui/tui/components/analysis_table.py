@@ -111,9 +111,18 @@ class AnalysisTable(bindings.TranslatedBindings, DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
-    def _fit(self) -> None:
+    def fit_before_layout(self, width: int) -> None:
+        """Fill the table now for the room it will have when it is `width` cells wide (its
+        border and scroll bar gutter taken off), so that the first frame shows its rows; the
+        layout's own width, when it comes, fits it again only if it differs."""
+        styles = self.styles
+        gutter = styles.scrollbar_size_vertical if styles.scrollbar_gutter == "stable" else 0
+        self._fit(width - styles.gutter.width - gutter)
+
+    def _fit(self, room: int | None = None) -> None:
         """Fill the table for its width; nothing until it has one (a hidden tab waits)."""
-        room = self.scrollable_content_region.width
+        if room is None or self.scrollable_content_region.width > 0:
+            room = self.scrollable_content_region.width
         if room <= 0 or room == self._fitted_width or not self._spec_columns:
             return
         self._fitted_width = room

@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from cjm_tui.i18n import N_, _, translate
 from cjm_tui.model import Map
-from cjm_tui.reports.analysis import Analysis, analyse
+from cjm_tui.reports.analysis import Analysis, analyse, moments_of_truth
 from cjm_tui.tui import analysis_rows as rows
 from cjm_tui.tui import bindings
 from cjm_tui.tui.components.analysis_table import AnalysisTable
@@ -67,9 +67,12 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     def __init__(self, m: Map, view: str = "moments", file_name: str = "") -> None:
         super().__init__()
         self.map = m
-        self.analysis: Analysis = analyse(m)
+        self._analysis: Analysis | None = None
         self.initial = view if view in VIEW_IDS else VIEW_IDS[0]
         self.file_name = file_name
+        self._symbols = rows.Symbols(m)
+        self._filled: set[str] = set()
+        """The views whose tables have their rows."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -102,11 +105,27 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         else:
             yield AnalysisTable(_("Coverage: what the map does not cover yet"), id="coverage-table")
 
+    @property
+    def analysis(self) -> Analysis:
+        """Every view's numbers, worked out when a view other than the moments needs them."""
+        if self._analysis is None:
+            self._analysis = analyse(self.map)
+        return self._analysis
+
     def on_mount(self) -> None:
         name = self.file_name
         self.sub_title = _("Analysis: {name}", name=name) if name else _("Analysis")
         self.title = self.app.title
-        self._fill()
+        # The first frame waits only for the view it shows; another view is worked out and
+        # filled when it is asked for (its tab, a key, the palette), before it shows.
+        self._fill(self.initial)
+        # The table spans the screen: its rows can be fitted before the first layout.
+        first = self.query_one(TabbedContent).get_pane(f"view-{self.initial}")
+        for table in first.query(AnalysisTable):
+            table.fit_before_layout(self.app.size.width)
+        legend = self.query_one("#persona-legend", Static)
+        legend.display = bool(self.map.personas)
+        legend.update(Text(_("Personas: "), style="dim") + self._symbols.legend(self.map))
         self.call_after_refresh(self._focus_view)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -116,26 +135,40 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
     def _table(self, name: str) -> AnalysisTable:
         return self.query_one(f"#{name}-table", AnalysisTable)
 
-    def _fill(self) -> None:
-        m, a = self.map, self.analysis
-        symbols = rows.Symbols(m)
-        self._table("moments").show(
-            *rows.moments(m, a, symbols), _("No moments of truth yet: m on a touchpoint marks one")
-        )
-        self._table("lowest").show(*rows.lowest(a, symbols), _("No touchpoint has an emotion yet."))
-        self._table("gaps").show(
-            *rows.gaps(a), _("No touchpoint has both an expectation and an experience yet.")
-        )
-        self._table("plan").show(*rows.plan(m, a), _("No actions yet."))
-        self.query_one(ImpactMatrix).show(a.matrix)
-        self._table("departments").show(*rows.departments(a), _("No touchpoints or actions yet."))
-        self._table("channels").show(*rows.channels(m, a, symbols), _("No touchpoints yet."))
-        self._table("coverage").show(
-            *rows.coverage(m, a.coverage), _("Nothing missing: every check passes.")
-        )
-        legend = self.query_one("#persona-legend", Static)
-        legend.display = bool(m.personas)
-        legend.update(Text(_("Personas: "), style="dim") + symbols.legend(m))
+    def _fill(self, view: str) -> None:
+        """Give the tables of `view` their rows (once)."""
+        if view in self._filled or view not in VIEW_IDS:
+            return
+        self._filled.add(view)
+        m, symbols = self.map, self._symbols
+        if view == "moments":
+            moments = self._analysis.moments if self._analysis else moments_of_truth(m)
+            self._table("moments").show(
+                *rows.moments(m, moments, symbols),
+                _("No moments of truth yet: m on a touchpoint marks one"),
+            )
+            return
+        a = self.analysis
+        if view == "lowest":
+            self._table("lowest").show(
+                *rows.lowest(a, symbols), _("No touchpoint has an emotion yet.")
+            )
+            self._table("gaps").show(
+                *rows.gaps(a), _("No touchpoint has both an expectation and an experience yet.")
+            )
+        elif view == "plan":
+            self._table("plan").show(*rows.plan(m, a), _("No actions yet."))
+            self.query_one(ImpactMatrix).show(a.matrix)
+        elif view == "departments":
+            self._table("departments").show(
+                *rows.departments(a), _("No touchpoints or actions yet.")
+            )
+        elif view == "channels":
+            self._table("channels").show(*rows.channels(m, a, symbols), _("No touchpoints yet."))
+        else:
+            self._table("coverage").show(
+                *rows.coverage(m, a.coverage), _("Nothing missing: every check passes.")
+            )
 
     # Views -------------------------------------------------------------------------------
 
@@ -146,6 +179,7 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
 
     def show_view(self, view: str) -> None:
         if view in VIEW_IDS:
+            self._fill(view)
             self.query_one(TabbedContent).active = f"view-{view}"
             self.call_after_refresh(self._focus_view)
 
@@ -158,7 +192,9 @@ class AnalysisScreen(bindings.TranslatedBindings, Screen[int | None]):
         self.show_view(VIEW_IDS[(index + delta) % len(VIEW_IDS)])
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane_id = event.pane.id or ""
+        self._fill(pane_id.removeprefix("view-"))
         self.call_after_refresh(self._focus_view)
 
     def _focus_view(self) -> None:
