@@ -13,8 +13,8 @@ from cjm_tui.model import Map
 from cjm_tui.model.library import own_map
 from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
-from cjm_tui.store.library import LibraryFile
 from cjm_tui.store.baseline import Baseline, WriteError
+from cjm_tui.store.library import LibraryFile
 from cjm_tui.store.read import (
     BOM,
     Checked,
