@@ -831,6 +831,7 @@ def tmux_paint(
     env: dict[str, str | None],
     key_row: str | None = None,
     keys_to_press: Sequence[bytes] = (),
+    settle: float = 1.0,
 ) -> tuple[Paint, Stats | None]:
     """First paint in a tmux session (100x30), polling `capture-pane` every 2 ms, R runs
     after one untimed one. With `key_row`: in the last run, `-`/`+` pressed P times
@@ -848,7 +849,7 @@ def tmux_paint(
         if i:
             paint.times.append((painted - start) * 1000.0)
         if i == repeat and key_row is not None:
-            time.sleep(1.0)  # a large map finishes loading first
+            time.sleep(settle)  # a large map finishes loading first
             for key in keys_to_press:
                 _, screen = _tmux_wait(lambda s: key_row in s, 30.0)
                 lines = screen.splitlines()
@@ -963,6 +964,7 @@ def bench_size(n: int, repeat: int, presses: int, workdir: Path, bare_script: Pa
             env,
             key_row=prefix(first.name),
             keys_to_press=key_sequence(first, personas, PTY_KEY_PRESSES),
+            settle=settle,
         )
         from cjm_tui.editing.recovery import remove_draft
 

@@ -84,7 +84,7 @@ def load_map(path: Path, name: str | None = None) -> Loaded:
         # The slow path, only now: every problem located, the first one by position.
         located = [p for p in check_text(text, str(path)).problems if p.severity == "error"]
         return Loaded(path, shown, problem=located[0].format(), first=located[0])
-    return Loaded(path, shown, map=map_from_raw(raw))
+    return Loaded(path, shown, map=map_from_raw(raw, copy=False))  # the data is dropped here
 
 
 def map_files(arguments: Sequence[Path]) -> list[tuple[Path, str]]:
