@@ -52,7 +52,7 @@ _FIRST_FRAME_TEXT = """
     cjm_tui.sanitize
     cjm_tui.store cjm_tui.store.atomic cjm_tui.store.baseline cjm_tui.store.library
     cjm_tui.store.mapfile cjm_tui.store.preview cjm_tui.store.read cjm_tui.store.values
-    cjm_tui.tui cjm_tui.tui.app cjm_tui.tui.bindings cjm_tui.tui.commands
+    cjm_tui.tui cjm_tui.tui.app cjm_tui.tui.bindings cjm_tui.tui.collector cjm_tui.tui.commands
     cjm_tui.tui.components cjm_tui.tui.components.actions_pane
     cjm_tui.tui.components.detail_view cjm_tui.tui.components.entity_list
     cjm_tui.tui.components.moments_pane cjm_tui.tui.components.personas_pane

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -23,6 +23,7 @@ from cjm_tui.model.problems import Problem
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store import InvalidMap, MapFile, StoreError, WriteError
 from cjm_tui.tui import bindings
+from cjm_tui.tui.collector import CHECK_SECONDS, IdleCollector
 from cjm_tui.tui.commands import CjmCommands
 from cjm_tui.tui.drafts import DraftKeeper
 from cjm_tui.tui.keymap import KeySetup, user_keys
@@ -99,6 +100,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         self.people: list[Person] = []
         """Who has the map open, this editor included (the header counts them)."""
         self._refused_at = -REFUSAL_SECONDS
+        self.collector = IdleCollector()
         self._then_quit = False
         """A shared save was asked for by the quit guard: quit once it is answered."""
         self.main = MainScreen(om)
@@ -126,7 +128,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             # worker started earlier would compete with the first frame for the interpreter).
             self.set_timer(0.15, self._start_loading)
         else:
-            self.call_after_refresh(settle_memory)
+            self.call_after_refresh(self._settle_memory)
             self.call_after_refresh(self._prepare_save)
         if self._keys.notice:
             tell(self, self._keys.notice, title=_("Keys"), timeout=12)
@@ -178,7 +180,19 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
                 timeout=6,
             )
 
+    def _settle_memory(self) -> None:
+        """The collector on again (`cjm edit` starts with it off), full collections only at
+        quiet moments (`tui/collector.py`)."""
+        self.collector.start()
+        self.set_interval(CHECK_SECONDS, self.collector.tick, name="collector")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.collector.input()
+        await super().on_event(event)
+
     async def on_unmount(self) -> None:
+        self.collector.stop()
         self.drafts.stop()
         if self.session is not None:
             await self.session.stop()
@@ -221,7 +235,7 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
     async def _after_loading(self) -> None:
         await self._start_together()  # a shared state starts from the whole map
         self.drafts.loaded()
-        settle_memory()
+        self._settle_memory()
         self._prepare_save()
 
     def _prepare_save(self) -> None:
@@ -473,14 +487,6 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
         elif answer == "discard":
             self.drafts.discard()
             self.exit(0)
-
-
-def settle_memory() -> None:
-    """The collector on again (`cjm edit` starts with it off), with everything built so far
-    frozen: the map and the widgets live as long as the app, and a full collection walking
-    them again would set the worst keypress times."""
-    gc.freeze()
-    gc.enable()
 
 
 def build_app(
