@@ -16,7 +16,7 @@ from time import monotonic
 
 IDLE_SECONDS = 0.5
 """No input for this long: the person is reading or talking, a collection goes unseen."""
-AT_LEAST_SECONDS = 60.0
+AT_LEAST_SECONDS = 10.0
 """Keys that never pause for this long still get a full collection (memory stays bounded)."""
 CHECK_SECONDS = 1.0
 """How often the editor asks (`tick`)."""
