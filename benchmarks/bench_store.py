@@ -82,7 +82,9 @@ class Result:
         return self.load_ms / self.loads_ms
 
 
-def best_of(repeat: int, run: Callable[[], None], setup: Callable[[], None] | None = None) -> float:
+def best_of(
+    repeat: int, run: Callable[[], object], setup: Callable[[], object] | None = None
+) -> float:
     """The fastest of `repeat` timed calls of `run`, in ms; `setup` runs untimed before each."""
     best = float("inf")
     for _ in range(repeat):
