@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -176,6 +178,23 @@ async def test_v_shows_owners_across_maps_the_most_painful_first(folder: Path) -
         await until(pilot, lambda: app.screen is screen)
 
 
+def across_view(key: str) -> Callable[[Any], Awaitable[None]]:
+    """For `run_before`: every map read, `v`, the views read, then `key` (a tab's number)."""
+
+    async def run_before(pilot: Any) -> None:
+        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
+
+        app = pilot.app
+        await until(pilot, lambda: all(r.read for r in app.screen.rows))
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))
+        await until(pilot, lambda: app.screen.portfolio is not None)
+        await pilot.press(key)
+        await pilot.pause()
+
+    return run_before
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_across_maps_owners(snap_compare: object, folder: Path, size: tuple[int, int]) -> None:
     """`v` then `2` on the folder: the tabs "1 Moments of truth 2 Owners 3 Actions 4 Personas"
@@ -184,18 +203,7 @@ def test_across_maps_owners(snap_compare: object, folder: Path, size: tuple[int,
     truth, average emotion, open and overdue actions; under it "5 maps · 104 touchpoints · ...
     the most painful moments: Billing (..., average -1.8)"; the footer: 1-4 View, esc Back."""
 
-    async def views(pilot: object) -> None:
-        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
-
-        app = pilot.app  # type: ignore[attr-defined]
-        await until(pilot, lambda: all(r.read for r in app.screen.rows))  # type: ignore[arg-type]
-        await pilot.press("v")  # type: ignore[attr-defined]
-        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))  # type: ignore[arg-type]
-        await until(pilot, lambda: app.screen.portfolio is not None)  # type: ignore[arg-type]
-        await pilot.press("2")  # type: ignore[attr-defined]
-        await pilot.pause()  # type: ignore[attr-defined]
-
-    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=views)  # type: ignore[operator]
+    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=across_view("2"))  # type: ignore[operator]
 
 
 VIEWS = [
@@ -220,15 +228,4 @@ def test_across_maps_views(
       each, the figure first ("+1.0 employee-onboarding-to-be; -0.8 employee-onboarding").
     Under the table the same summary line as on every tab; the footer: 1-4 View, esc Back."""
 
-    async def views(pilot: object) -> None:
-        from cjm_tui.tui.screens.across_maps import AcrossMapsScreen
-
-        app = pilot.app  # type: ignore[attr-defined]
-        await until(pilot, lambda: all(r.read for r in app.screen.rows))  # type: ignore[arg-type]
-        await pilot.press("v")  # type: ignore[attr-defined]
-        await until(pilot, lambda: isinstance(app.screen, AcrossMapsScreen))  # type: ignore[arg-type]
-        await until(pilot, lambda: app.screen.portfolio is not None)  # type: ignore[arg-type]
-        await pilot.press(key)  # type: ignore[attr-defined]
-        await pilot.pause()  # type: ignore[attr-defined]
-
-    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=views)  # type: ignore[operator]
+    assert snap_compare(FolderApp(folder), terminal_size=size, run_before=across_view(key))  # type: ignore[operator]

@@ -333,6 +333,14 @@ names = st.text(
 )
 
 
+LIBRARY_CASES = {
+    "shared": st.lists(names, min_size=1, max_size=3),
+    "own": st.lists(names, max_size=2),
+    "emotions": st.lists(st.integers(-2, 2), min_size=1, max_size=5),
+}
+"""A library's personas, a map's own, and the emotions of its touchpoints (`library_and_body`)."""
+
+
 def library_and_body(shared: list[str], own: list[str], emotions: list[int]) -> tuple[str, str]:
     """A library of `shared` personas, and a map's body (its own personas, one stage, one
     touchpoint per emotion, each felt by the next persona in turn, the first a moment of truth)."""
@@ -358,11 +366,7 @@ def library_and_body(shared: list[str], own: list[str], emotions: list[int]) -> 
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    shared=st.lists(names, min_size=1, max_size=3),
-    own=st.lists(names, max_size=2),
-    emotions=st.lists(st.integers(-2, 2), min_size=1, max_size=5),
-)
+@given(**LIBRARY_CASES)
 def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports(
     tmp_path: Path, shared: list[str], own: list[str], emotions: list[int]
 ) -> None:
@@ -391,11 +395,7 @@ def test_a_library_and_the_same_personas_inline_give_the_same_report_and_exports
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    shared=st.lists(names, min_size=1, max_size=3),
-    own=st.lists(names, max_size=2),
-    emotions=st.lists(st.integers(-2, 2), min_size=1, max_size=5),
-)
+@given(**LIBRARY_CASES)
 def test_maps_with_a_library_and_with_the_same_personas_inline_report_the_same_across_maps(
     tmp_path: Path, shared: list[str], own: list[str], emotions: list[int]
 ) -> None:

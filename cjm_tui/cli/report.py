@@ -93,17 +93,11 @@ def plain_render(renderable: object, width: int) -> str:
 def run_across(args: argparse.Namespace, today: dt.date | None = None) -> int:
     """The report across maps: every file named on stderr with its first error when it is
     not a map (exit 1, the rest reported), exit 2 when no map is left."""
-    import gc
+    from cjm_tui.cli.collection import without_collection
 
-    # Everything read stays alive until the report is out: a collection would only walk it
-    # again (about 5% of the time of 200 maps).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Everything read stays alive until the report is out: a collection would only walk it.
+    with without_collection():
         return _across(args, today)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _across(args: argparse.Namespace, today: dt.date | None) -> int:

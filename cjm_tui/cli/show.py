@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 
 from cjm_tui.cli import output
 
@@ -27,17 +26,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    # No cyclic garbage collection while it reads: parsing and the model make hundreds of
-    # thousands of objects and no cycles worth collecting; the collector's passes over them
-    # were ~10 ms of 2,000 touchpoints (reference counting still frees the rest). Back on
-    # after, for a caller in the same process.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    from cjm_tui.cli.collection import without_collection
+
+    with without_collection():
         return _run(args)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:
