@@ -12,7 +12,7 @@ import pytest
 from cjm_tui.tui.app import build_app
 from cjm_tui.tui.collector import AT_LEAST_SECONDS, IDLE_SECONDS, NEVER, IdleCollector
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, until
 
 
 class Clock:
@@ -85,8 +85,7 @@ async def test_the_editor_counts_keys_as_input_and_gives_the_thresholds_back(
     path.write_bytes((SAMPLES / "telecom-prepaid.toml").read_bytes())
     app = build_app(path, keymap={})
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert gc.get_threshold()[2] == NEVER
+        await until(pilot, lambda: gc.get_threshold()[2] == NEVER)  # after the first frame
         seen = app.collector.last_input
         await pilot.press("down")
         assert app.collector.last_input > seen

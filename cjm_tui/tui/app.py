@@ -149,7 +149,12 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             # then, and keeps the draft; hosting (the socket, the file watcher, their
             # imports) waits for the first frame.
             self.drafts.start()
-            self.call_after_refresh(self.run_worker, self._start_together(), group="together")
+            # (The coroutine is made then: an editor quit before that frame leaves none
+            # behind unawaited.)
+            self.call_after_refresh(self._host_after_first_frame)
+
+    def _host_after_first_frame(self) -> None:
+        self.run_worker(self._start_together(), group="together")
 
     async def _start_together(self) -> None:
         """Host the map or join the editor that does (see `cjm_tui/together/`)."""
