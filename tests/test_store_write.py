@@ -6,6 +6,7 @@ import copy
 import difflib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -805,3 +806,30 @@ def test_a_metric_definition_edits_in_its_sub_table(tmp_path: Path) -> None:
     after = saved(mf, m)
     assert 'title = "T"\n\n[map.metrics."wait min"]\ntarget = 10\n' in after
     assert "csat" not in after.split("[[stages]]")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = {x = 1,}\n",  # TOML 1.1: a trailing comma in an inline table
+        "a = {x = 1,\n y = 2}\n",  # TOML 1.1: an inline table over lines
+        'a = "\\e"\n',  # TOML 1.1: the escape for ESC
+        "t = 12:30\n",  # TOML 1.1: a time without seconds
+        'a = "ok"\nb = [1, 2,]\n',  # TOML 1.0 both accept
+    ],
+)
+def test_the_save_read_back_parses_by_the_readers_rules(text: str) -> None:
+    """A save is read back with tomli (faster) before the file is replaced: it must refuse
+    what tomllib, the reader of `cjm check` and `cjm edit`, refuses, or a save could write
+    a file that no longer opens."""
+    import tomllib
+
+    import tomli
+
+    def answer(parse: Callable[[str], object]) -> object:
+        try:
+            return parse(text)
+        except (tomllib.TOMLDecodeError, tomli.TOMLDecodeError):
+            return "refused"
+
+    assert answer(tomli.loads) == answer(tomllib.loads)

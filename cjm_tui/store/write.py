@@ -670,8 +670,10 @@ class _Writer:
     def _verify(self, out: str) -> None:
         """The whole new text must parse and read back as the map, or nothing is written.
 
-        tomli is the parser the standard library's tomllib was made from, the same rules,
-        and its compiled wheels parse about 3x faster: this parse is on every save.
+        tomli is the parser the standard library's tomllib was made from, and its compiled
+        wheels parse about 3x faster. Its versions before 2.3 keep tomllib's rules (TOML 1.0;
+        later ones read TOML 1.1, which the reader refuses), hence `tomli<2.3` in
+        pyproject.toml and `tests/test_store_write.py` holding the two to the same answers.
         """
         try:
             data = tomli.loads(out)
