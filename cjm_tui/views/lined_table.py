@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 GAP = 3
 """Cells between two columns: Rich's padding on each side and the box's blank vertical."""
+_EMPTY = Text()
 
 
 class LinedTable:
@@ -82,23 +83,16 @@ class LinedTable:
             yield from self._row(console, row)
 
     def _plain(self, console: Console) -> Iterator[Segment]:
-        rule = "─" * self.width
         out: list[str] = []
         for n, cells in enumerate([self.header, *self.rows]):
-            columns = [self._lines(console, text, c) for c, text in enumerate(cells)]
-            height = max(len(lines) for lines in columns)
-            for i in range(height):
-                parts = []
-                for c, lines in enumerate(columns):
-                    at = i - (height - len(lines) if n == 0 else 0)
-                    if 0 <= at < len(lines):
-                        line, left, right = lines[at]
-                        parts.append(f"{' ' * left}{line.plain}{' ' * right}")
-                    else:
-                        parts.append(" " * self.widths[c])
-                out.append((" " * GAP).join(parts))
+            for pieces in self._placed(console, cells, bottom=n == 0):
+                out.append(
+                    (" " * GAP).join(
+                        f"{' ' * left}{line.plain}{' ' * right}" for line, left, right in pieces
+                    )
+                )
             if n == 0:
-                out.append(rule)
+                out.append("─" * self.width)
         yield Segment("\n".join(out) + "\n")
 
     def _row(
@@ -108,18 +102,11 @@ class LinedTable:
         bottom: bool = False,
         style: Style | None = None,
     ) -> Iterator[Segment]:
-        columns = [self._lines(console, text, c) for c, text in enumerate(cells)]
-        height = max(len(lines) for lines in columns)
         gap = Segment(" " * GAP, style)
-        for i in range(height):
-            for c, lines in enumerate(columns):
+        for pieces in self._placed(console, cells, bottom):
+            for c, (line, left, right) in enumerate(pieces):
                 if c:
                     yield gap
-                at = i - (height - len(lines) if bottom else 0)
-                if not 0 <= at < len(lines):
-                    yield Segment(" " * self.widths[c], style)
-                    continue
-                line, left, right = lines[at]
                 if left:
                     yield Segment(" " * left, style)
                 for segment in line.render(console):
@@ -127,6 +114,20 @@ class LinedTable:
                 if right:
                     yield Segment(" " * right, style)
             yield Segment.line()
+
+    def _placed(
+        self, console: Console, cells: Sequence[Text], bottom: bool
+    ) -> Iterator[list[tuple[Text, int, int]]]:
+        """A row's screen lines, each a (text, blanks before, blanks after) per column: cells
+        top-aligned (bottom-aligned in the header), a column with no line there left blank."""
+        columns = [self._lines(console, text, c) for c, text in enumerate(cells)]
+        height = max(len(lines) for lines in columns)
+        for i in range(height):
+            pieces = []
+            for c, lines in enumerate(columns):
+                at = i - (height - len(lines) if bottom else 0)
+                pieces.append(lines[at] if 0 <= at < len(lines) else (_EMPTY, 0, self.widths[c]))
+            yield pieces
 
     def _lines(self, console: Console, text: Text, column: int) -> list[tuple[Text, int, int]]:
         """The cell's lines, each with the blanks before and after it."""
