@@ -55,8 +55,15 @@ def load_map(path: Path, name: str | None = None) -> Loaded:
     from cjm_tui.model.library import is_persona_library
     from cjm_tui.model.problems import has_errors
     from cjm_tui.model.validate import validate
-    from cjm_tui.store.mapfile import model_of
-    from cjm_tui.store.read import InvalidMap, StoreError, check_text, decode, parse, read_bytes
+    from cjm_tui.store.read import (
+        InvalidMap,
+        StoreError,
+        check_text,
+        decode,
+        map_of,
+        parse,
+        read_bytes,
+    )
 
     shown = name if name is not None else str(path)
     try:
@@ -72,13 +79,13 @@ def load_map(path: Path, name: str | None = None) -> Loaded:
     if isinstance(info, dict) and "persona_library" in info:
         # A map with a persona library: the store reads and checks the library with it.
         checked = check_text(text, str(path))
-        errors = [p for p in checked.problems if p.severity == "error"]
-        if checked.raw is None or errors:
-            first = errors[0] if errors else None
+        if not checked.ok:
+            first = next((p for p in checked.problems if p.severity == "error"), None)
             return Loaded(
                 path, shown, problem=first.format() if first else "not a map", first=first
             )
-        return Loaded(path, shown, map=model_of(checked)[0])
+        # Read only: the model without the library's writer (`map_of`, as `cjm show` reads).
+        return Loaded(path, shown, map=map_of(checked, copy=False))
     problems = validate(raw)
     if has_errors(problems):
         # The slow path, only now: every problem located, the first one by position.

@@ -272,7 +272,7 @@ def read_map(path: Path, without_library: bool = False) -> Map:
     file's digest). Raises StoreError (unreadable) or InvalidMap."""
     text = decode(read_bytes(path), str(path))
     checked = check_text(text, str(path), without_library=without_library)
-    if checked.raw is None or has_errors(checked.problems):
+    if not checked.ok:
         raise InvalidMap([p for p in checked.problems if p.severity == "error"])
     return map_of(checked, copy=False)  # the data goes with `checked`: no copy of it
 
