@@ -121,8 +121,12 @@ class CjmApp(bindings.TranslatedBindings, App[int]):
             return Content(title)
         return Content.assemble((sub_title, "bold"), (" — ", "dim"), (title, "dim"))
 
+    def get_default_screen(self) -> Screen[Any]:
+        # The map's screen is the app's first screen: pushing it over Textual's blank one
+        # would compose, style and resume two screens before the first frame.
+        return self.main
+
     async def on_mount(self) -> None:
-        self.push_screen(self.main)
         if self.om.is_loading:
             # Painted from the first look; read the whole file once that frame is out (a
             # worker started earlier would compete with the first frame for the interpreter).

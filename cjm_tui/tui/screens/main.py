@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static, TabbedContent, TabPane
@@ -67,6 +68,9 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
     # Layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The terminal's size classes before the panes are styled: set on a mounted screen,
+        # each restyles every widget once more before the first frame.
+        self._check_size(self.app.size)
         yield Header(icon="◆")
         with Horizontal(id="top"):
             with Vertical(id="left"):
@@ -91,17 +95,17 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
         stages = self.query_one(StagesPane)
         stages.highlight_uid(self.om.map.stages[0].uid if self.om.map.stages else None)
         self.query_one(TouchpointList).focus()
-        self._check_size()
+        self._check_size(self.size)
 
     def on_resize(self) -> None:
-        self._check_size()
+        self._check_size(self.size)
 
-    def _check_size(self) -> None:
-        width, height = self.size
+    def _check_size(self, size: Size) -> None:
+        width, height = size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
-        if small:
-            self.query_one("#too-small", Static).update(
+        for notice in self.query("#too-small").results(Static) if small else ():
+            notice.update(
                 Text(
                     _(
                         "Terminal too small: cjm needs at least {min_width}×{min_height} "
