@@ -43,6 +43,15 @@ def test_first_look_holds_the_head_and_the_first_stage(big_text: str, tmp_path: 
     assert look.actions == []
 
 
+def test_first_look_stops_after_the_first_stage(big_text: str) -> None:
+    """What comes after the first stage's touchpoints is not read: a broken table at the
+    end of a large file does not cost the first look (the full load reports it)."""
+    look = first_look(big_text + "\n[[personas]]\nid = [broken\n")
+    whole = first_look(big_text)
+    assert look is not None and whole is not None
+    assert [p.name for p in look.personas] == [p.name for p in whole.personas]
+
+
 def test_first_look_declines_what_it_cannot_read_safely(big_text: str) -> None:
     assert first_look("not toml at all [") is None
     assert first_look('[map]\nformat = 1\ntitle = "x"\n') is None  # no stages

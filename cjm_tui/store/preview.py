@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from typing import Any
 
 from cjm_tui.model import Map, map_from_raw
@@ -23,40 +24,47 @@ _HEADER = re.compile(r"(?m)^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]
 _STAGE = re.compile(r'(?m)^[ \t]*stage[ \t]*=[ \t]*"([^"\\\n]*)"')
 
 
-def _tables(text: str) -> dict[str, list[str]]:
-    """The text of each top-level table's entries, sub-tables included, by table name."""
-    found = list(_HEADER.finditer(text))
-    out: dict[str, list[str]] = {}
-    for i, m in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(text)
-        chunk = text[m.start() : end]
+def _tables(text: str) -> Iterator[tuple[str, str]]:
+    """(top-level table name, the text of one of its entries, sub-tables included), in the
+    file's order, found as they are asked for: the look stops reading early."""
+    top, chunk_start = "", -1
+    for m in _HEADER.finditer(text):
         name = m.group(2)
-        top = name.split(".")[0]
-        if "." in name and out.get(top):
-            out[top][-1] += chunk  # a sub-table belongs to the entry before it
-        else:
-            out.setdefault(top, []).append(chunk)
-    return out
+        if "." in name and name.split(".")[0] == top:
+            continue  # a sub-table belongs to the entry before it
+        if chunk_start >= 0:
+            yield top, text[chunk_start : m.start()]
+        top, chunk_start = name.split(".")[0], m.start()
+    if chunk_start >= 0:
+        yield top, text[chunk_start:]
 
 
 def first_look(text: str) -> Map | None:
     """[map], personas, stages and the first stage's first touchpoints, or None.
 
     None means the quick read did not work (an unusual layout, or something invalid in what
-    it read): the caller then loads the whole file before showing anything.
+    it read): the caller then loads the whole file before showing anything. The look stops
+    at the end of the first stage's touchpoints (a 20,000-touchpoint file is not scanned to
+    its end), so personas or stages written after the touchpoints are not in it; the full
+    load shows them a moment later.
     """
     try:
-        tables = _tables(text)
-        head = "\n".join(
-            chunk for t in ("map", "personas", "stages") for chunk in tables.get(t, [])
-        )
-        raw: dict[str, Any] = tomllib.loads(head)
-        stages = raw.get("stages") or []
-        if not stages or not isinstance(stages[0], dict):
-            return None
-        first_stage = stages[0].get("id")
+        head: list[str] = []
         chosen: list[str] = []
-        for chunk in tables.get("touchpoints", []):
+        first_stage: str | None = None
+        parsed: tuple[int, dict[str, Any]] = (-1, {})  # (how many head chunks, their data)
+        for top, chunk in _tables(text):
+            if top in ("map", "personas", "stages"):
+                head.append(chunk)
+                continue
+            if top != "touchpoints":
+                continue
+            if first_stage is None:
+                parsed = (len(head), tomllib.loads("\n".join(head)))
+                stages = parsed[1].get("stages") or []
+                if not stages or not isinstance(stages[0], dict):
+                    return None
+                first_stage = stages[0].get("id")
             m = _STAGE.search(chunk)
             if m is None:
                 return None  # an unusual way of writing it: leave it to the full load
@@ -66,6 +74,10 @@ def first_look(text: str) -> Map | None:
                 break  # past the first stage's group
             if len(chosen) >= FIRST_LOOK_TOUCHPOINTS:
                 break
+        raw = parsed[1] if parsed[0] == len(head) else tomllib.loads("\n".join(head))
+        stages = raw.get("stages") or []
+        if not stages or not isinstance(stages[0], dict):
+            return None
         raw["touchpoints"] = tomllib.loads("\n".join(chosen)).get("touchpoints", [])
         if any(p.severity == "error" for p in validate(raw)):
             return None
