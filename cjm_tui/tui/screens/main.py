@@ -157,8 +157,13 @@ class MainScreen(bindings.TranslatedBindings, Screen[None]):
     def _show_side_tab(self, tab: str) -> None:
         if tab not in self._stale_tabs:
             return
-        self._stale_tabs.discard(tab)
         m = self.om.map
+        pane_type = {"tab-actions": ActionsPane, "tab-moments": MomentsPane}.get(tab)
+        if pane_type is not None and not self.query(pane_type):
+            # `Lazy` mounts it after the first frame; a key may come first: once it is.
+            self.call_after_refresh(self._show_side_tab, tab)
+            return
+        self._stale_tabs.discard(tab)
         if tab == "tab-actions":
             actions = self.query_one(ActionsPane)
             actions.show(m, actions.highlighted_uid)
