@@ -97,7 +97,7 @@ class EntityList(TranslatedBindings, OptionList):
         if [(r[0], r[2]) for r in rows] == [(r[0], r[2]) for r in self._rows]:
             for i, (new, old) in enumerate(zip(rows, self._rows, strict=True)):
                 if new[1] != old[1]:
-                    self.replace_option_prompt_at_index(i, new[1])
+                    self._replace_prompt(i, new[1])
         else:
             self.set_options(
                 Option(prompt, disabled=not selectable) for _, prompt, selectable in rows
@@ -115,6 +115,29 @@ class EntityList(TranslatedBindings, OptionList):
                 self.highlighted = target
         elif rows:
             self.highlighted = None
+
+    def _replace_prompt(self, index: int, prompt: Text) -> None:
+        """One row's new prompt, drawn again alone.
+
+        OptionList's own `replace_option_prompt_at_index` drops every row's cached height and
+        drawing, so a `+` measured and drew the whole stage again (a fifth of the key's frame
+        at 2,000 touchpoints). A row here is one line whatever its text (`text-wrap: nowrap`),
+        so the other rows' heights and drawings stand. These are OptionList's private caches:
+        Textual is pinned to 8.2 (pyproject.toml) and tests/test_speed_guards.py holds this.
+        """
+        if self._line_cache.heights.get(index, 1) != 1:  # not one line after all: the safe way
+            self.replace_option_prompt_at_index(index, prompt)
+            return
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for key in [key for key in cache.keys() if key[0] is option]:
+            cache.discard(key)
+        line = self._line_cache.index_to_line.get(index)
+        if line is None:
+            self.refresh()
+        else:
+            self.refresh_line(line)
 
     @property
     def highlighted_uid(self) -> int | None:
