@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Literal
 
@@ -186,7 +187,7 @@ class Curve:
     colour: str
     emphasis: Literal["normal", "strong", "faint"] = "normal"
 
-    @property
+    @cached_property  # asked for at every point and stroke drawn
     def style(self) -> Style:
         return Style(color=self.colour, bold=self.emphasis != "faint", dim=self.emphasis == "faint")
 
@@ -258,9 +259,12 @@ class Timeline:
         self._bands = self._make_bands()
         self._band_starts = [b.x for b in self._bands]
         self._index: dict[str, int] = {}
+        self._column_of_uid: dict[int, int] = {}
+        """The column of each touchpoint (by uid): an edit recomputes its column alone."""
         for i, col in enumerate(self._columns):
             for tp in col.touchpoints:
                 self._index.setdefault(tp.id, i)
+                self._column_of_uid[tp.uid] = i
         curve_values = [self._curve_values(curve) for curve in self.curves]
         self._values = [values for values, _ in curve_values]
         self._present = [present for _, present in curve_values]
@@ -305,9 +309,9 @@ class Timeline:
         if not fresh:
             return True
         relink: set[int] = set()
-        for c, col in enumerate(self._columns):
-            if not any(tp.uid in fresh for tp in col.touchpoints):
-                continue
+        columns = {self._column_of_uid[uid] for uid in fresh if uid in self._column_of_uid}
+        for c in sorted(columns):
+            col = self._columns[c]
             col.touchpoints = [fresh.get(tp.uid, tp) for tp in col.touchpoints]
             col.mot = any(tp.is_moment_of_truth for tp in col.touchpoints)
             for k, curve in enumerate(self.curves):
