@@ -178,5 +178,12 @@ class DetailView(VerticalScroll):
         # which costs more than the rest of a keypress.
         shape = (item.uid if item else None, height)
         same = shape == self._shown and height >= 0
+        first = self._shown[1] < 0
         self._shown = shape
-        static.update(text, layout=not same)
+        if same or first:
+            static.update(text, layout=not same)
+        else:
+            # A new height needs a layout pass of the screen: it waits for the frame that
+            # shows the key's effect in the list and the timeline (a frame later, ~10 ms,
+            # instead of delaying that frame by as much). Later calls are queued behind it.
+            self.call_after_refresh(static.update, text)
