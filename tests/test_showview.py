@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from cjm_tui.model import Map, map_from_raw
-from cjm_tui.views.showview import NO_MOMENTS, render_show
+from cjm_tui.views.showview import NO_MOMENTS, plain_show, render_show
 
 WIDTHS = (60, 80, 120)
 
@@ -261,3 +261,62 @@ def test_two_thousand_touchpoints(width: int) -> None:
         "1001",
         "1501",
     ]
+
+
+# Piped: `cjm show --width N` writes without Rich's console ----------------------------
+
+
+def _rich_piped(m: Map, persona: str | None, width: int) -> str:
+    """What `cjm show --width N` printed through Rich when piped (the CLI's console)."""
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system=None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=True,
+    )
+    console.print(render_show(m, persona, width))
+    return out.getvalue()
+
+
+def _sample_maps() -> list[Map]:
+    from cjm_tui.store import MapFile
+
+    from .conftest import SAMPLES
+
+    paths = sorted(p for p in SAMPLES.glob("*.toml") if p.name != "personas.toml")  # a library
+    return [MapFile.load(path).map for path in paths]
+
+
+@pytest.mark.parametrize("width", [40, 57, 80, 120, 160])
+def test_plain_show_is_what_rich_prints(width: int) -> None:
+    maps = [prepaid(), *(m for m in _sample_maps() if m.stages)]
+    hostile = map_from_raw(
+        {
+            "map": {"format": 1, "title": "[bold]Tytuł[/bold] \x1b[31m 和 " + "długi " * 30},
+            "stages": [{"id": "s", "name": "Etap\tz\x07tabem"}],
+            "touchpoints": [
+                {
+                    "id": "t",
+                    "name": "[red]x[/red] " + "bardzo długa nazwa " * 12,
+                    "stage": "s",
+                    "emotion": -2,
+                    "moment_of_truth": True,
+                    "mot_reason": "słowo" * 40,
+                    "owner": "日本語の部署 " * 6,
+                }
+            ],
+        }
+    )
+    compared = 0
+    for m in [*maps, hostile]:
+        for persona in [None, *(p.id for p in m.personas)]:
+            plain = plain_show(m, persona, width)
+            if plain is None:  # only Rich can say it (a table wider than the width)
+                continue
+            assert plain == _rich_piped(m, persona, width), (m.info.title, persona, width)
+            compared += 1
+    assert compared >= len(maps)

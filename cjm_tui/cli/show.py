@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from cjm_tui.cli import output
 
@@ -34,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import read_or_report
-    from cjm_tui.views.showview import render_show
 
     m = read_or_report(args.file)
     if m is None:
@@ -43,11 +43,28 @@ def _run(args: argparse.Namespace) -> int:
         known = ", ".join(p.id for p in m.personas) or "none defined"
         output.error(f"{args.file}: error: unknown persona {args.persona!r} (personas: {known})")
         return 2
+    if args.width and output.plain_stdout():
+        # Piped with a width: written without Rich's console, as it would write it.
+        from cjm_tui.views.showview import plain_show
+
+        if args.width < 40:
+            return _too_narrow(args.width)
+        text = plain_show(m, persona=args.persona, width=args.width)
+        if text is not None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return 0
     console = output.stdout()
     width = args.width or min(console.width, 160)
     if width < 40:
-        output.error(f"--width {width} is too narrow: cjm show needs at least 40 columns")
-        return 2
+        return _too_narrow(width)
     console.width = width
+    from cjm_tui.views.showview import render_show
+
     console.print(render_show(m, persona=args.persona, width=width))
     return 0
+
+
+def _too_narrow(width: int) -> int:
+    output.error(f"--width {width} is too narrow: cjm show needs at least 40 columns")
+    return 2

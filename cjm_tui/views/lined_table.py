@@ -12,7 +12,7 @@ is handed to Rich's `Table` to squeeze. `tests/test_lined_table.py` holds the tw
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich import box
 from rich.segment import Segment
@@ -83,6 +83,19 @@ class LinedTable:
             yield from self._row(console, row)
 
     def _plain(self, console: Console) -> Iterator[Segment]:
+        yield Segment("\n".join(self._plain_lines(console)) + "\n")
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        """The table's lines without colour, as Rich prints them on a console `width` cells
+        wide, made without a console (`rich.console` is not imported: `cjm show` piped), or
+        None when the table is wider than that (only Rich's `Table` squeezes it)."""
+        if self.width > width:
+            return None
+        # Rich's `Text.wrap` takes a console only to hand it to `Lines.justify`, which does
+        # not use it for the left and right justification of these cells.
+        return self._plain_lines(cast("Console", None))
+
+    def _plain_lines(self, console: Console) -> list[str]:
         out: list[str] = []
         for n, cells in enumerate([self.header, *self.rows]):
             for pieces in self._placed(console, cells, bottom=n == 0):
@@ -93,7 +106,7 @@ class LinedTable:
                 )
             if n == 0:
                 out.append("─" * self.width)
-        yield Segment("\n".join(out) + "\n")
+        return out
 
     def _row(
         self,

@@ -6,8 +6,9 @@ columns, and shows text from the map as plain, sanitized text, never as markup.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.constrain import Constrain
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -18,6 +19,9 @@ from cjm_tui.views import colours
 from cjm_tui.views.column_widths import fit_widths, measure, table_room
 from cjm_tui.views.lined_table import LinedTable
 from cjm_tui.views.timeline import Timeline
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 MIN_WIDTH = 20
 NO_MOMENTS = "No moments of truth marked yet."
@@ -121,7 +125,7 @@ def _column_widths(cells: list[list[Text]], width: int) -> list[int]:
     return widths
 
 
-def moments_table(m: Map, persona: str | None = None, width: int = 100) -> RenderableType:
+def moments_table(m: Map, persona: str | None = None, width: int = 100) -> Text | LinedTable:
     """The moments of truth in journey order (only those a persona meets, given one).
 
     Columns: journey number (as on the timeline's axis), stage, touchpoint, emotion, why it
@@ -154,9 +158,17 @@ def render_show(m: Map, persona: str | None = None, width: int = 100) -> Rendera
     `persona` shows only that persona's curve and moments. Raises `ValueError` for a persona
     id the map does not have.
     """
+    from rich.console import Group
+    from rich.constrain import Constrain
+
     width = max(MIN_WIDTH, width)
+    return Constrain(Group(*show_parts(m, persona, width)), width)
+
+
+def show_parts(m: Map, persona: str | None, width: int) -> list[Text | LinedTable]:
+    """What `render_show` stacks, top to bottom, for a `width` of at least `MIN_WIDTH`."""
     timeline = Timeline(m, persona, fit=width)
-    parts: list[RenderableType] = [title_line(m, width), Text()]
+    parts: list[Text | LinedTable] = [title_line(m, width), Text()]
     chart = timeline.render(0, width)
     for line in chart:
         line.rstrip()  # no trailing blanks when piped to a file
@@ -166,4 +178,31 @@ def render_show(m: Map, persona: str | None = None, width: int = 100) -> Rendera
         found = m.persona(persona)
         heading.append(f" for {clean_line(found.name if found else persona)}", _DIM)
     parts += [Text(), heading, moments_table(m, persona, width)]
-    return Constrain(Group(*parts), width)
+    return parts
+
+
+def plain_show(m: Map, persona: str | None = None, width: int = 100) -> str | None:
+    """What `render_show` prints on a console without colour (piped), made without importing
+    `rich.console` (about 12 ms of `cjm show`, `benchmarks/bench_store.py`), or None where
+    only Rich can say it (a table wider than `width`, a text Rich would justify).
+
+    It follows how Rich prints text that does not wrap (the console's `soft_wrap`): each line
+    as it is, cut to `width` when the text has an overflow rule. `tests/test_showview.py`
+    holds it equal to Rich's output.
+    """
+    width = max(MIN_WIDTH, width)
+    out: list[str] = []
+    for part in show_parts(m, persona, width):
+        if isinstance(part, LinedTable):
+            table = part.plain_lines(width)
+            if table is None:
+                return None
+            out += table
+            continue
+        if part.justify not in (None, "default") or part.overflow not in (None, "crop", "fold"):
+            return None
+        for line in part.plain.split("\n"):
+            if part.overflow is not None and cell_len(line) > width:
+                line = set_cell_size(line, width)
+            out.append(line)
+    return "\n".join(out) + "\n"
