@@ -194,3 +194,31 @@ async def test_the_first_save_after_opening_scans_nothing(
     assert len(changed) == 1 and b"emotion" in changed[0][1]
     # The edited entry's new text is scanned alone; the whole file never again.
     assert scans and max(scans) < len(before) // 10, scans
+
+
+async def test_a_changed_row_is_drawn_again_alone(tmp_path: Path) -> None:
+    """`m` makes one row of the touchpoint list anew: the other rows keep their drawings
+    (OptionList's own prompt replacement measured and drew every row again)."""
+    from cjm_tui.tui.components.touchpoints_pane import TouchpointList
+
+    path = tmp_path / "map.toml"
+    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    app = build_app(path, keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(TouchpointList)))
+        tp_list = app.screen.query_one(TouchpointList)
+        await pilot.press("down")
+        await pilot.pause()
+        assert tp_list.option_count >= 3
+        row = tp_list.highlighted
+        assert row is not None
+        cache = tp_list._option_render_cache
+        keys = list(cache.keys())  # Textual's LRUCache is not iterable itself
+        others = {key: cache.get(key) for key in keys if key[0] is not tp_list.options[row]}
+        assert others, "the other rows were drawn"
+        before = str(tp_list.options[row].prompt)
+        await pilot.press("m")
+        await pilot.pause()
+        assert str(tp_list.options[row].prompt) != before  # the row shows the moment's marker
+        kept = {key: cache.get(key) for key in others}
+        assert all(kept[key] is others[key] for key in others)  # the very same drawings
