@@ -9,6 +9,9 @@ generates a realistic map (`generate.py`) and measures:
     stripped as the output arrives); best and median of R runs, then `q`. The floor is a
     bare Textual app (Header, Static, Footer) timed until its one word is on screen; the
     same bare app that first reads the map with `tomllib` shows what the parse alone costs.
+    A second floor is the editor's first screen built in plain Textual (`LAYOUT_APP`: the
+    same header, three lists, tabs, timeline box and footer, filled with made-up rows, no
+    cjm code and no map): what Textual alone takes to draw that screen.
     Every program gets one untimed spawn first, which fills a private bytecode cache
     (PYTHONPYCACHEPREFIX), as an installed app has its .pyc files; `cjm edit` is also
     timed without it (an editable install under PYTHONDONTWRITEBYTECODE=1 compiles every
@@ -127,6 +130,54 @@ class Bare(App[None]):
 
 Bare().run()
 """
+LAYOUT_WORD = "LayoutReady4711"
+LAYOUT_APP = f"""\
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+
+
+class Layout(App[None]):
+    \"\"\"The editor's first screen in plain Textual: the same widgets, no cjm code.\"\"\"
+
+    CSS = \"\"\"
+    #top {{ height: 1fr; }}
+    #left {{ width: 26; }}
+    OptionList {{ border: round $panel-lighten-2; height: 1fr; text-wrap: nowrap; }}
+    #side {{ width: 42; }}
+    #timeline {{ height: 11; border: round $panel-lighten-2; }}
+    \"\"\"
+    BINDINGS = [("q", "quit", "Quit"), *((key, f"key_{{key}}", f"Key {{key}}") for key in "wertyu")]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="top"):
+            with Vertical(id="left"):
+                yield OptionList(*[Text(f"Persona {{i}}") for i in range(4)])
+                yield OptionList(*[Text(f"{{i}} Stage {{i}} ({{i}})") for i in range(8)])
+            yield OptionList(
+                *[
+                    Text.assemble(("◆", "red"), (" -1", "red"), " ? ", f"Touchpoint {{i}}",
+                                  ("  @web", "dim"))
+                    for i in range(30)
+                ]
+            )
+            with TabbedContent(id="side"):
+                with TabPane("Details"):
+                    yield Static("{LAYOUT_WORD}\\nDoes: a thing\\nThinks: a thought")
+                with TabPane("Moments"):
+                    yield Lazy(Static("moments"))
+                with TabPane("Actions"):
+                    yield Lazy(Static("actions"))
+        yield Static("\\n".join(["·  " * 30] * 9), id="timeline")
+        yield Footer(compact=True, show_command_palette=False)
+
+
+Layout().run()
+"""
+"""The floor of the editor's own screen: what Textual alone takes to draw its widgets."""
 # `cjm edit FILE` with an audit hook that notes when (time.monotonic) tomlkit is first
 # imported; used only for that check, never for a timed run.
 TOMLKIT_PROBE = """\
@@ -239,6 +290,7 @@ class Result:
     pty_key: Stats | None = None
     tmux_paint: Paint | None = None
     tmux_bare: Paint | None = None
+    tmux_layout: Paint | None = None
     tmux_key: Stats | None = None
     keys: dict[str, KeyTimes] = field(default_factory=dict)
     start_ms: float = 0.0
@@ -1007,7 +1059,7 @@ def tomlkit_before_paint(workdir: Path) -> str:
 
 
 def rows(
-    bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+    bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None, layout: Paint | None = None
 ) -> list[tuple[str, Callable[[Result], str]]]:
     def ms(value: float) -> str:
         return f"{value:,.0f} ms"
@@ -1027,6 +1079,24 @@ def rows(
             lambda r: ms(r.parse_floor.best),
         ),
         ("(a) first paint / bare app (best)", lambda r: f"{r.paint.best / bare.best:.2f}x"),
+        ("(a) first paint / bare app (median)", lambda r: f"{r.paint.median / bare.median:.2f}x"),
+    ]
+    if layout is not None:
+        out += [
+            (
+                "(a) the editor's layout in plain Textual, best / median",
+                lambda r: f"{layout.best:,.0f} / {ms(layout.median)}",
+            ),
+            (
+                "(a) that layout / bare app (median)",
+                lambda r: f"{layout.median / bare.median:.2f}x",
+            ),
+            (
+                "(a) first paint / that layout (median)",
+                lambda r: f"{r.paint.median / layout.median:.2f}x",
+            ),
+        ]
+    out += [
         ("(b) cjm edit: RSS at first paint", lambda r: f"{r.paint.rss:,.0f} MB"),
         ("(b) bare Textual app: RSS", lambda r: f"{bare.rss:,.0f} MB"),
         (
@@ -1042,6 +1112,12 @@ def rows(
         (
             "(e) tmux polling: bare app best / median",
             lambda r: f"{r.tmux_bare.best:,.0f} / {ms(r.tmux_bare.median)}" if r.tmux_bare else "-",
+        ),
+        (
+            "(e) tmux polling: the layout in plain Textual, best / median",
+            lambda r: (
+                f"{r.tmux_layout.best:,.0f} / {ms(r.tmux_layout.median)}" if r.tmux_layout else "-"
+            ),
         ),
         (
             "(e) tmux polling: first paint / bare app (median)",
@@ -1088,23 +1164,35 @@ def rows(
 
 
 def _table(
-    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+    results: Sequence[Result],
+    bare: Paint,
+    floor: KeyTimes,
+    opened: KeyTimes | None = None,
+    layout: Paint | None = None,
 ) -> tuple[list[str], list[list[str]]]:
     head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    table = rows(bare, floor, opened)
+    table = rows(bare, floor, opened, layout)
     return head, [[label, *(fmt(r) for r in results)] for label, fmt in table]
 
 
 def text_table(
-    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+    results: Sequence[Result],
+    bare: Paint,
+    floor: KeyTimes,
+    opened: KeyTimes | None = None,
+    layout: Paint | None = None,
 ) -> str:
-    return report.text_table(*_table(results, bare, floor, opened))
+    return report.text_table(*_table(results, bare, floor, opened, layout))
 
 
 def markdown_table(
-    results: Sequence[Result], bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None
+    results: Sequence[Result],
+    bare: Paint,
+    floor: KeyTimes,
+    opened: KeyTimes | None = None,
+    layout: Paint | None = None,
 ) -> str:
-    return report.markdown_table(*_table(results, bare, floor, opened))
+    return report.markdown_table(*_table(results, bare, floor, opened, layout))
 
 
 def met(ok: bool) -> str:
@@ -1117,6 +1205,7 @@ def targets(
     floor: KeyTimes,
     tomlkit: str,
     opened: KeyTimes | None = None,
+    layout: Paint | None = None,
 ) -> list[str]:
     """Every target of the editor's speed, met or not, with its figure and its floor."""
     lines = []
@@ -1129,12 +1218,23 @@ def targets(
             f"{bare.best:,.0f} ms; the bare app parsing the map with tomllib "
             f"{r.parse_floor.median:,.0f} ms)"
         )
+        if layout is not None:
+            lines.append(
+                f"  beside it: the editor's layout in plain Textual (no cjm code, no map) paints "
+                f"in {layout.median:,.0f} ms, {layout.median / bare.median:.2f}x the bare app; "
+                f"the editor takes {r.paint.median / layout.median:.2f}x that layout"
+            )
         if r.tmux_paint is not None and r.tmux_bare is not None:
             tmux = r.tmux_paint.median / r.tmux_bare.median
             lines.append(
                 f"target: the same by tmux polling <= {TMUX_PAINT_TARGET_RATIO:g}x: "
                 f"{met(tmux <= TMUX_PAINT_TARGET_RATIO)} ({tmux:.2f}x: "
-                f"{r.tmux_paint.median:,.0f} vs {r.tmux_bare.median:,.0f} ms)"
+                f"{r.tmux_paint.median:,.0f} vs {r.tmux_bare.median:,.0f} ms"
+                + (
+                    f"; the layout in plain Textual {r.tmux_layout.median:,.0f} ms)"
+                    if r.tmux_layout is not None
+                    else ")"
+                )
             )
         else:
             lines.append("target: first paint by tmux polling: not measured (no tmux)")
@@ -1248,11 +1348,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         bare, _ = bench_paint(
             [sys.executable, str(bare_script)], [BARE_WORD], args.repeat, warm_env(work)
         )
-        bare_tmux = None
+        layout_script = work / "layout_app.py"
+        layout_script.write_text(LAYOUT_APP, encoding="utf-8")
+        layout_args = [sys.executable, str(layout_script)]
+        layout_needles = [LAYOUT_WORD, "Touchpoint 1"]
+        layout, _ = bench_paint(layout_args, layout_needles, args.repeat, warm_env(work))
+        bare_tmux = layout_tmux = None
         if have_tmux():
             bare_tmux, _ = tmux_paint(
                 [sys.executable, str(bare_script)], [BARE_WORD], args.repeat, warm_env(work)
             )
+            layout_tmux, _ = tmux_paint(layout_args, layout_needles, args.repeat, warm_env(work))
         floor = asyncio.run(harness_floor(args.presses))
         opened = asyncio.run(open_floor(args.presses))
         results: list[Result] = []
@@ -1260,10 +1366,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"benchmarking {n:,} touchpoints...", file=sys.stderr, flush=True)
             results.append(bench_size(n, args.repeat, args.presses, work, bare_script))
             results[-1].tmux_bare = bare_tmux
+            results[-1].tmux_layout = layout_tmux
         print("checking imports before first paint...", file=sys.stderr, flush=True)
         tomlkit = tomlkit_before_paint(work)
     print()
-    print(text_table(results, bare, floor, opened))
+    print(text_table(results, bare, floor, opened, layout))
     print(
         "(d) frame: key event to the first frame that shows its effect; settled: to the last "
         "frame it caused; pilot: `await pilot.press(key); await pilot.pause()` wall time"
@@ -1273,9 +1380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"note ({r.n:,}): {note}")
     if args.markdown:
         print()
-        print(markdown_table(results, bare, floor, opened))
+        print(markdown_table(results, bare, floor, opened, layout))
     print()
-    for line in targets(results, bare, floor, tomlkit, opened):
+    for line in targets(results, bare, floor, tomlkit, opened, layout):
         print(line)
     print(f"total benchmark time: {time.perf_counter() - started:.1f} s")
     return 0
