@@ -871,6 +871,28 @@ def _tmux_wait(check: Callable[[str], bool], timeout: float) -> tuple[float, str
         time.sleep(TMUX_POLL_S)
 
 
+def _tmux_stop(timeout: float = 10.0) -> None:
+    """End the timed session and wait for its program to be gone: an editor still closing
+    holds the map's lock, and the next run's editor would join it instead of opening it."""
+    pid = int(_tmux("display-message", "-p", "-t", TMUX_SESSION, "#{pane_pid}").strip() or 0)
+    pids = _descendants(pid) if pid else []
+    _tmux("kill-session", "-t", TMUX_SESSION)
+    deadline = time.perf_counter() + timeout
+    while pids and time.perf_counter() < deadline:
+        pids = [p for p in pids if Path(f"/proc/{p}").exists()]
+        time.sleep(0.01)
+
+
+def _descendants(pid: int) -> list[int]:
+    """`pid` and its children's children (Linux's /proc), the shell tmux runs included."""
+    found = [pid]
+    for p in found:
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                found += [int(c) for c in task.read_text().split()]
+    return found
+
+
 def _row_changed(at: int, before: str, screen: str) -> bool:
     lines = screen.splitlines()
     return at < len(lines) and lines[at] != before
@@ -911,7 +933,7 @@ def tmux_paint(
                 t1, _ = _tmux_wait(partial(_row_changed, at, lines[at]), 10.0)
                 keys.append((t1 - t0) * 1000.0)
                 time.sleep(0.05)
-        _tmux("kill-session", "-t", TMUX_SESSION)
+        _tmux_stop()
     _tmux("kill-session", "-t", TMUX_SESSION + "-keep")
     return paint, (Stats(keys) if keys else None)
 
