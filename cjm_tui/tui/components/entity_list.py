@@ -131,7 +131,7 @@ class EntityList(TranslatedBindings, OptionList):
         option = self.get_option_at_index(index)
         option._set_prompt(prompt)
         cache = self._option_render_cache
-        for key in [key for key in cache.keys() if key[0] is option]:
+        for key in [key for key in list(cache.keys()) if key[0] is option]:
             cache.discard(key)
         line = self._line_cache.index_to_line.get(index)
         if line is None:
