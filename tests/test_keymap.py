@@ -294,6 +294,7 @@ def test_cjm_edit_reads_the_settings_once_in_the_editors_language(
         return 0
 
     monkeypatch.setattr(CjmApp, "run", fake_run)
+    monkeypatch.setattr("cjm_tui.cli.edit.no_terminal", lambda: None)  # pytest's pipes
     try:
         assert main(["edit", str(path), "--lang", "pl"]) == 0
     finally:

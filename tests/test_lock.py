@@ -279,6 +279,7 @@ def test_cjm_edit_takes_the_lock_and_has_a_read_only_option(
         return 0
 
     monkeypatch.setattr(CjmApp, "run", fake_run)
+    monkeypatch.setattr("cjm_tui.cli.edit.no_terminal", lambda: None)  # pytest's pipes
     assert main(["edit", str(path)]) == 0
     assert main(["edit", str(path), "--read-only"]) == 0
     assert seen == [(False, True), (True, True)]

@@ -183,6 +183,7 @@ def test_theme_option_reaches_the_editor(
         return 0
 
     monkeypatch.setattr(CjmApp, "run", fake_run)
+    monkeypatch.setattr("cjm_tui.cli.edit.no_terminal", lambda: None)  # pytest's pipes
     path = copy_of(TELECOM, tmp_path)
     assert main(["edit", str(path), "--theme", "light"]) == 0
     assert [(s.name, s.explicit, s.config) for s in seen] == [("textual-light", True, config)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,10 +102,37 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if theme_of(args) is None:  # an unknown --theme, refused in one line
         return 2
+    missing = no_terminal()
+    if missing is not None:
+        # Before any lock, draft or read: without a terminal the editor would run blind
+        # (a pipe, cron, an editor's task runner) and nobody could quit it.
+        output.error(
+            f"cjm edit needs a terminal, and its {missing} is not one: run it in a terminal "
+            "(for a script, use cjm check, show, add or export)"
+        )
+        return 2
     path = Path(args.file)
     if path.is_dir():
         return _folder(path, args, lang)
     return _edit(args.file, args, lang)
+
+
+WEB_DRIVER_VARIABLE = "TEXTUAL_DRIVER"
+"""Set by textual-serve for each browser tab's `cjm edit` (`cjm serve`): no terminal needed."""
+
+
+def no_terminal() -> str | None:
+    """Which of stdin and stdout is not a terminal ("input", "output"), or None when both are
+    (or the editor runs in a browser tab under `cjm serve`)."""
+    if os.environ.get(WEB_DRIVER_VARIABLE):
+        return None
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except (AttributeError, ValueError):  # closed or replaced by something odd
+            return name
+    return None
 
 
 def _folder(folder: Path, args: argparse.Namespace, lang: str) -> int:

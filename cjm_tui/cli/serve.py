@@ -162,10 +162,26 @@ def _query(token: str | None) -> str:
     return "" if token is None else "?" + urlencode({"token": token})
 
 
+INSTALL_SERVE = "pip install 'cjm-tui[serve]'"
+"""The browser part (textual-serve and its web server) is an extra: most users never serve."""
+
+
+def _browser_part_installed() -> bool:
+    try:
+        import aiohttp  # noqa: F401
+        import textual_serve  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.editing.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
+    if not _browser_part_installed():
+        output.error(f"cjm serve needs its browser part, which is not installed: {INSTALL_SERVE}")
+        return 2
     path = Path(args.file)
     # What each tab's `cjm edit` would refuse (an unknown --lang or --theme) is refused here.
     if edit.language_of(args) is None or edit.theme_of(args) is None:
@@ -180,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from cjm_tui.cli.webserver import CannotListen, CjmServer
     except ImportError as exc:  # pragma: no cover - a broken install
-        output.error(f"cjm serve needs textual-serve: {exc}")
+        output.error(f"cjm serve cannot start its browser part ({exc}): {INSTALL_SERVE}")
         return 2
 
     try:
