@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "import",
         help="make a map from a CSV table or a Mermaid journey diagram",
         description="Make a map from another format: csv (one row per touchpoint, the columns "
-        "`cjm export --format csv` writes; `stage` and `name` are required). Stages come from "
+        "`cjm export --format csv` writes; `stage` and `name` are required, matched ignoring "
+        "case and surrounding spaces; separated by `,`, `;` or tab, UTF-8 with or without a "
+        "BOM, as Excel's \"CSV UTF-8\" and LibreOffice write it). Stages come from "
         "the stage column, personas from the ids in the personas and emotion columns; or "
         "mermaid (a `journey` diagram: sections become stages, tasks touchpoints with "
         "emotion = score - 3, actors personas). "
@@ -35,8 +37,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.imports.csvmap import map_from_csv
+    from cjm_tui.imports.csvmap import decode_csv, map_from_csv
     from cjm_tui.imports.mermaidmap import map_from_mermaid
+    from cjm_tui.sanitize import clean_line
     from cjm_tui.store.atomic import create_atomic, write_atomic
     from cjm_tui.store.read import InvalidMap, StoreError, decode, read_bytes
     from cjm_tui.store.write import render_new
@@ -53,13 +56,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
     text = ""
     try:
-        text = decode(data, str(source))
         if args.kind == "mermaid":
+            text = decode(data, str(source))
             m = map_from_mermaid(text, str(source))
             if args.title is not None:
                 m.info.title = args.title
         else:
-            m = map_from_csv(text, str(source), args.title)
+            text, shape = decode_csv(data, str(source))
+            # stderr: stdout stays the one `wrote` line scripts read.
+            output.stderr().print(clean_line(f"read {source} as {shape.describe()}"))
+            m = map_from_csv(text, str(source), args.title, shape.delimiter)
     except InvalidMap as exc:
         lines = text.splitlines()
         for problem in exc.problems:

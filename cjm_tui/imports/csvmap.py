@@ -7,13 +7,21 @@ Stages come from the `stage` column in order of first appearance, personas from 
 the `personas` and emotion cells. A `metric:NAME` column is the touchpoint's metric NAME (a
 number). Columns the format does not know become unknown keys,
 kept as text. Problems point at the row's line and the cell's column.
+
+Spreadsheets write CSV their own way: Excel in a decimal-comma locale (Polish, Russian,
+German) separates with `;`, starts with a byte order mark and ends lines with CRLF;
+LibreOffice quotes every field; a tab-separated export is common too. The separator is
+sniffed (`,`, `;` or tab), the rest the csv module reads as it is. A header cell matches a
+known column ignoring case and surrounding spaces ("Stage "); an unknown one is kept as written.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +31,7 @@ from cjm_tui.model.ids import unique_id
 from cjm_tui.model.problems import Problem
 from cjm_tui.model.rules import is_slug
 from cjm_tui.model.validate import validate
-from cjm_tui.store.read import InvalidMap
+from cjm_tui.store.read import InvalidMap, decode
 
 REQUIRED_COLUMNS = ("stage", "name")
 LIST_KEYS = frozenset(
@@ -32,6 +40,62 @@ LIST_KEYS = frozenset(
 BOOL_KEYS = frozenset({"moment_of_truth"})
 SEPARATOR = "; "
 _INT = re.compile(r"[+-]?[0-9]+")
+DELIMITERS = {",": ",", ";": ";", "\t": "tab"}
+"""The separators a table may use, and how a message names each."""
+_SNIFF_SAMPLE = 64 * 1024
+
+
+def sniff_delimiter(text: str) -> str:
+    """The table's separator: `,`, `;` or tab.
+
+    csv.Sniffer looks at the start of the text; when it cannot decide, or picks a character
+    the header line does not hold (a header has two columns at least), the candidate the
+    header holds most often wins (`,` on a tie or when it holds none).
+    """
+    sample = text[:_SNIFF_SAMPLE]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rindex("\n") + 1]  # whole lines only
+    header = text.split("\n", 1)[0]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        found = ""
+    if found in DELIMITERS and found in header:
+        return found
+    return max(DELIMITERS, key=header.count)  # max keeps the first of equals: `,`
+
+
+@dataclass(frozen=True)
+class CsvShape:
+    """How a CSV file is written: what `cjm import csv` says it found."""
+
+    delimiter: str
+    bom: bool
+    crlf: bool
+
+    def describe(self) -> str:
+        """`;-separated, UTF-8 with BOM, CRLF line ends`."""
+        bom = " with BOM" if self.bom else ""
+        ends = "CRLF" if self.crlf else "LF"
+        return f"{DELIMITERS[self.delimiter]}-separated, UTF-8{bom}, {ends} line ends"
+
+
+def decode_csv(data: bytes, file: str) -> tuple[str, CsvShape]:
+    """The file's text and shape; InvalidMap (one line, no excerpt) when it is not UTF-8.
+
+    Excel's plain "CSV" is written in the system's code page (cp1250, cp1251...), which is
+    not guessed: its "CSV UTF-8" is what can be read.
+    """
+    try:
+        text = decode(data, file)
+    except InvalidMap as exc:
+        problem = exc.problems[0]
+        problem.message += '; save it as "CSV UTF-8" (Excel: Save As, CSV UTF-8)'
+        problem.excerpt = None  # the line in the wrong code page would be mojibake
+        raise InvalidMap([problem]) from None
+    first_line_end = text.find("\n")
+    crlf = first_line_end > 0 and text[first_line_end - 1] == "\r"
+    return text, CsvShape(sniff_delimiter(text), data.startswith(codecs.BOM_UTF8), crlf)
 
 
 def undefuse(text: str) -> str:
@@ -55,7 +119,9 @@ class _Row:
         return self.line, 1
 
 
-def _cell_starts(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
+def _cell_starts(
+    lines: list[str], first: int, last: int, delimiter: str
+) -> list[tuple[int, int]]:
     """(line, column) of each cell's first character in the record on lines first..last."""
     starts = [(first, 1)]
     quoted = False
@@ -64,14 +130,14 @@ def _cell_starts(lines: list[str], first: int, last: int) -> list[tuple[int, int
         for index, char in enumerate(line):
             if char == '"':
                 quoted = not quoted
-            elif char == "," and not quoted:
+            elif char == delimiter and not quoted:
                 starts.append((number, index + 2))
     return starts
 
 
-def _rows(text: str, file: str) -> list[_Row]:
+def _rows(text: str, file: str, delimiter: str) -> list[_Row]:
     lines = list(io.StringIO(text, newline=""))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[_Row] = []
     previous = 0
     try:
@@ -79,7 +145,7 @@ def _rows(text: str, file: str) -> list[_Row]:
             first, last = previous + 1, reader.line_num
             previous = reader.line_num
             if cells:
-                rows.append(_Row(cells, first, _cell_starts(lines, first, last)))
+                rows.append(_Row(cells, first, _cell_starts(lines, first, last, delimiter)))
     except csv.Error as exc:
         line = max(reader.line_num, 1)
         raise InvalidMap([Problem(f"CSV syntax: {exc}", file=file, line=line)]) from None
@@ -141,14 +207,32 @@ class _Reader:
         return text
 
 
-def map_from_csv(text: str, file: str, title: str | None = None) -> Map:
-    """The map a CSV table describes; InvalidMap with each problem's line and column."""
+def _column(header: str, known: frozenset[str]) -> str:
+    """A header cell's column: a known one ignoring case and surrounding spaces, else as is."""
+    name = header.strip()
+    if name == "" or name.lower() in known:
+        return name.lower()
+    if name.lower().startswith(METRIC_COLUMN):
+        return METRIC_COLUMN + name[len(METRIC_COLUMN) :]
+    return header
+
+
+def map_from_csv(
+    text: str, file: str, title: str | None = None, delimiter: str | None = None
+) -> Map:
+    """The map a CSV table describes; InvalidMap with each problem's line and column.
+
+    `delimiter` is sniffed when not given (`sniff_delimiter`).
+    """
     reader = _Reader(file)
-    rows = _rows(text.removeprefix("\ufeff"), file)
+    text = text.removeprefix("\ufeff")
+    rows = _rows(text, file, delimiter or sniff_delimiter(text))
     if not rows:
         raise InvalidMap([Problem("the CSV has no header row", file=file)])
     header_row, body = rows[0], rows[1:]
-    columns = [undefuse(c) for c in header_row.cells]
+    known = KNOWN_KEYS["touchpoints"]
+    known_columns = frozenset(known)
+    columns = [_column(undefuse(c), known_columns) for c in header_row.cells]
     for index, column in enumerate(columns):
         if column == "":
             reader.problem(f"column {index + 1} has no name", header_row.at(index))
@@ -160,7 +244,6 @@ def map_from_csv(text: str, file: str, title: str | None = None) -> Map:
     if reader.problems:
         raise InvalidMap(reader.problems)
 
-    known = KNOWN_KEYS["touchpoints"]
     entries: list[dict[str, Any]] = []
     for row in body:
         if len(row.cells) > len(columns):
