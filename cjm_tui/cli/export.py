@@ -8,6 +8,7 @@ import sys
 from cjm_tui.cli import output
 
 EXPORT_FORMATS = ("markdown", "html", "svg", "csv", "json", "mermaid")
+SEPARATORS = {",": ",", ";": ";", "tab": "\t"}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +22,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "json (the whole map, mirroring the TOML tables) or mermaid (a `journey` diagram: "
         "stages are sections, touchpoints tasks scored emotion + 3, personas actors). Prints "
         "to stdout unless -o is given.",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv only: for Excel: UTF-8 with a byte order mark, CRLF line ends, and `;` "
+        "between cells where the locale writes numbers with a decimal comma (else `,`); "
+        "without it: UTF-8, LF, `,` (for git and scripts)",
+    )
+    p.add_argument(
+        "--separator",
+        choices=tuple(SEPARATORS),
+        metavar="SEP",
+        help="csv only: the separator between cells: `,`, `;` or tab",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")
@@ -46,7 +60,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _emit(text: str, destination: str | None) -> int:
     if destination is None:
         out = sys.stdout
-        if (out.encoding or "").lower().replace("-", "") != "utf8" and hasattr(out, "buffer"):
+        utf8 = (out.encoding or "").lower().replace("-", "") == "utf8"
+        # Bytes as they are where the text could be changed: another encoding, or a CRLF
+        # that a text stream translating newlines (Windows) would make CR CR LF.
+        if (not utf8 or "\r" in text) and hasattr(out, "buffer"):
             out.flush()
             out.buffer.write(text.encode("utf-8"))
             out.buffer.flush()
@@ -68,11 +85,15 @@ def _emit(text: str, destination: str | None) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from cjm_tui.cli.loading import load_or_report
-    from cjm_tui.exports import FORMATS, mermaid
+    from cjm_tui.exports import FORMATS, csvtable, mermaid
 
     persona = getattr(args, "persona", None)
     if persona is not None and args.format != "mermaid":
         output.error("error: --persona applies only to --format mermaid")
+        return 2
+    excel, separator = getattr(args, "excel", False), getattr(args, "separator", None)
+    if (excel or separator is not None) and args.format != "csv":
+        output.error("error: --excel and --separator apply only to --format csv")
         return 2
     mf = load_or_report(args.file)
     if mf is None:
@@ -83,6 +104,9 @@ def run_export(args: argparse.Namespace) -> int:
             output.error(f"{args.file}: error: no persona {persona!r} (personas: {known})")
             return 2
         return _emit(mermaid.render(mf.map, persona), args.output)
+    if excel or separator is not None:
+        delimiter = SEPARATORS[separator] if separator else csvtable.excel_separator()
+        return _emit(csvtable.render(mf.map, delimiter, excel), args.output)
     return _emit(FORMATS[args.format](mf.map), args.output)
 
 

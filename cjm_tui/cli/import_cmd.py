@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Make a map from another format: csv (one row per touchpoint, the columns "
         "`cjm export --format csv` writes; `stage` and `name` are required, matched ignoring "
         "case and surrounding spaces; separated by `,`, `;` or tab, UTF-8 with or without a "
-        "BOM, as Excel's \"CSV UTF-8\" and LibreOffice write it). Stages come from "
+        'BOM, as Excel\'s "CSV UTF-8" and LibreOffice write it). Stages come from '
         "the stage column, personas from the ids in the personas and emotion columns; or "
         "mermaid (a `journey` diagram: sections become stages, tasks touchpoints with "
         "emotion = score - 3, actors personas). "

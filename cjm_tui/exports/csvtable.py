@@ -11,6 +11,11 @@ Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage retu
 as a formula in a spreadsheet, so it gets a leading `'`. The one exception is the `emotion`
 column's plain integers (`-1`, `-2`): the format guarantees they are numbers, and a number
 is not a formula. The same holds for the `metric:NAME` columns (the format makes them numbers).
+
+By default the table is for git and scripts: `,`, LF, no byte order mark. For Excel
+(`cjm export --excel`) it starts with a BOM (without one Excel reads UTF-8 as the system's code
+page, mojibake in Polish or Russian) and ends lines with CRLF, and the separator is `;` where
+the locale writes numbers with a decimal comma, as Excel there expects (`excel_separator`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import locale
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cjm_tui.model import KNOWN_KEYS, Map, to_raw
@@ -52,7 +59,22 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def render(m: Map) -> str:
+def excel_separator(localeconv: Callable[[], Mapping[str, Any]] = locale.localeconv) -> str:
+    """`;` when the user's locale (LC_NUMERIC) uses a decimal comma (pl_PL, ru_RU, de_DE), as
+    Excel there splits CSV at `;`; else `,`. The process's locale is restored after."""
+    previous = locale.setlocale(locale.LC_NUMERIC)
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+        decimal_point = localeconv()["decimal_point"]
+    except locale.Error:  # LANG names a locale the machine does not have
+        decimal_point = "."
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, previous)
+    return ";" if decimal_point == "," else ","
+
+
+def render(m: Map, delimiter: str = ",", excel: bool = False) -> str:
+    """The table; `excel`: with a byte order mark and CRLF line ends."""
     rows = []
     metric_columns: list[str] = []
     for tp in m.journey():
@@ -67,7 +89,14 @@ def render(m: Map) -> str:
     for row in rows:
         columns.extend(k for k in row if k not in columns)
     out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(
+        out,
+        delimiter=delimiter,
+        quoting=csv.QUOTE_MINIMAL,
+        lineterminator="\r\n" if excel else "\n",
+    )
     writer.writerow([defuse(clean(c)) for c in columns])
     for row in rows:
         cells: list[str] = []

@@ -119,9 +119,7 @@ class _Row:
         return self.line, 1
 
 
-def _cell_starts(
-    lines: list[str], first: int, last: int, delimiter: str
-) -> list[tuple[int, int]]:
+def _cell_starts(lines: list[str], first: int, last: int, delimiter: str) -> list[tuple[int, int]]:
     """(line, column) of each cell's first character in the record on lines first..last."""
     starts = [(first, 1)]
     quoted = False
