@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cjm_tui.cli import export
 from cjm_tui.exports import csvtable
 from cjm_tui.imports.csvmap import decode_csv, map_from_csv, sniff_delimiter
 from cjm_tui.model import Map, to_raw
@@ -114,6 +115,16 @@ def test_without_excel_the_export_is_unchanged(tmp_path: Path) -> None:
     data = table.read_bytes()
     assert not data.startswith(BOM) and b"\r\n" not in data
     assert data.split(b"\n", 1)[0].startswith(b"id;stage;name;")
+
+
+def test_crlf_reaches_stdout_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stdout that translates newlines (as on Windows) must not make CRLF CR CR LF."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")
+    monkeypatch.setattr("sys.stdout", stream)
+    text = csvtable.render(MapFile.load(POLISH).map, ";", excel=True)
+    assert export._emit(text, None) == 0
+    assert raw.getvalue() == text.encode("utf-8")
 
 
 @pytest.mark.parametrize("option", [["--excel"], ["--separator", ";"]])
@@ -268,10 +279,19 @@ def test_decode_csv_tells_the_shape() -> None:
         ("stage\tname\n", "\t"),
         ('stage,name,personas\ns,A,"a; b"\nt,B,"c; d; e"\n', ","),
         ("stage\n", ","),  # no candidate at all
+        # csv.Sniffer says `;` (quoted `;"`...`";`), which the header does not hold.
+        ('stage,name\nbuy,"Pay; ""cash""; card"\n', ","),
     ],
 )
 def test_sniff_delimiter(text: str, delimiter: str) -> None:
     assert sniff_delimiter(text) == delimiter
+
+
+def test_problems_in_a_semicolon_table_point_at_the_cell() -> None:
+    with pytest.raises(InvalidMap) as info:
+        map_from_csv('stage;name;emotion\r\ns;"A;\nB";3\r\n', "in.csv")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == (3, 4)
 
 
 # Header cells ----------------------------------------------------------------------------
