@@ -127,6 +127,10 @@ def test_crlf_reaches_stdout_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     assert raw.getvalue() == text.encode("utf-8")
 
 
+def test_the_separator_option_offers_every_separator() -> None:
+    assert tuple(csvtable.SEPARATORS) == export.SEPARATOR_NAMES
+
+
 @pytest.mark.parametrize("option", [["--excel"], ["--separator", ";"]])
 def test_excel_options_are_for_csv_only(tmp_path: Path, option: list[str]) -> None:
     proc = cjm("export", str(POLISH), "--format", "json", *option, "-o", str(tmp_path / "x"))

@@ -8,7 +8,8 @@ import sys
 from cjm_tui.cli import output
 
 EXPORT_FORMATS = ("markdown", "html", "svg", "csv", "json", "mermaid")
-SEPARATORS = {",": ",", ";": ";", "tab": "\t"}
+# csvtable.SEPARATORS' names, not imported from it: the parser is built on every start.
+SEPARATOR_NAMES = (",", ";", "tab")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +24,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "stages are sections, touchpoints tasks scored emotion + 3, personas actors). Prints "
         "to stdout unless -o is given.",
     )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")
+    p.add_argument(
+        "--persona",
+        metavar="ID",
+        help="mermaid only: that persona's touchpoints, scored with its own emotion",
+    )
     p.add_argument(
         "--excel",
         action="store_true",
@@ -32,16 +40,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument(
         "--separator",
-        choices=tuple(SEPARATORS),
+        choices=SEPARATOR_NAMES,
         metavar="SEP",
         help="csv only: the separator between cells: `,`, `;` or tab",
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS, metavar="F")
-    p.add_argument(
-        "--persona",
-        metavar="ID",
-        help="mermaid only: that persona's touchpoints, scored with its own emotion",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (replaced atomically)")
     p.set_defaults(run=run_export)
@@ -105,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
             return 2
         return _emit(mermaid.render(mf.map, persona), args.output)
     if excel or separator is not None:
-        delimiter = SEPARATORS[separator] if separator else csvtable.excel_separator()
+        delimiter = csvtable.SEPARATORS[separator] if separator else csvtable.excel_separator()
         return _emit(csvtable.render(mf.map, delimiter, excel), args.output)
     return _emit(FORMATS[args.format](mf.map), args.output)
 

@@ -33,6 +33,8 @@ from cjm_tui.sanitize import clean
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 METRIC_COLUMN = "metric:"
 """The prefix of a metric's column: `metric:csat`."""
+SEPARATORS = {",": ",", ";": ";", "tab": "\t"}
+"""The separators between cells, by the name options and messages give them."""
 
 
 def cell(value: Any) -> str:

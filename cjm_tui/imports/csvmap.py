@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cjm_tui.exports.csvtable import FORMULA_START, METRIC_COLUMN
+from cjm_tui.exports.csvtable import FORMULA_START, METRIC_COLUMN, SEPARATORS
 from cjm_tui.model import KNOWN_KEYS, Map, map_from_raw
 from cjm_tui.model.ids import unique_id
 from cjm_tui.model.problems import Problem
@@ -40,7 +40,7 @@ LIST_KEYS = frozenset(
 BOOL_KEYS = frozenset({"moment_of_truth"})
 SEPARATOR = "; "
 _INT = re.compile(r"[+-]?[0-9]+")
-DELIMITERS = {",": ",", ";": ";", "\t": "tab"}
+DELIMITERS = {char: name for name, char in SEPARATORS.items()}
 """The separators a table may use, and how a message names each."""
 _SNIFF_SAMPLE = 64 * 1024
 
