@@ -239,6 +239,11 @@ def test_a_libreoffice_file_imports(tmp_path: Path) -> None:
     ]
 
 
+def test_a_line_break_in_a_cell_is_lf_as_the_export_writes_it() -> None:
+    m = map_from_csv('stage,name\r\nbuy,"two\r\nlines"\r\n', "w.csv")
+    assert m.touchpoints[0].name == "two\nlines"
+
+
 def test_a_tab_separated_file_imports(tmp_path: Path) -> None:
     source, out = tmp_path / "t.tsv", tmp_path / "t.toml"
     source.write_bytes(b"stage\tname\towner\nbuy\tPay, then leave\tSales; Ops\n")

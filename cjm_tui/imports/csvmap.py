@@ -143,6 +143,8 @@ def _rows(text: str, file: str, delimiter: str) -> list[_Row]:
             first, last = previous + 1, reader.line_num
             previous = reader.line_num
             if cells:
+                # A line break in a cell is LF, as the export writes it; Windows tools write CRLF.
+                cells = [c.replace("\r\n", "\n") for c in cells]
                 rows.append(_Row(cells, first, _cell_starts(lines, first, last, delimiter)))
     except csv.Error as exc:
         line = max(reader.line_num, 1)
