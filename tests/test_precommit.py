@@ -53,7 +53,9 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
         unavailable("git is not installed: pre-commit hooks not tried")
     scratch = tmp_path_factory.mktemp("precommit")
     clone = scratch / "cjm"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, timeout=60)
+    # A checkout owned by another user (a CI container) is still cloned: git refuses it else.
+    git_clone = ["git", "-c", "safe.directory=*", "clone", "--quiet"]
+    subprocess.run([*git_clone, str(ROOT), str(clone)], check=True, timeout=60)
     maps = scratch / "consulting"
     (maps / "maps").mkdir(parents=True)
     (maps / "maps" / "office.toml").write_text(VALID, encoding="utf-8")
