@@ -42,6 +42,11 @@ name = "T1"
 emotion = 5
 """
 
+# Valid, and `cjm lint` finds one error in it: a negative emotion and no pain points, line 18.
+NO_PAIN_POINTS = INVALID.replace('"Broken"', '"No pain points"\nupdated = 2999-01-01').replace(
+    "emotion = 5", 'emotion = -1\nevidence = ["interview"]'
+)
+
 
 @pytest.fixture(scope="module")
 def hooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
@@ -60,6 +65,7 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
     (maps / "maps").mkdir(parents=True)
     (maps / "maps" / "office.toml").write_text(VALID, encoding="utf-8")
     (maps / "maps" / "broken.toml").write_text(INVALID, encoding="utf-8")
+    (maps / "maps" / "no-pain.toml").write_text(NO_PAIN_POINTS, encoding="utf-8")
     subprocess.run(["git", "init", "--quiet", str(maps)], check=True, timeout=60)
     subprocess.run(["git", "-C", str(maps), "add", "maps"], check=True, timeout=60)
     env = {**os.environ, "PRE_COMMIT_HOME": str(scratch / "pre-commit-home"), "NO_COLOR": "1"}
@@ -97,3 +103,14 @@ def test_cjm_check_hook_fails_an_invalid_map(hooks: tuple[Path, Path, dict[str, 
         proc.stdout
     )
     assert "maps/office.toml: ok" in proc.stdout  # the valid one given with it still passes
+
+
+def test_cjm_lint_hook_fails_a_map_with_a_lint_error(
+    hooks: tuple[Path, Path, dict[str, str]],
+) -> None:
+    proc = try_repo(hooks, "cjm-lint", "maps/no-pain.toml")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert (
+        "maps/no-pain.toml:18:1: error: touchpoint t1 has a negative emotion and no pain points"
+        in proc.stdout
+    )
