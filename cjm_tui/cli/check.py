@@ -23,9 +23,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "github"),
         default="text",
-        help="text for people (default) or json for tools",
+        help="text for people (default), json for tools, or github: each problem as a "
+        "GitHub Actions annotation (::error file=F,line=L,col=C::message)",
     )
     p.set_defaults(run=run)
 
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from cjm_tui.cli import annotation
     from cjm_tui.model.problems import has_errors
     from cjm_tui.store import StoreError, check_file
 
@@ -58,6 +60,8 @@ def _run(args: argparse.Namespace) -> int:
                         "error": str(exc),
                     }
                 )
+            elif args.format == "github":
+                annotation.say(annotation.of_error_line(str(exc)))
             else:
                 output.error(str(exc))
             continue
@@ -74,6 +78,11 @@ def _run(args: argparse.Namespace) -> int:
             if checked.is_library:
                 entry["persona_library"] = True
             report.append(entry)
+            continue
+        if args.format == "github":
+            # Problems only: a valid map's summary line would be noise in the log.
+            for problem in checked.problems:
+                annotation.say(annotation.of_problem(problem))
             continue
         for problem in checked.problems:
             output.print_problem(problem)

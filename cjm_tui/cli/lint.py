@@ -26,13 +26,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         f"Rules: {rules}.",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text for people (default), json for tools, or github: each finding as a "
+        "GitHub Actions annotation (::error file=F,line=L,col=C::message [rule])",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
+    from cjm_tui.cli import annotation
     from cjm_tui.cli.loading import load_or_report
     from cjm_tui.model import Map
     from cjm_tui.model.lint import (
@@ -54,14 +61,18 @@ def run(args: argparse.Namespace) -> int:
     errors = warnings = 0
     linted: list[Map] = []
     library_cfg: dict[str, tuple[LintConfig, str]] = {}  # file: the first map's settings, text
+    github = args.format == "github"
     for name in args.files:
-        mf = load_or_report(name)
+        mf = load_or_report(name, annotate=github)
         if mf is None:
             code = 2
             continue
         cfg, problem = load_config(Path(name))
         if problem:
-            output.error(problem)
+            if github:
+                annotation.say(annotation.of_error_line(problem))
+            else:
+                output.error(problem)
             code = 2
             continue
         if mf.library is not None:
@@ -112,6 +123,11 @@ def run(args: argparse.Namespace) -> int:
                 message = summary.message
             else:
                 message = finding.message
+            if github:
+                annotation.say(
+                    annotation.command(severity, f"{message} [{finding.rule}]", name, line, column)
+                )
+                continue
             text = f"{name}:{line}:{column}: {severity}: {message} [{finding.rule}]"
             output.stdout().print(
                 Text(clean_line(text), style="red" if severity == "error" else "yellow")
@@ -143,6 +159,13 @@ def run(args: argparse.Namespace) -> int:
                     }
                 )
                 continue
+            if github:
+                annotation.say(
+                    annotation.command(
+                        sev, f"{finding.message} [{finding.rule}]", file, line, column
+                    )
+                )
+                continue
             text = f"{file}:{line}:{column}: {sev}: {finding.message} [{finding.rule}]"
             output.stdout().print(
                 Text(clean_line(text), style="red" if sev == "error" else "yellow")
@@ -151,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             json.dumps({"findings": report, "summaries": said_once}, ensure_ascii=False, indent=2)
         )
-    elif code < 2:
+    elif code < 2 and not github:
         counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         output.stdout().print(counts if errors or warnings else "no findings")
     return code

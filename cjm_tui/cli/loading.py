@@ -14,14 +14,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def load_or_report(name: str, without_library: bool = False) -> MapFile | None:
+def load_or_report(
+    name: str, without_library: bool = False, annotate: bool = False
+) -> MapFile | None:
     """The loaded map, or None after printing why not to stderr (the caller exits 2).
 
     `without_library`: the map's own file only, its persona library not read (`cjm diff`,
-    `cjm merge` compare and merge what the file holds; git hands them copies elsewhere)."""
+    `cjm merge` compare and merge what the file holds; git hands them copies elsewhere).
+    `annotate`: why not as GitHub Actions annotations on stdout (`--format github`)."""
     from cjm_tui.store import MapFile
 
-    return _or_report(name, lambda: MapFile.load(name, without_library))
+    return _or_report(name, lambda: MapFile.load(name, without_library), annotate)
 
 
 def read_or_report(name: str) -> Map | None:
@@ -34,14 +37,22 @@ def read_or_report(name: str) -> Map | None:
     return _or_report(name, lambda: read_map(Path(name)))
 
 
-def _or_report(name: str, load: Callable[[], T]) -> T | None:
+def _or_report(name: str, load: Callable[[], T], annotate: bool = False) -> T | None:
+    from cjm_tui.cli import annotation
     from cjm_tui.store import InvalidMap, StoreError
 
     try:
         return load()
     except StoreError as exc:
-        output.error(str(exc))
+        if annotate:
+            annotation.say(annotation.of_error_line(str(exc)))
+        else:
+            output.error(str(exc))
     except InvalidMap as exc:
+        if annotate:
+            for problem in exc.problems:
+                annotation.say(annotation.of_problem(problem))
+            return None
         for problem in exc.problems:
             output.print_problem(problem, output.stderr())
         output.error(
