@@ -24,6 +24,8 @@ from cjm_tui.model.entities import METRIC_BETTER
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, FORMAT_VERSION, ID_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+FILE_NAME = "cjm-map.schema.json"
+"""What `cjm new` names the copy it writes beside a new map (its `#:schema` line names it)."""
 SCHEMA_ID = f"urn:cjm-tui:map-format:{FORMAT_VERSION}"
 """The schema's `$id`: stable for a format version, changed with it."""
 
@@ -183,3 +185,10 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": True,
         "$defs": _DEFS,
     }
+
+
+def schema_text() -> str:
+    """The schema as `cjm schema` prints it and `cjm new` saves it: indented JSON, UTF-8."""
+    import json
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
