@@ -370,6 +370,34 @@ def test_new_writes_a_map_that_check_accepts(tmp_path: Path) -> None:
     assert "warning" not in check.stdout
 
 
+def test_new_writes_the_schema_its_first_line_names(tmp_path: Path) -> None:
+    assert cjm("new", "maps/a.toml", cwd=tmp_path).returncode == 2  # no folder yet
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    proc = cjm("new", "maps/a.toml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    first = (folder / "a.toml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "#:schema ./cjm-map.schema.json"
+    schema = folder / "cjm-map.schema.json"
+    assert schema.read_text(encoding="utf-8") == cjm("schema").stdout
+    # A second map shares the schema already there, quietly.
+    proc = cjm("new", "maps/b.toml", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == ["a.toml", "b.toml", "cjm-map.schema.json"]
+
+
+def test_new_keeps_a_differing_schema_and_says_so(tmp_path: Path) -> None:
+    schema = tmp_path / "cjm-map.schema.json"
+    schema.write_text('{"title": "ours"}\n', encoding="utf-8")
+    proc = cjm("new", "a.toml", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert (tmp_path / "a.toml").exists()
+    assert schema.read_text(encoding="utf-8") == '{"title": "ours"}\n'
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cjm-map.schema.json: warning: differs"), lines
+
+
 def test_new_never_overwrites(small: Path) -> None:
     before = small.read_bytes()
     proc = cjm("new", "small.toml", cwd=small.parent)

@@ -146,3 +146,13 @@ def test_no_placeholder_of_cjm_new_reaches_the_html_export(
     for hint in (wording.description, "Why this map exists", "who keeps this map current"):
         assert hint not in page
         assert hint.split(",")[0] in path.read_text(encoding="utf-8")  # still in the file
+
+
+def test_schema_directive_is_the_first_line_only_when_asked() -> None:
+    """Taplo reads `#:schema` as a directive; without a schema to name, no line is written
+    (the editor's new map has no schema file beside it)."""
+    text = starter_map("T", today=TODAY, schema="./cjm-map.schema.json")
+    assert text.splitlines()[0] == "#:schema ./cjm-map.schema.json"
+    assert text.splitlines()[1:] == starter_map("T", today=TODAY).splitlines()
+    assert "#:schema" not in starter_map("T", today=TODAY)
+    _check_shape(_parse(text), "customer")

@@ -664,6 +664,18 @@ def test_a_map_from_text_is_written_on_its_first_save(tmp_path: Path) -> None:
     assert mf.changed_on_disk()
 
 
+def test_a_starter_map_with_its_schema_line_round_trips_and_keeps_it(tmp_path: Path) -> None:
+    from cjm_tui.store.starter import starter_map
+
+    text = starter_map("Draft", schema="./cjm-map.schema.json")
+    mf = load(tmp_path, text)
+    assert mf.render(copy.deepcopy(mf.map)) == text
+    m = mf.map
+    m.stages[0].name = "Find us"
+    assert diff(text, saved(mf, m)) == ['-name = "Discover"', '+name = "Find us"']
+    assert mf.path.read_text(encoding="utf-8").startswith("#:schema ./cjm-map.schema.json\n")
+
+
 SECTIONS = """\
 [map]
 format = 1

@@ -112,8 +112,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    import json
+    from cjm_tui.exports.schema import schema_text
 
-    from cjm_tui.exports.schema import json_schema
-
-    return _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
+    return _emit(schema_text(), args.output)

@@ -7,7 +7,9 @@ each value must pass) and the words and ranges of `model.rules`, so it cannot dr
 What a JSON Schema cannot say, `cjm check` still checks: ids unique within their table and
 references (`stage`, `personas`, emotion keys, `touchpoint`) naming existing ids.
 TOML dates have no JSON type: validators that read TOML see them as strings, so `updated`
-and `due` are strings with format "date" (or "date-time", which the format also allows).
+and `due` are strings with format "date" (or "date-time", which the format also allows), and
+a `pattern` too, because many validators ignore `format`.
+The `$id` is a URN naming the format version (the project has no website to host a URL).
 Unknown keys and tables are allowed everywhere (additionalProperties), because the format
 keeps them.
 """
@@ -22,6 +24,19 @@ from cjm_tui.model.entities import METRIC_BETTER
 from cjm_tui.model.rules import EMOTION_MAX, EMOTION_MIN, FORMAT_VERSION, ID_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+FILE_NAME = "cjm-map.schema.json"
+"""What `cjm new` names the copy it writes beside a new map (its `#:schema` line names it)."""
+SCHEMA_ID = f"urn:cjm-tui:map-format:{FORMAT_VERSION}"
+"""The schema's `$id`: stable for a format version, changed with it."""
+
+# A TOML local date, or a date-time as TOML writes it (T, t or a space between date and time,
+# optional fractions of a second, optional Z or UTC offset), or as a JSON validator's TOML
+# reader may print one (Python's isoformat: T and +00:00). A TOML local time is no date.
+_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIME = r"[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+DATE_PATTERN = f"^{_DAY}({_TIME}([Zz]|[+-][0-9]{{2}}:[0-9]{{2}})?)?$"
+# JSON Schema's "date-time" wants an offset: a TOML local date-time needs its own branch.
+LOCAL_DATE_TIME_PATTERN = f"^{_DAY}{_TIME}$"
 
 TABLE_TITLES = {
     "map": "The map itself: format version, title and what it is about",
@@ -40,7 +55,12 @@ _DEFS: dict[str, Any] = {
     },
     "date": {
         "type": "string",
-        "anyOf": [{"format": "date"}, {"format": "date-time"}],
+        "pattern": DATE_PATTERN,
+        "anyOf": [
+            {"format": "date"},
+            {"format": "date-time"},
+            {"pattern": LOCAL_DATE_TIME_PATTERN},
+        ],
         "description": "A TOML date (2026-11-20) or date-time; JSON-based validators see "
         "TOML dates as strings",
     },
@@ -155,6 +175,7 @@ def json_schema() -> dict[str, Any]:
         properties[table] = entries
     return {
         "$schema": SCHEMA_URI,
+        "$id": SCHEMA_ID,
         "title": f"cjm customer journey map (format {FORMAT_VERSION})",
         "description": "One customer or employee journey map per TOML file. Ids must also be "
         "unique within their table and references must name existing ids (cjm check).",
@@ -164,3 +185,10 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": True,
         "$defs": _DEFS,
     }
+
+
+def schema_text() -> str:
+    """The schema as `cjm schema` prints it and `cjm new` saves it: indented JSON, UTF-8."""
+    import json
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -162,14 +162,16 @@ def starter_map(
     kind: str = "customer",
     today: dt.date | None = None,
     persona_library: str | None = None,
+    schema: str | None = None,
 ) -> str:
     """The text of a valid, commented starter map: 3 stages, 1 persona, 2 touchpoints, 1 action.
 
     `kind` is "customer" or "employee" (employee wording: roles, pre-boarding, first day...).
     `today` (default: the local date) is written as `updated`; the example action is due a
     month later. `persona_library` (a path relative to the map) is written in [map], and the
-    example persona is then left out: the library's personas are the map's. Raises ValueError
-    for an unknown kind.
+    example persona is then left out: the library's personas are the map's. `schema` (a path
+    relative to the map, or a URL) is written first as Taplo's `#:schema` directive, so TOML
+    language servers validate the map while it is typed. Raises ValueError for an unknown kind.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}")
@@ -185,6 +187,7 @@ def starter_map(
     who = "customer" if kind == "customer" else "employee"
 
     lines = [
+        *([f"#:schema {schema}"] if schema is not None else []),
         f"# {w.intro}",
         "# Edit it by hand or with `cjm edit FILE`; `cjm check FILE` names any problem with its",
         "# line and column. Comments (lines starting with #) and blank lines are kept on save.",
