@@ -30,7 +30,8 @@ from .test_cli import cjm
     [
         ("Łódź, żółć", "lodz-zolc"),  # Polish: ł is not decomposed by NFKD
         ("Москва", "moskva"),
-        ("Київ", "kiiv"),  # Ukrainian ї and и
+        ("Київ", "kiyiv"),  # Ukrainian ї and и
+        ("Ки\u0456\u0308в", "kiyiv"),  # the same, its ї decomposed (as macOS writes names)
         ("Ελλάδα", "ellada"),
         ("Þórður", "thordur"),  # thorn and eth
         ("İstanbul Şişli", "istanbul-sisli"),
@@ -73,7 +74,7 @@ def test_a_taken_long_id_keeps_its_suffix_within_the_limit() -> None:
 
 
 def test_suffixes_count_up_past_the_taken_ones() -> None:
-    assert unique_id("Київ", {"kiiv", "kiiv-2"}) == "kiiv-3"
+    assert unique_id("Київ", {"kiyiv", "kiyiv-2"}) == "kiyiv-3"
 
 
 def test_an_installed_unidecode_does_not_change_ids(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +82,7 @@ def test_an_installed_unidecode_does_not_change_ids(monkeypatch: pytest.MonkeyPa
     fake = types.ModuleType("unidecode")
     fake.unidecode = lambda text: "other"  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "unidecode", fake)
-    assert slugify("Київ") == "kiiv"
+    assert slugify("Київ") == "kiyiv"
 
 
 @given(st.text(), st.sets(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,63}", fullmatch=True)))
@@ -124,8 +125,8 @@ def test_cjm_add_makes_the_id_from_a_cyrillic_name(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     added = _tables(path)["touchpoints"][1:]
     assert [(t["id"], t["name"]) for t in added] == [
-        ("kiiv-airport", "Київ airport"),
-        ("kiiv-airport-2", "Київ airport"),
+        ("kiyiv-airport", "Київ airport"),
+        ("kiyiv-airport-2", "Київ airport"),
     ]
 
 

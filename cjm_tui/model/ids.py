@@ -20,7 +20,8 @@ def slugify(text: str, fallback: str = "item") -> str:
 
     # Spelled in ASCII here, not by python-slugify's backend: left to choose, it would take
     # Unidecode when that happens to be installed, and one name would give other ids elsewhere.
-    ascii_text = unidecode(unicodedata.normalize("NFKD", text))
+    # NFC, not slugify's NFKD: decomposed, "ї" would lose its dots and "Київ" read "kiiv".
+    ascii_text = unidecode(unicodedata.normalize("NFC", text))
     # Names are plain text, not HTML: "&amp;" is not an ampersand.
     slug = _slug(
         ascii_text,
