@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cjm_tui.editing.openmap import OpenMap, SaveResult
-from cjm_tui.model.ids import MAX_LEN, slugify, unique_id
+from cjm_tui.model.ids import MAX_LEN, free_id, slugify, unique_id
 from cjm_tui.model.rules import is_slug
 
 from .conftest import SAMPLE_MAPS, SAMPLES
@@ -75,6 +75,11 @@ def test_a_taken_long_id_keeps_its_suffix_within_the_limit() -> None:
 
 def test_suffixes_count_up_past_the_taken_ones() -> None:
     assert unique_id("Київ", {"kiyiv", "kiyiv-2"}) == "kiyiv-3"
+
+
+def test_a_taken_id_gets_a_suffix_not_a_new_spelling() -> None:
+    assert free_id("park_1", {"park_1"}) == "park_1-2"
+    assert free_id("park_1", set()) == "park_1"
 
 
 def test_an_installed_unidecode_does_not_change_ids(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,13 +37,17 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 def unique_id(text: str, taken: Collection[str], fallback: str = "item") -> str:
     """`slugify(text)`, with `-2`, `-3`... appended when that id is already taken."""
-    base = slugify(text, fallback)
-    if base not in taken:
-        return base
+    return free_id(slugify(text, fallback), taken)
+
+
+def free_id(ident: str, taken: Collection[str]) -> str:
+    """The id `ident` as it is, or with `-2`, `-3`... appended: the first one not taken."""
+    if ident not in taken:
+        return ident
     n = 2
     while True:
         suffix = f"-{n}"
-        candidate = base[: MAX_LEN - len(suffix)].rstrip("-") + suffix
+        candidate = ident[: MAX_LEN - len(suffix)].rstrip("-") + suffix
         if candidate not in taken:
             return candidate
         n += 1
