@@ -31,6 +31,20 @@ def test_fold_drops_case_accents_and_the_polish_l() -> None:
     assert fold("Top-up!") == "top up"
 
 
+def test_fold_spells_other_scripts_in_ascii_composed_or_not() -> None:
+    assert fold("Москва") == "moskva"
+    assert fold("Київ") == fold("Ки\u0456\u0308в") == "kiyiv"  # ї composed and decomposed
+    assert fold("Ελλάδα") == "ellada"
+    assert fold("Þórður") == "thordur"
+
+
+def test_a_cyrillic_name_is_found_in_either_alphabet() -> None:
+    m = a_map()
+    m.touchpoints.append(Touchpoint(id="kyiv", stage="two", name="Київ airport", channel="app"))
+    assert [h.touchpoint.id for h in FindIndex(m).search("kiyiv")] == ["kyiv"]
+    assert [h.touchpoint.id for h in FindIndex(m).search("КИЇВ")] == ["kyiv"]
+
+
 def test_any_case_and_any_accents_find_the_touchpoint() -> None:
     assert ids("zolc") == ["bile"]
     assert ids("ZÓŁĆ") == ["bile"]

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjm_tui.editing.openmap import OpenMap
-from cjm_tui.model import Map, map_to_raw
+from cjm_tui.model import Map, Touchpoint, map_to_raw
 from cjm_tui.store import MapFile
 from cjm_tui.together.state import Hub, Replica, Verdict
 from cjm_tui.versions.changes import Drop, Place, Put, between, replay
@@ -126,6 +126,20 @@ def test_two_new_entries_with_one_id_both_stay_the_later_renamed() -> None:
     assert first.renamed == {} and second.renamed == {("touchpoints", "parking"): "parking-2"}
     ids = [t.id for t in hub.map.touchpoints]
     assert "parking" in ids and "parking-2" in ids
+
+
+def test_a_new_entry_whose_id_was_taken_meanwhile_keeps_its_id_with_a_suffix() -> None:
+    a, b = open_copy(), open_copy()
+    base_a, base_b = a.map, b.map
+    a.add(Touchpoint(id="park_1", stage="discover", name="Park"))
+    b.add(Touchpoint(id="park_1", stage="discover", name="Parking"))
+    hub = Hub(base_a)
+    hub.submit("a", 1, between(base_a, a.map))
+    second = hub.submit("b", 1, between(base_b, b.map))
+    # Not "park-1-2": the id is the one b chose, not one made again from it.
+    assert second.renamed == {("touchpoints", "park_1"): "park_1-2"}
+    names = {t.id: t.name for t in hub.map.touchpoints}
+    assert (names["park_1"], names["park_1-2"]) == ("Park", "Parking")
 
 
 def test_a_change_that_would_break_a_reference_now_is_refused_whole() -> None:

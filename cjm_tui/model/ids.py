@@ -2,79 +2,52 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Collection
 
 from cjm_tui.model.rules import is_slug
 
-# Letters that NFKD does not decompose into ASCII but that Polish and other names use.
-_TRANSLIT = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "l",
-        "ø": "o",
-        "Ø": "o",
-        "đ": "d",
-        "Đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "а": "a",
-        "б": "b",
-        "в": "v",
-        "г": "g",
-        "д": "d",
-        "е": "e",
-        "ё": "e",
-        "ж": "zh",
-        "з": "z",
-        "и": "i",
-        "й": "i",
-        "к": "k",
-        "л": "l",
-        "м": "m",
-        "н": "n",
-        "о": "o",
-        "п": "p",
-        "р": "r",
-        "с": "s",
-        "т": "t",
-        "у": "u",
-        "ф": "f",
-        "х": "h",
-        "ц": "ts",
-        "ч": "ch",
-        "ш": "sh",
-        "щ": "sch",
-        "ъ": "",
-        "ы": "y",
-        "ь": "",
-        "э": "e",
-        "ю": "yu",
-        "я": "ya",
-    }
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_LEN = 64
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """A slug for `text`: lower-case ASCII words joined by `-`, at most 64 characters."""
-    lowered = text.lower().translate(_TRANSLIT)
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")[:MAX_LEN].rstrip("-")
+    """A slug for `text`: lower-case ASCII words joined by `-`, at most 64 characters, cut
+    between words where one fits; `fallback` when the text gives none (emoji only)."""
+    # Imported on first use: ~6 ms (text-unidecode reads its whole table) that the editor's
+    # first frame, which imports this module, does not need.
+    from slugify import slugify as _slug
+    from text_unidecode import unidecode
+
+    # Spelled in ASCII here, not by python-slugify's backend: left to choose, it would take
+    # Unidecode when that happens to be installed, and one name would give other ids elsewhere.
+    # NFC, not slugify's NFKD: decomposed, "ї" would lose its dots and "Київ" read "kiiv".
+    ascii_text = unidecode(unicodedata.normalize("NFC", text))
+    # Names are plain text, not HTML: "&amp;" is not an ampersand.
+    slug = _slug(
+        ascii_text,
+        entities=False,
+        decimal=False,
+        hexadecimal=False,
+        max_length=MAX_LEN,
+        word_boundary=True,
+        save_order=True,
+    )
     return slug if slug and is_slug(slug) else fallback
 
 
 def unique_id(text: str, taken: Collection[str], fallback: str = "item") -> str:
     """`slugify(text)`, with `-2`, `-3`... appended when that id is already taken."""
-    base = slugify(text, fallback)
-    if base not in taken:
-        return base
+    return free_id(slugify(text, fallback), taken)
+
+
+def free_id(ident: str, taken: Collection[str]) -> str:
+    """The id `ident` as it is, or with `-2`, `-3`... appended: the first one not taken."""
+    if ident not in taken:
+        return ident
     n = 2
     while True:
         suffix = f"-{n}"
-        candidate = base[: MAX_LEN - len(suffix)].rstrip("-") + suffix
+        candidate = ident[: MAX_LEN - len(suffix)].rstrip("-") + suffix
         if candidate not in taken:
             return candidate
         n += 1

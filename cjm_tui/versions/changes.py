@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cjm_tui.model import ENTITY_TABLES, Entity, Map, Touchpoint, to_raw
-from cjm_tui.model.ids import unique_id
+from cjm_tui.model.ids import free_id
 from cjm_tui.model.library import is_library_persona
 from cjm_tui.model.raw import build_entity, copy_value, with_raw
 from cjm_tui.versions.sequences import longest_increasing
@@ -247,8 +247,9 @@ def _place(
         if _index(entries, ident) is not None:
             if not careful:
                 return None
-            # Someone added an entry with this id meanwhile: this one gets the next free id.
-            ident = unique_id(ident, {e.id for e in entries})
+            # Someone added an entry with this id meanwhile: this one gets the next free id
+            # (its own with a suffix: an id is not made again from itself, "park_1" stays).
+            ident = free_id(ident, {e.id for e in entries})
             renamed[(step.table, step.id)] = ident
         raw = {**step.raw, "id": ident}
         entity = build_entity(step.table, raw)
