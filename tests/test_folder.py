@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from cjm_tui.exports.schema import schema_text
 from cjm_tui.reports.folder_list import MapRow, first_rows, read_row
 from cjm_tui.reports.map_files import find_map_files
 from cjm_tui.tui.folder_app import FolderApp
@@ -92,7 +93,11 @@ async def test_n_writes_a_starter_map_named_after_its_title_and_opens_it(folder:
         await pilot.press("enter")
     made = folder / "retail-first-purchase.toml"
     assert app.return_value == made and made.exists()
-    assert "Retail: first purchase" in made.read_text(encoding="utf-8")
+    text = made.read_text(encoding="utf-8")
+    assert "Retail: first purchase" in text
+    # As `cjm new` writes it: language servers find the schema through the first line.
+    assert text.startswith("#:schema ./cjm-map.schema.json\n")
+    assert (folder / "cjm-map.schema.json").read_text(encoding="utf-8") == schema_text()
 
 
 async def test_q_on_the_list_quits_with_nothing_to_open(folder: Path) -> None:

@@ -46,9 +46,7 @@ def _kind(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cjm_tui.exports.schema import FILE_NAME as SCHEMA_FILE
-    from cjm_tui.store.atomic import create_atomic
-    from cjm_tui.store.starter import starter_map
+    from cjm_tui.editing.newmap import create_map
 
     path = Path(args.file)
     if path.exists() or path.is_symlink():
@@ -59,11 +57,8 @@ def run(args: argparse.Namespace) -> int:
         library = _library_ref(path, Path(args.persona_library))
         if library is None:
             return 2
-    data = starter_map(
-        args.title, args.kind, persona_library=library, schema=f"./{SCHEMA_FILE}"
-    ).encode("utf-8")
     try:
-        create_atomic(path, data)
+        warning = create_map(path, args.title, args.kind, persona_library=library)
     except FileExistsError:
         output.error(f"{path}: error: already exists; cjm new never overwrites a file")
         return 2
@@ -73,32 +68,9 @@ def run(args: argparse.Namespace) -> int:
     output.stdout().print(
         f"wrote {path}: edit it with `cjm edit {path}` or by hand, then `cjm check {path}`"
     )
-    _write_schema(path.parent / SCHEMA_FILE)
+    if warning is not None:
+        output.error(warning)
     return 0
-
-
-def _write_schema(target: Path) -> None:
-    """The schema the new map's `#:schema` line names, unless a file is already there: one
-    schema serves a folder of maps, and a copy someone saved or edited is theirs to keep.
-    A schema that cannot be written costs the map nothing, so it is only a warning."""
-    from cjm_tui.exports.schema import schema_text
-    from cjm_tui.store.atomic import create_atomic
-
-    data = schema_text().encode("utf-8")
-    try:
-        create_atomic(target, data)
-    except FileExistsError:
-        try:
-            same = target.read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            output.error(
-                f"{target}: warning: differs from `cjm schema` (kept as it is; "
-                f"`cjm schema -o {target}` updates it)"
-            )
-    except OSError as exc:
-        output.error(f"{target}: warning: cannot write the schema: {exc.strerror or exc}")
 
 
 def _library_ref(path: Path, library: Path) -> str | None:

@@ -13,11 +13,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cjm_tui.editing.newmap import create_map
 from cjm_tui.i18n import _
 from cjm_tui.model.ids import slugify
 from cjm_tui.sanitize import clean_line
-from cjm_tui.store.atomic import create_atomic
-from cjm_tui.store.starter import starter_map
 from cjm_tui.tui import bindings
 from cjm_tui.tui.screens.choice import OneAnswer
 
@@ -73,7 +72,9 @@ class NewMapScreen(OneAnswer, bindings.TranslatedBindings, ModalScreen[Path | No
             error.update(_("{name} exists already: choose another title", name=path.name))
             return
         try:
-            create_atomic(path, starter_map(title).encode("utf-8"))
+            # With its `#:schema` line and the schema beside it, as `cjm new` writes it. A
+            # schema kept because it differs is the folder's own business: the map is fine.
+            create_map(path, title)
         except OSError as exc:
             error.update(clean_line(_("Cannot write {name}: {why}", name=path.name, why=exc)))
             return
