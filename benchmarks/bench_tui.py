@@ -289,8 +289,6 @@ class Result:
     cold: Paint = field(default_factory=Paint)
     pty_key: Stats | None = None
     tmux_paint: Paint | None = None
-    tmux_bare: Paint | None = None
-    tmux_layout: Paint | None = None
     tmux_key: Stats | None = None
     keys: dict[str, KeyTimes] = field(default_factory=dict)
     start_ms: float = 0.0
@@ -298,6 +296,23 @@ class Result:
 
 
 # The pseudo-terminal ---------------------------------------------------------------
+
+
+@dataclass
+class Floors:
+    """What the editor's figures are set against, measured once per run."""
+
+    bare: Paint
+    """The bare app's first paint in the pty."""
+    layout: Paint
+    """The editor's first screen built in plain Textual (`LAYOUT_APP`), in the pty."""
+    keys: KeyTimes
+    """A bare app's `down / up`, timed as the editor's keys are."""
+    opened: KeyTimes
+    """A bare app whose key pushes a screen (the floor of `v` and `p`)."""
+    tmux_bare: Paint | None = None
+    """The same two paints by tmux polling (None without tmux)."""
+    tmux_layout: Paint | None = None
 
 
 def read_status(pid: int) -> tuple[float, float]:
@@ -1080,9 +1095,10 @@ def tomlkit_before_paint(workdir: Path) -> str:
 # Output ----------------------------------------------------------------------------
 
 
-def rows(
-    bare: Paint, floor: KeyTimes, opened: KeyTimes | None = None, layout: Paint | None = None
-) -> list[tuple[str, Callable[[Result], str]]]:
+def rows(floors: Floors) -> list[tuple[str, Callable[[Result], str]]]:
+    bare, layout, opened = floors.bare, floors.layout, floors.opened
+    tmux_bare, tmux_layout = floors.tmux_bare, floors.tmux_layout
+
     def ms(value: float) -> str:
         return f"{value:,.0f} ms"
 
@@ -1102,23 +1118,15 @@ def rows(
         ),
         ("(a) first paint / bare app (best)", lambda r: f"{r.paint.best / bare.best:.2f}x"),
         ("(a) first paint / bare app (median)", lambda r: f"{r.paint.median / bare.median:.2f}x"),
-    ]
-    if layout is not None:
-        out += [
-            (
-                "(a) the editor's layout in plain Textual, best / median",
-                lambda r: f"{layout.best:,.0f} / {ms(layout.median)}",
-            ),
-            (
-                "(a) that layout / bare app (median)",
-                lambda r: f"{layout.median / bare.median:.2f}x",
-            ),
-            (
-                "(a) first paint / that layout (median)",
-                lambda r: f"{r.paint.median / layout.median:.2f}x",
-            ),
-        ]
-    out += [
+        (
+            "(a) the editor's layout in plain Textual, best / median",
+            lambda r: f"{layout.best:,.0f} / {ms(layout.median)}",
+        ),
+        ("(a) that layout / bare app (median)", lambda r: f"{layout.median / bare.median:.2f}x"),
+        (
+            "(a) first paint / that layout (median)",
+            lambda r: f"{r.paint.median / layout.median:.2f}x",
+        ),
         ("(b) cjm edit: RSS at first paint", lambda r: f"{r.paint.rss:,.0f} MB"),
         ("(b) bare Textual app: RSS", lambda r: f"{bare.rss:,.0f} MB"),
         (
@@ -1133,19 +1141,17 @@ def rows(
         ),
         (
             "(e) tmux polling: bare app best / median",
-            lambda r: f"{r.tmux_bare.best:,.0f} / {ms(r.tmux_bare.median)}" if r.tmux_bare else "-",
+            lambda r: f"{tmux_bare.best:,.0f} / {ms(tmux_bare.median)}" if tmux_bare else "-",
         ),
         (
             "(e) tmux polling: the layout in plain Textual, best / median",
-            lambda r: (
-                f"{r.tmux_layout.best:,.0f} / {ms(r.tmux_layout.median)}" if r.tmux_layout else "-"
-            ),
+            lambda r: f"{tmux_layout.best:,.0f} / {ms(tmux_layout.median)}" if tmux_layout else "-",
         ),
         (
             "(e) tmux polling: first paint / bare app (median)",
             lambda r: (
-                f"{r.tmux_paint.median / r.tmux_bare.median:.2f}x"
-                if r.tmux_paint and r.tmux_bare
+                f"{r.tmux_paint.median / tmux_bare.median:.2f}x"
+                if r.tmux_paint and tmux_bare
                 else "-"
             ),
         ),
@@ -1161,7 +1167,7 @@ def rows(
         return f"{getattr(r.keys[key], kind).cell()} ms" if key in r.keys else "-"
 
     def floor_cell(kind: str, r: Result) -> str:
-        return f"{getattr(floor, kind).cell()} ms"
+        return f"{getattr(floors.keys, kind).cell()} ms"
 
     for kind in ("frame", "settled", "pilot"):
         for key in KEYS:
@@ -1175,61 +1181,35 @@ def rows(
                 partial(key_cell, key, "frame"),
             )
         )
-    if opened is not None:
-        out.append(
-            (
-                "(e) frame: bare app, a key pushes a screen (floor)",
-                lambda r: f"{opened.frame.cell()} ms",
-            )
+    out.append(
+        (
+            "(e) frame: bare app, a key pushes a screen (floor)",
+            lambda r: f"{opened.frame.cell()} ms",
         )
+    )
     return out
 
 
-def _table(
-    results: Sequence[Result],
-    bare: Paint,
-    floor: KeyTimes,
-    opened: KeyTimes | None = None,
-    layout: Paint | None = None,
-) -> tuple[list[str], list[list[str]]]:
+def _table(results: Sequence[Result], floors: Floors) -> tuple[list[str], list[list[str]]]:
     head = ["touchpoints", *(f"{r.n:,}" for r in results)]
-    table = rows(bare, floor, opened, layout)
-    return head, [[label, *(fmt(r) for r in results)] for label, fmt in table]
+    return head, [[label, *(fmt(r) for r in results)] for label, fmt in rows(floors)]
 
 
-def text_table(
-    results: Sequence[Result],
-    bare: Paint,
-    floor: KeyTimes,
-    opened: KeyTimes | None = None,
-    layout: Paint | None = None,
-) -> str:
-    return report.text_table(*_table(results, bare, floor, opened, layout))
+def text_table(results: Sequence[Result], floors: Floors) -> str:
+    return report.text_table(*_table(results, floors))
 
 
-def markdown_table(
-    results: Sequence[Result],
-    bare: Paint,
-    floor: KeyTimes,
-    opened: KeyTimes | None = None,
-    layout: Paint | None = None,
-) -> str:
-    return report.markdown_table(*_table(results, bare, floor, opened, layout))
+def markdown_table(results: Sequence[Result], floors: Floors) -> str:
+    return report.markdown_table(*_table(results, floors))
 
 
 def met(ok: bool) -> str:
     return "met" if ok else "not met"
 
 
-def targets(
-    results: Sequence[Result],
-    bare: Paint,
-    floor: KeyTimes,
-    tomlkit: str,
-    opened: KeyTimes | None = None,
-    layout: Paint | None = None,
-) -> list[str]:
+def targets(results: Sequence[Result], floors: Floors, tomlkit: str) -> list[str]:
     """Every target of the editor's speed, met or not, with its figure and its floor."""
+    bare, layout, opened, tmux_bare = floors.bare, floors.layout, floors.opened, floors.tmux_bare
     lines = []
     for r in results:
         ratio = r.paint.median / bare.median
@@ -1240,21 +1220,20 @@ def targets(
             f"{bare.best:,.0f} ms; the bare app parsing the map with tomllib "
             f"{r.parse_floor.median:,.0f} ms)"
         )
-        if layout is not None:
-            lines.append(
-                f"  beside it: the editor's layout in plain Textual (no cjm code, no map) paints "
-                f"in {layout.median:,.0f} ms, {layout.median / bare.median:.2f}x the bare app; "
-                f"the editor takes {r.paint.median / layout.median:.2f}x that layout"
-            )
-        if r.tmux_paint is not None and r.tmux_bare is not None:
-            tmux = r.tmux_paint.median / r.tmux_bare.median
+        lines.append(
+            f"  beside it: the editor's layout in plain Textual (no cjm code, no map) paints "
+            f"in {layout.median:,.0f} ms, {layout.median / bare.median:.2f}x the bare app; "
+            f"the editor takes {r.paint.median / layout.median:.2f}x that layout"
+        )
+        if r.tmux_paint is not None and tmux_bare is not None:
+            tmux = r.tmux_paint.median / tmux_bare.median
             lines.append(
                 f"target: the same by tmux polling <= {TMUX_PAINT_TARGET_RATIO:g}x: "
                 f"{met(tmux <= TMUX_PAINT_TARGET_RATIO)} ({tmux:.2f}x: "
-                f"{r.tmux_paint.median:,.0f} vs {r.tmux_bare.median:,.0f} ms"
+                f"{r.tmux_paint.median:,.0f} vs {tmux_bare.median:,.0f} ms"
                 + (
-                    f"; the layout in plain Textual {r.tmux_layout.median:,.0f} ms)"
-                    if r.tmux_layout is not None
+                    f"; the layout in plain Textual {floors.tmux_layout.median:,.0f} ms)"
+                    if floors.tmux_layout is not None
                     else ")"
                 )
             )
@@ -1269,7 +1248,7 @@ def targets(
                         f"target: `{key}` key to frame at {r.n:,} < {limit:g} ms p95: "
                         f"{met(times.frame.p95 < limit)} (p95 {times.frame.p95:,.1f} ms, p50 "
                         f"{times.frame.p50:,.1f}; the bare app's `down / up`: p95 "
-                        f"{floor.frame.p95:,.1f} ms)"
+                        f"{floors.keys.frame.p95:,.1f} ms)"
                     )
             if r.pty_key is not None:
                 lines.append(
@@ -1295,8 +1274,6 @@ def targets(
                 floor_text = (
                     f"; floor: a bare app pushing a screen, p50 {opened.frame.p50:,.1f} ms, "
                     f"ratio {times.frame.p50 / opened.frame.p50:.1f}x"
-                    if opened is not None
-                    else ""
                 )
                 lines.append(
                     f"target: `{key}` opens the {OPEN_NAMES[key]} within {OPEN_TARGET_MS:g} ms "
@@ -1375,24 +1352,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         layout_args = [sys.executable, str(layout_script)]
         layout_needles = [LAYOUT_WORD, "Touchpoint 1"]
         layout, _ = bench_paint(layout_args, layout_needles, args.repeat, warm_env(work))
-        bare_tmux = layout_tmux = None
+        floors = Floors(
+            bare,
+            layout,
+            keys=asyncio.run(harness_floor(args.presses)),
+            opened=asyncio.run(open_floor(args.presses)),
+        )
         if have_tmux():
-            bare_tmux, _ = tmux_paint(
+            floors.tmux_bare, _ = tmux_paint(
                 [sys.executable, str(bare_script)], [BARE_WORD], args.repeat, warm_env(work)
             )
-            layout_tmux, _ = tmux_paint(layout_args, layout_needles, args.repeat, warm_env(work))
-        floor = asyncio.run(harness_floor(args.presses))
-        opened = asyncio.run(open_floor(args.presses))
+            floors.tmux_layout, _ = tmux_paint(
+                layout_args, layout_needles, args.repeat, warm_env(work)
+            )
         results: list[Result] = []
         for n in sizes:
             print(f"benchmarking {n:,} touchpoints...", file=sys.stderr, flush=True)
             results.append(bench_size(n, args.repeat, args.presses, work, bare_script))
-            results[-1].tmux_bare = bare_tmux
-            results[-1].tmux_layout = layout_tmux
         print("checking imports before first paint...", file=sys.stderr, flush=True)
         tomlkit = tomlkit_before_paint(work)
     print()
-    print(text_table(results, bare, floor, opened, layout))
+    print(text_table(results, floors))
     print(
         "(d) frame: key event to the first frame that shows its effect; settled: to the last "
         "frame it caused; pilot: `await pilot.press(key); await pilot.pause()` wall time"
@@ -1402,9 +1382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"note ({r.n:,}): {note}")
     if args.markdown:
         print()
-        print(markdown_table(results, bare, floor, opened, layout))
+        print(markdown_table(results, floors))
     print()
-    for line in targets(results, bare, floor, tomlkit, opened, layout):
+    for line in targets(results, floors, tomlkit):
         print(line)
     print(f"total benchmark time: {time.perf_counter() - started:.1f} s")
     return 0
