@@ -97,13 +97,18 @@ def test_a_missing_title_is_a_schema_error(folder: Path, tmp_path: Path) -> None
 
 
 def test_the_schema_line_is_what_taplo_follows(folder: Path, tmp_path: Path) -> None:
-    """Without the line the same wrong map passes (Taplo had no schema); with it and no
-    schema file beside the map, Taplo fails to load the file the line names, relative to the
-    map's folder rather than where Taplo runs."""
+    """Without the line the same wrong map passes (Taplo had no schema). With the line, the
+    schema is looked up beside the map, not where Taplo runs: a schema file only in Taplo's
+    working folder does not stand in for the missing one.
+
+    Taplo's "failed to load schema" line is a log record that Taplo sometimes exits without
+    writing (about one run in six here), so the exit code, not that line, is asserted."""
     bad = edited(folder / "map.toml", "\nemotion = 1", "\nemotion = 7", "bad.toml")
     unmarked = edited(bad, "#:schema ./cjm-map.schema.json\n", "", "unmarked.toml")
     assert taplo_lint(unmarked, cwd=tmp_path).returncode == 0
-    (folder / "cjm-map.schema.json").unlink()
-    proc = taplo_lint(folder / "map.toml", cwd=tmp_path)
-    assert proc.returncode != 0
-    assert (folder / "cjm-map.schema.json").as_uri() in proc.stderr, proc.stderr
+    schema = folder / "cjm-map.schema.json"
+    assert taplo_lint(folder / "map.toml", cwd=tmp_path).returncode == 0
+    schema.rename(tmp_path / schema.name)
+    assert taplo_lint(folder / "map.toml", cwd=tmp_path).returncode != 0
+    (tmp_path / schema.name).rename(schema)
+    assert taplo_lint(folder / "map.toml", cwd=tmp_path).returncode == 0
