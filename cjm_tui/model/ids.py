@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection
 
 from cjm_tui.model.rules import is_slug
@@ -13,15 +12,14 @@ MAX_LEN = 64
 def slugify(text: str, fallback: str = "item") -> str:
     """A slug for `text`: lower-case ASCII words joined by `-`, at most 64 characters, cut
     between words where one fits; `fallback` when the text gives none (emoji only)."""
-    # Imported on first use: ~6 ms (text-unidecode reads its whole table) that the editor's
-    # first frame, which imports this module, does not need.
+    # Imported on first use: the editor's first frame, which imports this module, needs
+    # neither (`model/spelling.py`).
     from slugify import slugify as _slug
-    from text_unidecode import unidecode
 
-    # Spelled in ASCII here, not by python-slugify's backend: left to choose, it would take
-    # Unidecode when that happens to be installed, and one name would give other ids elsewhere.
-    # NFC, not slugify's NFKD: decomposed, "ї" would lose its dots and "Київ" read "kiiv".
-    ascii_text = unidecode(unicodedata.normalize("NFC", text))
+    from cjm_tui.model.spelling import in_ascii
+
+    # Spelled in ASCII before python-slugify sees it, so its own backend never chooses.
+    ascii_text = in_ascii(text)
     # Names are plain text, not HTML: "&amp;" is not an ampersand.
     slug = _slug(
         ascii_text,

@@ -1,22 +1,21 @@
 """Finding touchpoints by part of their name, channel or owner (`/` in the editor).
 
-Any case and any accents: each text is folded to lower-case ASCII once, with `text-unidecode`
-(a transliteration table for Unicode's first plane, the one ids are made with): "zolc" finds
-"Żółć" and "lodz" finds "Łódź", where `unicodedata` decomposition leaves "ł" as it is. Typos
-and missing letters still find: `rapidfuzz` (MIT, compiled) scores every folded text against
-the query in one call, fast enough to re-rank 20,000 touchpoints on every key.
+Any case and any accents: each text is folded to lower-case ASCII once, spelled as ids are
+(`model/spelling.py`: text-unidecode, a transliteration table for Unicode's first plane):
+"zolc" finds "Żółć" and "lodz" finds "Łódź", where `unicodedata` decomposition leaves "ł" as it
+is. Typos and missing letters still find: `rapidfuzz` (MIT, compiled) scores every folded
+text against the query in one call, fast enough to re-rank 20,000 touchpoints on every key.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from text_unidecode import unidecode
 
 from cjm_tui.model import Map, Touchpoint
+from cjm_tui.model.spelling import in_ascii
 
 FIELDS = ("name", "channel", "owner")
 """The touchpoint's texts a search looks in, the first preferred on a tie."""
@@ -35,9 +34,7 @@ _NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 def fold(text: str) -> str:
     """`text` as a search compares it: lower-case ASCII letters and digits, anything else
     one space ("Top-up!" and "top up" are the same)."""
-    # NFC first: a decomposed "ї" would lose its dots ("Київ" is "kiyiv", as its id).
-    ascii_text = unidecode(unicodedata.normalize("NFC", text))
-    return _NOT_A_WORD.sub(" ", ascii_text.casefold()).strip()
+    return _NOT_A_WORD.sub(" ", in_ascii(text).casefold()).strip()
 
 
 @dataclass(frozen=True)
