@@ -16,4 +16,5 @@ from text_unidecode import unidecode
 
 def in_ascii(text: str) -> str:
     """`text` spelled in ASCII letters, digits and punctuation ("Þórður" is "Thordur")."""
-    return unidecode(unicodedata.normalize("NFC", text))
+    spelled: str = unidecode(unicodedata.normalize("NFC", text))  # the library has no types
+    return spelled
