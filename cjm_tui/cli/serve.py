@@ -164,23 +164,23 @@ def _query(token: str | None) -> str:
 
 INSTALL_SERVE = "pip install 'cjm-tui[serve]'"
 """The browser part (textual-serve and its web server) is an extra: most users never serve."""
-
-
-def _browser_part_installed() -> bool:
-    try:
-        import aiohttp  # noqa: F401
-        import textual_serve  # noqa: F401
-    except ImportError:
-        return False
-    return True
+SERVE_EXTRA_MODULES = frozenset({"textual_serve", "aiohttp"})
+"""The top-level modules the `[serve]` extra installs."""
 
 
 def run(args: argparse.Namespace) -> int:
     from cjm_tui.editing.openmap import OpenMap
     from cjm_tui.store import InvalidMap, StoreError
 
-    if not _browser_part_installed():
-        output.error(f"cjm serve needs its browser part, which is not installed: {INSTALL_SERVE}")
+    try:
+        from cjm_tui.cli.webserver import CannotListen, CjmServer
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] in SERVE_EXTRA_MODULES:
+            output.error(
+                f"cjm serve needs its browser part, which is not installed: {INSTALL_SERVE}"
+            )
+        else:  # pragma: no cover - a broken install
+            output.error(f"cjm serve cannot start its browser part ({exc}): {INSTALL_SERVE}")
         return 2
     path = Path(args.file)
     # What each tab's `cjm edit` would refuse (an unknown --lang or --theme) is refused here.
@@ -193,12 +193,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except InvalidMap as exc:
         return edit._refused(args.file, exc.problems)
-    try:
-        from cjm_tui.cli.webserver import CannotListen, CjmServer
-    except ImportError as exc:  # pragma: no cover - a broken install
-        output.error(f"cjm serve cannot start its browser part ({exc}): {INSTALL_SERVE}")
-        return 2
-
     try:
         token = token_for(args.host)
     except ValueError as exc:
