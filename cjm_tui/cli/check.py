@@ -40,7 +40,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from cjm_tui.cli import annotation
-    from cjm_tui.model.problems import has_errors
     from cjm_tui.store import StoreError, check_file
 
     code = 0
@@ -65,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
             else:
                 output.error(str(exc))
             continue
-        invalid = checked.raw is None or has_errors(checked.problems)
+        invalid = not checked.ok
         if invalid:
             code = max(code, 1)
         if args.format == "json":

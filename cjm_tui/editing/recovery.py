@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from cjm_tui.model import Map
-from cjm_tui.model.problems import has_errors
 from cjm_tui.sanitize import clean_line
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.mapfile import DiskState, MapFile, model_of
@@ -156,7 +155,7 @@ def read_draft(map_path: str | os.PathLike[str]) -> Draft:
     except InvalidMap as exc:
         raise DraftError(exc.problems[0].format()) from None
     checked = check_text(text, str(draft))
-    if checked.raw is None or has_errors(checked.problems):
+    if not checked.ok:
         first = next(p for p in checked.problems if p.severity == "error")
         raise DraftError(f"not a valid map: {first.format()}")
     header = _header(text)

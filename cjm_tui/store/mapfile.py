@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from cjm_tui.model import Map
 from cjm_tui.model.library import own_map
-from cjm_tui.model.problems import has_errors
 from cjm_tui.store.atomic import write_atomic
 from cjm_tui.store.baseline import Baseline, WriteError
 from cjm_tui.store.library import LibraryFile
@@ -88,7 +87,7 @@ class MapFile:
         data = read_bytes(path)
         text = decode(data, str(path))
         checked = check_text(text, str(path), without_library=without_library)
-        if checked.raw is None or has_errors(checked.problems):
+        if not checked.ok:
             raise InvalidMap([p for p in checked.problems if p.severity == "error"])
         m, library = model_of(checked)
         bom = data.startswith(BOM.encode())
@@ -107,7 +106,7 @@ class MapFile:
         """A map for a file that does not exist yet (written on the first save)."""
         path = Path(path)
         checked = check_text(text, str(path))
-        if checked.raw is None or has_errors(checked.problems):
+        if not checked.ok:
             raise InvalidMap(checked.problems)
         m, library = model_of(checked)
         return cls(
