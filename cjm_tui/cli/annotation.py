@@ -61,6 +61,17 @@ def of_error_line(text: str) -> str:
     return command("error", text)
 
 
+def error_line(text: str, github: bool) -> None:
+    """A whole-file error (`FILE: error: reason`): on stderr as usual, or with `--format
+    github` as an annotation on stdout, where the runner reads it."""
+    if github:
+        say(of_error_line(text))
+    else:
+        from cjm_tui.cli import output
+
+        output.error(text)
+
+
 def say(line: str) -> None:
     # Plain stdout, never Rich: the runner reads the line as it is, and Rich would wrap it.
     sys.stdout.write(line + "\n")

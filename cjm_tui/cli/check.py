@@ -59,10 +59,8 @@ def _run(args: argparse.Namespace) -> int:
                         "error": str(exc),
                     }
                 )
-            elif args.format == "github":
-                annotation.say(annotation.of_error_line(str(exc)))
             else:
-                output.error(str(exc))
+                annotation.error_line(str(exc), github=args.format == "github")
             continue
         invalid = not checked.ok
         if invalid:

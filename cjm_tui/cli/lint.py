@@ -62,6 +62,17 @@ def run(args: argparse.Namespace) -> int:
     linted: list[Map] = []
     library_cfg: dict[str, tuple[LintConfig, str]] = {}  # file: the first map's settings, text
     github = args.format == "github"
+
+    def say(file: str, line: int, column: int, severity: str, message: str, rule: str) -> None:
+        """One finding, as a line for people or (`--format github`) an annotation."""
+        if github:
+            annotation.say(annotation.command(severity, f"{message} [{rule}]", file, line, column))
+            return
+        text = f"{file}:{line}:{column}: {severity}: {message} [{rule}]"
+        output.stdout().print(
+            Text(clean_line(text), style="red" if severity == "error" else "yellow")
+        )
+
     for name in args.files:
         mf = load_or_report(name, annotate=github)
         if mf is None:
@@ -69,10 +80,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         cfg, problem = load_config(Path(name))
         if problem:
-            if github:
-                annotation.say(annotation.of_error_line(problem))
-            else:
-                output.error(problem)
+            annotation.error_line(problem, github)
             code = 2
             continue
         if mf.library is not None:
@@ -123,15 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 message = summary.message
             else:
                 message = finding.message
-            if github:
-                annotation.say(
-                    annotation.command(severity, f"{message} [{finding.rule}]", name, line, column)
-                )
-                continue
-            text = f"{name}:{line}:{column}: {severity}: {message} [{finding.rule}]"
-            output.stdout().print(
-                Text(clean_line(text), style="red" if severity == "error" else "yellow")
-            )
+            say(name, line, column, severity, message, finding.rule)
     # Library personas no map given meets: at the library's own lines, after the maps.
     for file, findings in library_unused(linted).items():
         cfg, text = library_cfg[file]
@@ -159,17 +159,7 @@ def run(args: argparse.Namespace) -> int:
                     }
                 )
                 continue
-            if github:
-                annotation.say(
-                    annotation.command(
-                        sev, f"{finding.message} [{finding.rule}]", file, line, column
-                    )
-                )
-                continue
-            text = f"{file}:{line}:{column}: {sev}: {finding.message} [{finding.rule}]"
-            output.stdout().print(
-                Text(clean_line(text), style="red" if sev == "error" else "yellow")
-            )
+            say(file, line, column, sev, finding.message, finding.rule)
     if args.format == "json":
         print(
             json.dumps({"findings": report, "summaries": said_once}, ensure_ascii=False, indent=2)

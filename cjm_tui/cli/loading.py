@@ -44,10 +44,7 @@ def _or_report(name: str, load: Callable[[], T], annotate: bool = False) -> T | 
     try:
         return load()
     except StoreError as exc:
-        if annotate:
-            annotation.say(annotation.of_error_line(str(exc)))
-        else:
-            output.error(str(exc))
+        annotation.error_line(str(exc), github=annotate)
     except InvalidMap as exc:
         if annotate:
             for problem in exc.problems:
