@@ -39,6 +39,15 @@ def _tables(text: str) -> Iterator[tuple[str, str]]:
         yield top, text[chunk_start:]
 
 
+def _head(chunks: list[str]) -> tuple[dict[str, Any], object] | None:
+    """[map], personas and stages read, with the first stage's id; None without a stage."""
+    raw: dict[str, Any] = tomllib.loads("\n".join(chunks))
+    stages = raw.get("stages") or []
+    if not stages or not isinstance(stages[0], dict):
+        return None
+    return raw, stages[0].get("id")
+
+
 def first_look(text: str) -> Map | None:
     """[map], personas, stages and the first stage's first touchpoints, or None.
 
@@ -51,33 +60,32 @@ def first_look(text: str) -> Map | None:
     try:
         head: list[str] = []
         chosen: list[str] = []
-        first_stage: str | None = None
-        parsed: tuple[int, dict[str, Any]] = (-1, {})  # (how many head chunks, their data)
+        looked: tuple[dict[str, Any], object] | None = None
+        looked_at = 0  # how many head chunks `looked` read
         for top, chunk in _tables(text):
             if top in ("map", "personas", "stages"):
                 head.append(chunk)
                 continue
             if top != "touchpoints":
                 continue
-            if first_stage is None:
-                parsed = (len(head), tomllib.loads("\n".join(head)))
-                stages = parsed[1].get("stages") or []
-                if not stages or not isinstance(stages[0], dict):
+            if looked is None:  # the first touchpoint: which stage is first
+                looked, looked_at = _head(head), len(head)
+                if looked is None:
                     return None
-                first_stage = stages[0].get("id")
             m = _STAGE.search(chunk)
             if m is None:
                 return None  # an unusual way of writing it: leave it to the full load
-            if m.group(1) == first_stage:
+            if m.group(1) == looked[1]:
                 chosen.append(chunk)
             elif chosen:
                 break  # past the first stage's group
             if len(chosen) >= FIRST_LOOK_TOUCHPOINTS:
                 break
-        raw = parsed[1] if parsed[0] == len(head) else tomllib.loads("\n".join(head))
-        stages = raw.get("stages") or []
-        if not stages or not isinstance(stages[0], dict):
-            return None
+        if looked is None or looked_at != len(head):  # no touchpoints, or more head after
+            looked = _head(head)
+            if looked is None:
+                return None
+        raw = looked[0]
         raw["touchpoints"] = tomllib.loads("\n".join(chosen)).get("touchpoints", [])
         if any(p.severity == "error" for p in validate(raw)):
             return None
