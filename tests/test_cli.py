@@ -29,8 +29,10 @@ def cjm(
     cwd: Path | None = None,
     color: bool = False,
     extra_env: dict[str, str] | None = None,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m cjm_tui ARGS` like a user would; never a traceback."""
+    """Run `python -m cjm_tui ARGS` like a user would; never a traceback. Its stdin is this
+    terminal's, or with `input` a pipe that gives that text."""
     env = {**os.environ, "COLUMNS": "100", "PYTHONUTF8": "1"}
     for name in ("CJM_DEBUG", "FORCE_COLOR", "NO_COLOR", "TERM"):
         env.pop(name, None)
@@ -43,6 +45,7 @@ def cjm(
         [sys.executable, "-m", "cjm_tui", *args],
         cwd=cwd,
         env=env,
+        input=input,
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -14,7 +14,8 @@ from cjm_tui.cli.annotation import command, of_error_line
 from .conftest import SAMPLES
 from .test_cli import INVALID, SMALL, cjm
 
-# A map `cjm lint` finds one error in (a negative emotion and no pain points) and one warning.
+# A map `cjm lint` finds one error in (a negative emotion and no pain points); with a pain
+# point in place of the evidence, one warning instead (a hypothesis with no evidence).
 LINTED = """\
 [map]
 format = 1

@@ -68,14 +68,9 @@ def test_the_editor_refuses_at_once_without_a_terminal(tmp_path: Path, short: bo
     shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
     before = path.read_bytes()
     args = [str(path)] if short else ["edit", str(path)]
-    # A pipe for stdin and stdout: a script, cron, an editor's task runner.
-    proc = subprocess.run(
-        [sys.executable, "-m", "cjm_tui", *args],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=30,  # it would run blind until killed
-    )
+    # A pipe for stdin and stdout: a script, cron, an editor's task runner. (Were it to run
+    # blind until killed, the timeout would end the test.)
+    proc = cjm(*args, input="")
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
@@ -127,7 +122,7 @@ def test_help_shows_an_example_of_every_command() -> None:
 
 
 @pytest.mark.parametrize("example", [line for line, _ in EXAMPLES])
-def test_every_example_is_a_command_line_cjm_takes(example: str, tmp_path: Path) -> None:
+def test_every_example_is_a_command_line_cjm_takes(example: str) -> None:
     words = shlex.split(example)[1:]
     if words[0] not in COMMANDS:
         assert opens_a_map(words[0]) or words[0].endswith("/")

@@ -46,28 +46,15 @@ def import_cli(source: Path, out: Path, *extra: str) -> Any:
 # Export, then import: the same map --------------------------------------------------
 
 
-@pytest.mark.parametrize(("separator", "name"), [(";", ";"), (",", ","), ("tab", "tab")])
-def test_excel_export_imports_back_to_the_same_map(
-    tmp_path: Path, separator: str, name: str
-) -> None:
+@pytest.mark.parametrize("separator", [";", ",", "tab"])
+def test_excel_export_imports_back_to_the_same_map(tmp_path: Path, separator: str) -> None:
     table, out = tmp_path / "biuro.csv", tmp_path / "biuro.toml"
-    proc = cjm("export", str(POLISH), "--format", "csv", "--excel", "--separator", separator)
-    assert proc.returncode == 0, proc.stderr
-    assert (
-        cjm(
-            "export",
-            str(POLISH),
-            "-f",
-            "csv",
-            "--excel",
-            "--separator",
-            separator,
-            "-o",
-            str(table),
-        ).returncode
-        == 0
-    )
+    export = ["export", str(POLISH), "--format", "csv", "--excel", "--separator", separator]
+    assert cjm(*export, "-o", str(table)).returncode == 0
     data = table.read_bytes()
+    proc = cjm(*export)  # the same table on stdout (read here as text: CRLF as LF)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == data.decode("utf-8").replace("\r\n", "\n")
     assert data.startswith(BOM)
     records = list(
         csv.reader(
@@ -80,7 +67,7 @@ def test_excel_export_imports_back_to_the_same_map(
     # Every record ends in CRLF; a bare LF is only ever inside a quoted cell.
     assert data.count(b"\r\n") == len(records)
     proc = import_cli(table, out)
-    assert proc.stderr == f"read {table} as {name}-separated, UTF-8 with BOM, CRLF line ends\n"
+    assert proc.stderr == f"read {table} as {separator}-separated, UTF-8 with BOM, CRLF line ends\n"
     assert proc.stdout == f"wrote {out}: {len(original.touchpoints)} touchpoints\n"
     imported = MapFile.load(out).map
     same_content(imported, original)

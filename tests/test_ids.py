@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import shutil
 import sys
-import tomllib
 import types
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -22,7 +20,7 @@ from cjm_tui.model.ids import MAX_LEN, free_id, slugify, unique_id
 from cjm_tui.model.rules import is_slug
 
 from .conftest import SAMPLE_MAPS, SAMPLES
-from .test_cli import cjm
+from .test_cli import cjm, load
 
 
 @pytest.mark.parametrize(
@@ -101,10 +99,6 @@ def test_any_text_gives_a_valid_slug_unique_among_the_taken(text: str, taken: se
 # ---- through the CLI: the ids in the saved file
 
 
-def _tables(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
 SMALL = """\
 [map]
 title = "Trip"
@@ -128,7 +122,7 @@ def test_cjm_add_makes_the_id_from_a_cyrillic_name(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     proc = cjm("add", "m.toml", "Київ airport", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    added = _tables(path)["touchpoints"][1:]
+    added = load(path)["touchpoints"][1:]
     assert [(t["id"], t["name"]) for t in added] == [
         ("kiyiv-airport", "Київ airport"),
         ("kiyiv-airport-2", "Київ airport"),
@@ -150,7 +144,7 @@ def test_cjm_import_mermaid_makes_ids_from_names_in_any_script(tmp_path: Path) -
     out = tmp_path / "trip.toml"
     proc = cjm("import", "mermaid", str(source), "-o", str(out), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    data = _tables(out)
+    data = load(out)
     assert [s["id"] for s in data["stages"]] == ["ellada", "istanbul-sisli"]
     assert [p["id"] for p in data["personas"]] == ["thordur", "moskva"]
     assert [t["id"] for t in data["touchpoints"]] == ["lodz-zolc", "cafe-deja-vu", "touchpoint"]
@@ -169,7 +163,7 @@ def test_renaming_every_entity_keeps_every_id(tmp_path: Path, sample: Path) -> N
     for path in SAMPLES.glob("*.toml"):  # with the persona library the maps name
         shutil.copy(path, tmp_path / path.name)
     path = tmp_path / sample.name
-    before = _tables(path)
+    before = load(path)
     om = OpenMap.open(path)
     for table in ("stages", "personas", "touchpoints"):
         for i, entity in enumerate(getattr(om.map, table)):
@@ -178,7 +172,7 @@ def test_renaming_every_entity_keeps_every_id(tmp_path: Path, sample: Path) -> N
         om.update(action, title=f"{RENAMES[i % len(RENAMES)]} {i}")
     assert om.save() == SaveResult.SAVED
 
-    after = _tables(path)
+    after = load(path)
     for table in ("stages", "personas", "touchpoints", "actions"):
         assert [e["id"] for e in after.get(table, [])] == [e["id"] for e in before.get(table, [])]
     assert [t["name"] for t in after["touchpoints"]][:2] == ["Þórður 0", "Київ 1"]
@@ -199,6 +193,6 @@ def test_renaming_every_entity_keeps_every_id(tmp_path: Path, sample: Path) -> N
     ]
     library = tmp_path / "personas.toml"
     if "persona_library" in before["map"]:
-        assert [p["id"] for p in _tables(library)["personas"]] == [
-            p["id"] for p in _tables(SAMPLES / "personas.toml")["personas"]
+        assert [p["id"] for p in load(library)["personas"]] == [
+            p["id"] for p in load(SAMPLES / "personas.toml")["personas"]
         ]

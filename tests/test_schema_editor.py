@@ -11,13 +11,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import sysconfig
 from pathlib import Path
 
 import pytest
 
 from .conftest import unavailable
+from .test_cli import cjm
 
 
 def _taplo() -> str:
@@ -34,13 +34,8 @@ def folder(tmp_path: Path) -> Path:
     """A folder with `map.toml` made by `cjm new`, and the schema it wrote beside it."""
     maps = tmp_path / "maps"
     maps.mkdir()
-    subprocess.run(
-        [sys.executable, "-m", "cjm_tui", "new", "map.toml"],
-        cwd=maps,
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    proc = cjm("new", "map.toml", cwd=maps)
+    assert proc.returncode == 0, proc.stderr
     return maps
 
 

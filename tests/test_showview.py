@@ -285,10 +285,9 @@ def _rich_piped(m: Map, persona: str | None, width: int) -> str:
 def _sample_maps() -> list[Map]:
     from cjm_tui.store import MapFile
 
-    from .conftest import SAMPLES
+    from .conftest import SAMPLE_MAPS
 
-    paths = sorted(p for p in SAMPLES.glob("*.toml") if p.name != "personas.toml")  # a library
-    return [MapFile.load(path).map for path in paths]
+    return [MapFile.load(path).map for path in SAMPLE_MAPS]
 
 
 @pytest.mark.parametrize("width", [40, 57, 80, 120, 160])
