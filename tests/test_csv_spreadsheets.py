@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from cjm_tui.cli import export
 from cjm_tui.exports import csvtable
@@ -22,7 +20,6 @@ from cjm_tui.store import InvalidMap, MapFile
 from .conftest import SAMPLE_MAPS
 from .test_cli import cjm
 from .test_import_csv import carried
-from .test_store_properties import maps
 
 BOM = b"\xef\xbb\xbf"
 POLISH = next(p for p in SAMPLE_MAPS if p.stem == "b2b-office-visit")  # Polish text, metrics
@@ -82,13 +79,6 @@ def test_every_sample_round_trips_with_every_separator(path: Path, delimiter: st
     assert sniff_delimiter(text.removeprefix("\ufeff")) == delimiter
     imported = map_from_csv(text, "t.csv")
     same_content(imported, original)
-
-
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(), st.sampled_from([",", ";", "\t"]), st.booleans())
-def test_any_map_round_trips_with_a_sniffed_separator(m: Map, delimiter: str, excel: bool) -> None:
-    imported = map_from_csv(csvtable.render(m, delimiter, excel), "random.csv")
-    assert [to_raw(tp) for tp in imported.touchpoints] == [carried(tp) for tp in m.journey()]
 
 
 def test_without_excel_the_export_is_unchanged(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cjm_tui.cli import main
 from cjm_tui.exports import csvtable
@@ -64,9 +65,10 @@ def test_sample_map_csv_round_trip(path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps())
-def test_any_map_csv_round_trip_keeps_the_touchpoints(m: Map) -> None:
-    csv_text = csvtable.render(m)
+@given(maps(), st.sampled_from([",", ";", "\t"]), st.booleans())
+def test_any_map_csv_round_trip_keeps_the_touchpoints(m: Map, delimiter: str, excel: bool) -> None:
+    """Whatever the separator, with or without Excel's BOM and CRLF: the import sniffs it."""
+    csv_text = csvtable.render(m, delimiter, excel)
     imported = map_from_csv(csv_text, "random.csv")
     assert [to_raw(tp) for tp in imported.touchpoints] == [carried(tp) for tp in m.journey()]
     assert check_text(render_new(imported), "x.toml").ok
