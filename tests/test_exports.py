@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -210,6 +211,7 @@ def test_json_mirrors_the_toml(path: Path) -> None:
 # Schema -----------------------------------------------------------------------------
 
 
+@functools.cache
 def validator() -> Draft202012Validator:
     """A real draft 2020-12 validator of `cjm schema`, checking formats too (as a TOML
     language server may), after checking the schema itself against the meta-schema."""
