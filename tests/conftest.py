@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,8 @@ SAMPLES = ROOT / "maps"
 """The sample maps that ship with the repository."""
 SAMPLE_MAPS = sorted(p for p in SAMPLES.glob("*.toml") if p.name != "personas.toml")
 """The sample maps, without the persona library they share (`maps/personas.toml`)."""
+TELECOM = SAMPLES / "telecom-prepaid.toml"
+"""The sample most tests open: a telecom's prepaid journey."""
 SHARED = ROOT.parent / "shared"
 """Test data from elsewhere, beside the repository (absent in a user's clone)."""
 
@@ -42,6 +45,14 @@ def unavailable(reason: str) -> NoReturn:
     if under_ci():
         pytest.fail(f"{reason} (CI is set, so this is a failure)", pytrace=False)
     pytest.skip(reason)
+
+
+def copy_of(source: Path, tmp_path: Path) -> Path:
+    """The map copied to `tmp_path/map.toml`: nothing can write to the repository, and the
+    editor's header shows the same file name on every run."""
+    dest = tmp_path / "map.toml"
+    shutil.copyfile(source, dest)
+    return dest
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10) -> None:

@@ -16,7 +16,7 @@ from cjm_tui.cli import COMMANDS, EXAMPLES, build_parser, opens_a_map
 from cjm_tui.editing.lock import lock_path
 from cjm_tui.editing.recovery import draft_path
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, TELECOM, copy_of
 from .test_cli import cjm
 
 
@@ -64,8 +64,7 @@ def test_cjm_help_is_cjm_dash_dash_help() -> None:
 
 @pytest.mark.parametrize("short", [False, True], ids=["cjm edit FILE", "cjm FILE"])
 def test_the_editor_refuses_at_once_without_a_terminal(tmp_path: Path, short: bool) -> None:
-    path = tmp_path / "map.toml"
-    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    path = copy_of(TELECOM, tmp_path)
     before = path.read_bytes()
     args = [str(path)] if short else ["edit", str(path)]
     # A pipe for stdin and stdout: a script, cron, an editor's task runner. (Were it to run
@@ -135,8 +134,7 @@ def test_every_example_is_a_command_line_cjm_takes(example: str) -> None:
 
 
 def test_serve_without_its_extra_says_how_to_install_it(tmp_path: Path) -> None:
-    path = tmp_path / "map.toml"
-    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    path = copy_of(TELECOM, tmp_path)
     script = (
         "import sys\n"
         "sys.modules['textual_serve'] = None  # as if `pip install cjm-tui` without [serve]\n"

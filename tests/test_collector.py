@@ -12,7 +12,7 @@ import pytest
 from cjm_tui.tui.app import build_app
 from cjm_tui.tui.collector import AT_LEAST_SECONDS, IDLE_SECONDS, NEVER, IdleCollector
 
-from .conftest import SAMPLES, until
+from .conftest import TELECOM, copy_of, until
 
 
 class Clock:
@@ -81,8 +81,7 @@ async def test_the_editor_counts_keys_as_input_and_gives_the_thresholds_back(
     tmp_path: Path,
 ) -> None:
     before = gc.get_threshold()
-    path = tmp_path / "map.toml"
-    path.write_bytes((SAMPLES / "telecom-prepaid.toml").read_bytes())
+    path = copy_of(TELECOM, tmp_path)
     app = build_app(path, keymap={})
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: gc.get_threshold()[2] == NEVER)  # after the first frame

@@ -25,10 +25,9 @@ from cjm_tui.tui.screens.grid import GridScreen
 from cjm_tui.tui.screens.main import MainScreen
 from cjm_tui.views.journey_grid import journey_grid
 
-from .conftest import SAMPLES, until
-from .test_snapshots import SnapCompare, app_on, copy_of, pressing, screen_text
+from .conftest import TELECOM, copy_of, until
+from .test_snapshots import SnapCompare, app_on, pressing, screen_text
 
-TELECOM = SAMPLES / "telecom-prepaid.toml"
 LANES = [
     "name",
     "channel",

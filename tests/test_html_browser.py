@@ -24,9 +24,8 @@ from cjm_tui.exports import html, svg
 from cjm_tui.reports import html as report_html
 from cjm_tui.store import MapFile
 
-from .conftest import ROOT, SAMPLE_MAPS, unavailable
+from .conftest import ROOT, SAMPLE_MAPS, TELECOM, unavailable
 
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = ROOT / "tests" / "data" / "hostile.toml"
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT = 60

@@ -60,10 +60,9 @@ from cjm_tui.tui.components.touchpoints_pane import TouchpointList
 from cjm_tui.tui.screens.choice import ConfirmDialog
 from cjm_tui.tui.screens.help import HelpScreen
 
-from .conftest import ROOT, editor_classes, until
+from .conftest import ROOT, TELECOM, editor_classes, until
 
 PACKAGE = ROOT / "cjm_tui"
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 TRANSLATED = ("pl", "ru")
 # A message's key: (context or None, English text); a plural message by its singular.
 Key = tuple[str | None, str]

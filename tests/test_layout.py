@@ -12,9 +12,8 @@ from cjm_tui.tui.app import CjmApp, build_app
 from cjm_tui.tui.screens.help import HelpScreen
 from cjm_tui.tui.screens.main import MainScreen
 
-from .conftest import ROOT, until
+from .conftest import TELECOM, until
 
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 LONG_NAME = 'Bus-stop poster "30 GB for PLN 25"'
 
 

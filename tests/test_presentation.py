@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +31,8 @@ from cjm_tui.views.presentation import (
     wrap_cells,
 )
 
-from .conftest import ROOT, until
+from .conftest import TELECOM, copy_of, until
 
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.toml"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -210,12 +208,6 @@ def test_hostile_text_is_shown_as_typed_and_never_as_control_characters() -> Non
 
 
 # The screen, driven by keys ------------------------------------------------------------------
-
-
-def copy_of(source: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "map.toml"
-    shutil.copyfile(source, dest)
-    return dest
 
 
 def app_on(path: Path) -> CjmApp:

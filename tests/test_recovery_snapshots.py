@@ -16,7 +16,8 @@ from textual.pilot import Pilot
 from cjm_tui.editing.openmap import OpenMap
 from cjm_tui.editing.recovery import write_draft
 
-from .test_snapshots import SIZES, TELECOM, SnapCompare, app_on, copy_of, settle
+from .conftest import TELECOM, copy_of
+from .test_snapshots import SIZES, SnapCompare, app_on, settle
 
 WHEN = dt.datetime(2026, 11, 23, 14, 3, tzinfo=dt.UTC)
 

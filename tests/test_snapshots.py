@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -43,22 +42,13 @@ from cjm_tui.tui.screens.choice import ChoiceDialog
 from cjm_tui.tui.screens.form import EditForm
 from cjm_tui.tui.screens.help import HelpScreen
 
-from .conftest import ROOT
+from .conftest import TELECOM, copy_of
 
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.toml"
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 SnapCompare = Callable[..., bool]
-
-
-def copy_of(source: Path, tmp_path: Path) -> Path:
-    """The map copied to `tmp_path/map.toml`: nothing can write to the repo, and the header
-    shows the same file name on every run."""
-    dest = tmp_path / "map.toml"
-    shutil.copyfile(source, dest)
-    return dest
 
 
 def app_on(path: Path) -> CjmApp:

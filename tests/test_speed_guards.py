@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from cjm_tui.tui.app import build_app
 
-from .conftest import SAMPLES, until
+from .conftest import SAMPLES, TELECOM, copy_of, until
 from .terminal import Terminal, environment, wait_until
 
 # `python -c PROBE cjm_tui edit FILE`: the editor as `cjm edit` runs it, which writes the
@@ -128,8 +128,7 @@ async def test_one_key_redraws_only_what_it_changed(tmp_path: Path) -> None:
     """`+`, `-`, `m` and `down` on a touchpoint draw again its list, the timeline, the details
     and (the first time) the title: never the personas, the stages, the side pane's other
     tabs or the footer."""
-    path = tmp_path / "map.toml"
-    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    path = copy_of(TELECOM, tmp_path)
     app = build_app(path, keymap={})
     drawn: collections.Counter[str] = collections.Counter()
     recording = False
@@ -169,8 +168,7 @@ async def test_the_first_save_after_opening_scans_nothing(
     from cjm_tui.store import layout as layout_module
     from cjm_tui.store.write import _SHAPES
 
-    path = tmp_path / "map.toml"
-    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    path = copy_of(TELECOM, tmp_path)
     before = path.read_bytes()
     app = build_app(path, keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
@@ -201,8 +199,7 @@ async def test_a_changed_row_is_drawn_again_alone(tmp_path: Path) -> None:
     (OptionList's own prompt replacement measured and drew every row again)."""
     from cjm_tui.tui.components.touchpoints_pane import TouchpointList
 
-    path = tmp_path / "map.toml"
-    shutil.copyfile(SAMPLES / "telecom-prepaid.toml", path)
+    path = copy_of(TELECOM, tmp_path)
     app = build_app(path, keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: bool(app.screen.query(TouchpointList)))

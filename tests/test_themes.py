@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +32,7 @@ from cjm_tui.tui.themes import (
 )
 from cjm_tui.views import colours
 
-from .conftest import ROOT, until
-
-TELECOM = ROOT / "maps" / "telecom-prepaid.toml"
+from .conftest import TELECOM, copy_of, until
 
 COMMENTED_CONFIG = """\
 # My cjm settings. Keep this comment.
@@ -53,12 +50,6 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings" / "config.toml"
     monkeypatch.setenv("CJM_CONFIG", str(path))
     return path
-
-
-def copy_of(source: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "map.toml"
-    shutil.copyfile(source, dest)
-    return dest
 
 
 def app_with(path: Path, setup: ThemeSetup) -> CjmApp:
