@@ -113,9 +113,10 @@ def test_each_tab_runs_cjm_edit_on_the_file_with_the_options_given(
 ) -> None:
     assert main(["serve", str(path), "--read-only"]) == 0
     words = shlex.split(served[0].command)
-    assert words[:4] == [sys.executable, "-m", "cjm_tui", "edit"]
-    assert words[4] == str(path.absolute())
-    assert "--read-only" in words[5:]
+    # exec: the tab's process is the editor itself, which the server can stop or kill
+    assert words[:5] == ["exec", sys.executable, "-m", "cjm_tui", "edit"]
+    assert words[5] == str(path.absolute())
+    assert "--read-only" in words[6:]
     assert main(["serve", str(path)]) == 0
     assert "--read-only" not in shlex.split(served[1].command)
 
@@ -129,7 +130,7 @@ def test_language_and_theme_go_to_each_tab_and_bad_ones_are_refused_first(
 ) -> None:
     monkeypatch.setenv("CJM_CONFIG", str(tmp_path / "config.toml"))
     assert main(["serve", str(path), "--lang", "pl", "--theme", "light"]) == 0
-    words = shlex.split(served[0].command)[5:]
+    words = shlex.split(served[0].command)[6:]
     assert words[words.index("--lang") + 1] == "pl"
     assert words[words.index("--theme") + 1] == "light"
     capsys.readouterr()
@@ -243,3 +244,96 @@ def test_the_server_guards_its_websocket_and_stops_on_ctrl_c_with_exit_0(path: P
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=30)
+
+
+SERVER = """
+import asyncio, sys
+from cjm_tui.cli import webserver
+
+webserver.STOP_GRACE_SECONDS = webserver.TERM_GRACE_SECONDS = 1.0  # not the real 5 and 4
+webserver.CLOSE_SECONDS = 0.5
+server = webserver.CjmServer(sys.argv[1], host="127.0.0.1", port=0, title="stub")
+asyncio.run(server.run_until_stopped(lambda bound: print(bound[0][1], flush=True)))
+"""
+STUCK_EDITOR = """
+import os, signal, sys, time
+
+pid = sys.argv[2]
+
+
+def terminated(signum, frame):  # as `cjm edit` does: keep a draft, then quit
+    open(pid + ".draft", "w").close()
+    sys.exit(128 + signum)
+
+
+signal.signal(signal.SIGTERM, signal.SIG_IGN if sys.argv[1] == "deaf" else terminated)
+with open(pid + ".part", "w") as out:
+    out.write(str(os.getpid()))
+os.replace(pid + ".part", pid)
+sys.stdout.write("__GANGLION__\\n")  # textual-serve's sign of an app that started
+sys.stdout.flush()
+time.sleep(120)  # never reads the quit request
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def _stop_with_a_tab_open(server: subprocess.Popen[str], port: int, pid_file: Path) -> int:
+    """Open a tab, wait for its editor, stop the server while the tab is still open; the
+    editor's pid."""
+    import aiohttp
+
+    url = f"http://127.0.0.1:{port}/ws"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(url, origin=f"http://127.0.0.1:{port}"),
+    ):
+        while not pid_file.exists():
+            assert server.poll() is None, server.communicate()[1]
+            await asyncio.sleep(0.05)
+        editor = int(pid_file.read_text())
+        server.send_signal(signal.SIGTERM)  # to the server alone, not to its tab's editor
+        await asyncio.get_running_loop().run_in_executor(None, server.wait, 60)
+    return editor
+
+
+@pytest.mark.parametrize("editor", ["ignores quit", "deaf"])
+def test_a_tab_whose_editor_does_not_quit_is_ended_with_the_server(
+    editor: str, tmp_path: Path
+) -> None:
+    """The server asks each tab's editor to quit, then sends SIGTERM (the editor keeps its
+    draft), then kills it: it stops with exit 0, no editor outlives it, and no traceback (an
+    editor still running when the event loop closed printed one, about its pipes)."""
+    pid_file = tmp_path / "editor.pid"
+    stub = tmp_path / "stuck_editor.py"
+    stub.write_text(STUCK_EDITOR, encoding="utf-8")
+    command = serve.shell_command([sys.executable, str(stub), editor, str(pid_file)])
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    pid = None
+    try:
+        port = int(first_line(server))
+        pid = asyncio.run(_stop_with_a_tab_open(server, port, pid_file))
+        _, err = server.communicate(timeout=30)
+        assert server.returncode == 0, err
+        assert "Traceback" not in err and "is closed" not in err, err
+        assert not _alive(pid), "the tab's editor outlived the server"
+        # SIGTERM came before the kill: an editor that can keep its draft does
+        assert (tmp_path / "editor.pid.draft").exists() is (editor == "ignores quit")
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+        if pid is not None and _alive(pid):
+            os.kill(pid, signal.SIGKILL)

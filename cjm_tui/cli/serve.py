@@ -146,7 +146,14 @@ def token_for(host: str) -> str | None:
 def tab_command(path: Path, args: argparse.Namespace) -> str:
     """The shell command each browser tab runs: this Python, `cjm edit FILE`, its options."""
     words = [sys.executable, "-m", "cjm_tui", "edit", str(path.absolute())]
-    return shlex.join([*words, *edit_arguments(args)])
+    return shell_command([*words, *edit_arguments(args)])
+
+
+def shell_command(words: list[str]) -> str:
+    """textual-serve runs each tab's command in a shell; `exec` makes the shell the program, so
+    the server's SIGTERM or kill reaches the editor itself (Debian's sh waits for it as a
+    child instead, and a killed shell left the editor running, orphaned)."""
+    return "exec " + shlex.join(words)
 
 
 def url_for(host: str, port: int, token: str | None = None) -> str:

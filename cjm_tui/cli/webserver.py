@@ -31,6 +31,12 @@ from textual_serve.server import Server, log, to_int
 
 STOP_GRACE_SECONDS = 5.0
 """How long the open tabs' editors get to quit (and release their locks) on Ctrl+C."""
+TERM_GRACE_SECONDS = 4.0
+"""Then how long an editor that has not quit gets after SIGTERM (it writes its draft and quits
+within 3 s of its own) before it is killed."""
+CLOSE_SECONDS = 1.0
+"""Once the editors have ended: how long the web server's requests and an ended editor's pipes
+get to finish."""
 TOKEN_PARAMETER = "token"
 """The query parameter that carries the token in the printed address."""
 TOKEN_COOKIE = "cjm-serve-token"
@@ -49,17 +55,52 @@ class CannotListen(Exception):
 
 
 class Tab(AppService):
-    """One browser tab's `cjm edit`: stopping it waits until the editor process has ended."""
+    """One browser tab's `cjm edit`. Stopping it returns only once that editor has ended: asked
+    to quit, then sent SIGTERM, then killed. An editor left running would outlive the server with
+    the map's lock, and its pipes, closed only after the event loop, would print a traceback."""
+
+    _ending: asyncio.Future[None] | None = None
+
+    async def start(self, width: int, height: int) -> None:
+        await super().start(width, height)
+        if self._ending is not None:  # the server stopped while this editor was starting
+            await self._end()
 
     async def stop(self) -> None:
-        await super().stop()  # asks the editor to quit; returns when its output closes
+        """Called by the tab and by the server: the first call ends the editor; a caller that
+        is cancelled does not interrupt it."""
+        if self._ending is None:
+            self._ending = asyncio.ensure_future(self._end())
+        await asyncio.shield(self._ending)
+
+    async def _end(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STOP_GRACE_SECONDS
+        with contextlib.suppress(TimeoutError):  # asks it to quit; returns once its output ends
+            await asyncio.wait_for(super().stop(), STOP_GRACE_SECONDS)
         process = self._process
-        if process is not None and process.returncode is None:
-            try:
-                await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
-            except TimeoutError:
+        if process is None:
+            return
+        if not await _ended(process, deadline - loop.time()):
+            with contextlib.suppress(ProcessLookupError):
+                process.terminate()  # it keeps its changes in a draft and quits
+            if not await _ended(process, TERM_GRACE_SECONDS):
                 with contextlib.suppress(ProcessLookupError):
                     process.kill()
+                await process.wait()
+        # The subprocess transport closes once the pipes have reported their end too.
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                with contextlib.suppress(TimeoutError, RuntimeError):  # RuntimeError: being read
+                    await asyncio.wait_for(stream.read(), CLOSE_SECONDS)
+
+
+async def _ended(process: asyncio.subprocess.Process, seconds: float) -> bool:
+    """Whether the process has ended, waiting for it up to `seconds`."""
+    if process.returncode is None and seconds > 0:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), seconds)
+    return process.returncode is not None
 
 
 class CjmServer(Server):
@@ -73,6 +114,9 @@ class CjmServer(Server):
         self.token = token or None
         self._tabs: set[asyncio.Task[web.WebSocketResponse]] = set()
         """One per open tab: its websocket and its `cjm edit`, until that editor has quit."""
+        self._editors: set[Tab] = set()
+        """The open tabs' editors, for the server to end when it stops."""
+        self._stopping = False
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -104,6 +148,8 @@ class CjmServer(Server):
             raise web.HTTPForbidden(text="cjm serve: unknown host name refused")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             raise web.HTTPForbidden(text="cjm serve: websocket from another site refused")
+        if self._stopping:
+            raise web.HTTPServiceUnavailable(text="cjm serve: stopping")
         # Shielded: on Ctrl+C the server cancels this handler, but the tab's session goes on
         # until its editor has quit (and released the map's lock); see `run_until_stopped`.
         tab = asyncio.ensure_future(self._session(request))
@@ -113,7 +159,8 @@ class CjmServer(Server):
 
     async def _session(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's websocket handler, with a tab that waits for its editor to end."""
-        websocket = web.WebSocketResponse(heartbeat=15)
+        # timeout: how long a closing websocket waits for the browser's answer
+        websocket = web.WebSocketResponse(heartbeat=15, timeout=CLOSE_SECONDS)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         service: Tab | None = None
@@ -131,6 +178,7 @@ class CjmServer(Server):
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self._editors.add(service)
             await service.start(width, height)
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
@@ -140,6 +188,7 @@ class CjmServer(Server):
         finally:
             if service is not None:
                 await service.stop()
+                self._editors.discard(service)
         return websocket
 
     async def run_until_stopped(self, ready: Callable[[list[tuple[str, int]]], None]) -> None:
@@ -154,7 +203,7 @@ class CjmServer(Server):
             await self._make_app(),
             handle_signals=False,
             access_log=None,
-            shutdown_timeout=STOP_GRACE_SECONDS,
+            shutdown_timeout=CLOSE_SECONDS,  # the editors have ended by then (see below)
         )
         await runner.setup()
         try:
@@ -166,10 +215,22 @@ class CjmServer(Server):
             ready([(str(a[0]), int(a[1])) for a in runner.addresses])
             await stop.wait()
         finally:
+            # The editors first: the web server would otherwise wait for their websockets.
+            self._stopping = True  # no new tab
+            await asyncio.gather(*(editor.stop() for editor in set(self._editors)))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS * 2)
-            if self._tabs:  # the websockets are closed: each tab's editor is quitting
-                await asyncio.wait(set(self._tabs), timeout=STOP_GRACE_SECONDS)
+                await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS)
+            await self._end_sessions()
+
+    async def _end_sessions(self) -> None:
+        """Wait for the tabs' sessions, cancelling any still waiting on its browser: nothing
+        may be left for `asyncio.run` to cancel (a tab cancelled there would leave its editor
+        running, and a traceback)."""
+        if self._tabs:
+            _, waiting = await asyncio.wait(set(self._tabs), timeout=CLOSE_SECONDS)
+            for tab in waiting:
+                tab.cancel()
+            await asyncio.gather(*waiting, return_exceptions=True)
 
 
 def token_guard(token: str) -> Middleware:
