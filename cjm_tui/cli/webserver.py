@@ -231,6 +231,8 @@ class CjmServer(Server):
             for tab in waiting:
                 tab.cancel()
             await asyncio.gather(*waiting, return_exceptions=True)
+        # A tab that opened as the server stopped, or was cancelled while its editor ended.
+        await asyncio.gather(*(editor.stop() for editor in set(self._editors)))
 
 
 def token_guard(token: str) -> Middleware:
