@@ -294,9 +294,10 @@ async def _stop_with_a_tab_open(server: subprocess.Popen[str], port: int, pid_fi
         aiohttp.ClientSession() as session,
         session.ws_connect(url, origin=f"http://127.0.0.1:{port}"),
     ):
-        while not pid_file.exists():
-            assert server.poll() is None, server.communicate()[1]
-            await asyncio.sleep(0.05)
+        async with asyncio.timeout(60):
+            while not pid_file.exists():
+                assert server.poll() is None, server.communicate()[1]
+                await asyncio.sleep(0.05)
         editor = int(pid_file.read_text())
         server.send_signal(signal.SIGTERM)  # to the server alone, not to its tab's editor
         await asyncio.get_running_loop().run_in_executor(None, server.wait, 60)
