@@ -48,12 +48,31 @@ class Screen:
         self.saves.append((answer, mine))
 
 
+class Highlighting(Screen):
+    """A screen with a touchpoint highlighted, kept as the touchpoint list keeps it when it
+    redraws: the same uid, else the same row."""
+
+    def __init__(self, om: OpenMap) -> None:
+        super().__init__()
+        self.om = om
+        self.row = 0
+        self.uid = om.map.touchpoints[0].uid
+
+    def shared_changed(self) -> None:
+        super().shared_changed()
+        uids = [t.uid for t in self.om.map.touchpoints]
+        self.row = uids.index(self.uid) if self.uid in uids else min(self.row, len(uids) - 1)
+        self.uid = uids[self.row]
+
+
 class Editor:
-    def __init__(self, path: Path, name: str, follow: bool = False) -> None:
+    def __init__(
+        self, path: Path, name: str, follow: bool = False, highlighting: bool = False
+    ) -> None:
         self.om = OpenMap.open(path)
         if follow:
             self.om.read_only = True
-        self.screen = Screen()
+        self.screen = Highlighting(self.om) if highlighting else Screen()
         me = Person(f"test:{name}", name, "test", "terminal", follow)
         self.session = Session(self.om, self.screen, follow=follow, me=me)
 
@@ -80,8 +99,10 @@ async def room(path: Path) -> AsyncIterator[list[Editor]]:
         await e.session.stop()
 
 
-async def start(room: list[Editor], path: Path, name: str, follow: bool = False) -> Editor:
-    e = Editor(path, name, follow)
+async def start(
+    room: list[Editor], path: Path, name: str, follow: bool = False, highlighting: bool = False
+) -> Editor:
+    e = Editor(path, name, follow, highlighting)
     await e.session.start()
     room.append(e)
     return e
@@ -205,6 +226,37 @@ async def test_when_the_host_leaves_a_guest_takes_over_with_everyones_changes(
     on_disk = MapFile.load(path).map
     assert on_disk.touchpoint("sms").owner == "Marketing"  # type: ignore[union-attr]
     assert on_disk.touchpoint("shop").owner == "Retail"  # type: ignore[union-attr]
+
+
+async def test_a_key_while_a_guest_takes_over_is_refused_or_finds_the_highlighted_entry(
+    path: Path, room: list[Editor]
+) -> None:
+    """Taking over, the guest reads the file again, which gives every entry a new uid. At
+    every turn of the event loop (whenever a key could be handled) an edit is either refused,
+    the editor saying it is joining, or the screen's highlight is an entry of the map: a key
+    never finds its entry gone ("Choose an item first")."""
+    a = await start(room, path, "ana")
+    b = await start(room, path, "bob", highlighting=True)
+    screen = b.screen
+    assert isinstance(screen, Highlighting)
+    stale: list[int] = []
+
+    async def keys_meanwhile() -> None:
+        while True:
+            if not b.om.waiting and b.om.find(screen.uid) is None:
+                stale.append(screen.uid)
+            await asyncio.sleep(0)
+
+    watch = asyncio.ensure_future(keys_meanwhile())
+    try:
+        await a.session.stop()
+        room.remove(a)
+        await settled(lambda: b.session.role == "host" and not b.om.waiting)
+    finally:
+        watch.cancel()
+    assert not stale, "a key would have found the highlighted entry gone"
+    b.om.bump_emotion(b.om.find(screen.uid), 1, None)  # type: ignore[arg-type]
+    assert b.om.dirty
 
 
 async def test_a_follower_sees_changes_live_and_cannot_change_anything(

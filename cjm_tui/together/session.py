@@ -183,10 +183,14 @@ class Session:
             seq = self.guest.replica.seq if self.guest.replica is not None else 0
             self.guest = None
             self._reload_file()
+            # At once: the entries have new uids now, and the screen keeps its highlights by
+            # uid; a key handled before it redraws would find its entry gone.
+            self.listener.shared_changed()
         self.om.shared_dirty = None
-        self.om.waiting = None
         self.host = Host(self.om, self.listener, self.me, self._lock, self.sock, seq)
         await self.host.start()
+        # Only now: an edit made while the host started would not reach its shared state.
+        self.om.waiting = None
         if rejoin:
             self.listener.say(
                 _("The editor that hosted this map left; this one hosts it now."), "information"
