@@ -217,7 +217,7 @@ class CjmServer(Server):
         finally:
             # The editors first: the web server would otherwise wait for their websockets.
             self._stopping = True  # no new tab
-            await asyncio.gather(*(editor.stop() for editor in set(self._editors)))
+            await self._end_editors()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(runner.cleanup(), STOP_GRACE_SECONDS)
             await self._end_sessions()
@@ -231,7 +231,9 @@ class CjmServer(Server):
             for tab in waiting:
                 tab.cancel()
             await asyncio.gather(*waiting, return_exceptions=True)
-        # A tab that opened as the server stopped, or was cancelled while its editor ended.
+        await self._end_editors()  # a tab opened as we stopped, or cancelled while it ended
+
+    async def _end_editors(self) -> None:
         await asyncio.gather(*(editor.stop() for editor in set(self._editors)))
 
 
