@@ -233,18 +233,21 @@ async def test_a_key_while_a_guest_takes_over_is_refused_or_finds_the_highlighte
 ) -> None:
     """Taking over, the guest reads the file again, which gives every entry a new uid. At
     every turn of the event loop (whenever a key could be handled) an edit is either refused,
-    the editor saying it is joining, or the screen's highlight is an entry of the map: a key
-    never finds its entry gone ("Choose an item first")."""
+    the editor saying it is joining, or the screen's highlight is an entry of the map and the
+    edit reaches the shared state: a key never finds its entry gone ("Choose an item first")."""
     a = await start(room, path, "ana")
     b = await start(room, path, "bob", highlighting=True)
     screen = b.screen
     assert isinstance(screen, Highlighting)
     stale: list[int] = []
+    untold: list[str] = []
 
     async def keys_meanwhile() -> None:
         while True:
             if not b.om.waiting and b.om.find(screen.uid) is None:
                 stale.append(screen.uid)
+            if not b.om.waiting and b.session.host is not None and b.om.changed is None:
+                untold.append("an edit would not reach the new host's shared state")
             await asyncio.sleep(0)
 
     watch = asyncio.ensure_future(keys_meanwhile())
@@ -255,6 +258,7 @@ async def test_a_key_while_a_guest_takes_over_is_refused_or_finds_the_highlighte
     finally:
         watch.cancel()
     assert not stale, "a key would have found the highlighted entry gone"
+    assert not untold, untold[0]
     b.om.bump_emotion(b.om.find(screen.uid), 1, None)  # type: ignore[arg-type]
     assert b.om.dirty
 

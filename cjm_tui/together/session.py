@@ -179,6 +179,7 @@ class Session:
     async def _become_host(self, rejoin: bool) -> None:
         assert self._lock is not None
         seq = 0
+        self.om.shared_dirty = None
         if self.guest is not None:  # taking over: the shared state is what this one shows
             seq = self.guest.replica.seq if self.guest.replica is not None else 0
             self.guest = None
@@ -186,16 +187,14 @@ class Session:
             # At once: the entries have new uids now, and the screen keeps its highlights by
             # uid; a key handled before it redraws would find its entry gone.
             self.listener.shared_changed()
-        self.om.shared_dirty = None
+        # `om.waiting` stays until `_settle` ends: an edit made while the host starts would
+        # not reach its shared state.
         self.host = Host(self.om, self.listener, self.me, self._lock, self.sock, seq)
         await self.host.start()
-        # Only now: an edit made while the host started would not reach its shared state.
-        self.om.waiting = None
         if rejoin:
             self.listener.say(
                 _("The editor that hosted this map left; this one hosts it now."), "information"
             )
-            self.listener.shared_changed()
 
     def _reload_file(self) -> None:
         """Read the file again as the base of saves (the old host may have written it)."""
